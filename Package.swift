@@ -1,0 +1,78 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "koers",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "koers", targets: ["koers"]),
+        .library(name: "KoersCore", targets: ["KoersCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // C
+        .systemLibrary(
+            name: "CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+
+        // Libraries (each imports only the ones listed before it)
+        .target(name: "KoersSource"),
+        .target(name: "KoersYAML", dependencies: ["KoersSource", "CLibYAML"]),
+        .target(name: "KoersExpression", dependencies: ["KoersSource"]),
+        .target(name: "KoersCore", dependencies: ["KoersSource", "KoersYAML", "KoersExpression"]),
+        .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression"]),
+
+        // Executables
+        .executableTarget(
+            name: "koers",
+            dependencies: [
+                "KoersCore", "KoersBuiltins", "KoersSource",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(
+            name: "koers-bench",
+            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource"],
+            path: "Benchmarks/koers-bench"
+        ),
+
+        // Tests
+        .target(
+            name: "KoersTestSupport",
+            dependencies: ["KoersSource", "KoersYAML", "KoersExpression", "KoersCore", "KoersBuiltins"],
+            path: "Tests/KoersTestSupport"
+        ),
+        .testTarget(name: "KoersSourceTests", dependencies: ["KoersSource", "KoersTestSupport"]),
+        .testTarget(
+            name: "KoersYAMLTests",
+            dependencies: ["KoersYAML", "KoersSource", "KoersTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersExpressionTests",
+            dependencies: ["KoersExpression", "KoersBuiltins", "KoersSource", "KoersTestSupport"]
+        ),
+        .testTarget(
+            name: "KoersCoreTests",
+            dependencies: ["KoersCore", "KoersBuiltins", "KoersSource", "KoersTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersCLITests",
+            dependencies: ["KoersTestSupport"]
+        ),
+    ]
+)
+
+// Shared settings (pattern: apple/swift-log's Package.swift).
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    target.swiftSettings = (target.swiftSettings ?? []) + [
+        .enableUpcomingFeature("ExistentialAny"),  // SE-0335
+        .enableUpcomingFeature("MemberImportVisibility"),  // SE-0444
+        .enableUpcomingFeature("InternalImportsByDefault"),  // SE-0409
+    ]
+}

@@ -1,0 +1,121 @@
+import KoersExpression
+import KoersSource
+import KoersYAML
+
+/// The names expressions may read — questions, derived values, scores and `evaluation_date` —
+/// with their types and where each is defined.
+struct NameTable {
+    /// The type of each name whose type is known.
+    private(set) var types: [String: ValueType] = [:]
+    /// Where each name is defined (nil for built-in names).
+    private(set) var definitions: [String: SourceLocation?] = [:]
+    /// Names whose definition has an error; expressions reading them are not checked further,
+    /// so one mistake does not cascade into many.
+    private(set) var broken: Set<String> = []
+
+    /// Whether a name is defined.
+    func contains(_ name: String) -> Bool { definitions[name] != nil }
+
+    /// Where a name was first defined, when it already exists.
+    func definition(of name: String) -> SourceLocation?? { definitions[name] }
+
+    /// Defines a name; its type may follow later.
+    mutating func declare(_ name: String, type: ValueType?, at location: SourceLocation?) {
+        definitions[name] = location
+        if let type { types[name] = type }
+    }
+
+    /// Sets the type of a declared name.
+    mutating func setType(_ type: ValueType, of name: String) { types[name] = type }
+
+    /// Marks a name as broken.
+    mutating func markBroken(_ name: String) { broken.insert(name) }
+
+    /// Whether an expression reads a broken name.
+    func readsBrokenName(_ expression: Expression) -> Bool { !expression.referencedNames.isDisjoint(with: broken) }
+}
+
+extension PackBuilder {
+    /// Declares an expression name, reporting a duplicate with a note at the first definition.
+    mutating func declareName(_ id: String, kind: String, at node: YAMLNode, in names: inout NameTable) -> Bool {
+        if let existing = names.definition(of: id) {
+            let notes: [Diagnostic] = existing.map { [.note("first defined here", at: $0)] } ?? []
+            let hint = existing == nil ? " ('\(id)' is a built-in name)" : ""
+            error("duplicate id '\(id)': a \(kind) cannot share its id with another question, value or score\(hint)",
+                  at: node.location, code: "duplicate-id", notes: notes)
+            return false
+        }
+        names.declare(id, type: nil, at: node.location)
+        return true
+    }
+
+    /// Parses and type-checks one expression written in a YAML scalar, reporting problems at the
+    /// column inside the expression.
+    ///
+    /// - Parameters:
+    ///   - node: The scalar holding the expression.
+    ///   - what: What the expression is, for messages: "condition of requirement 'x'".
+    ///   - expecting: The type it must have, if any (`number` is accepted where `money` is expected).
+    ///   - checker: The type checker with the pack's names.
+    ///   - names: The pack's names, to skip expressions that read a broken name.
+    mutating func compile(
+        _ node: YAMLNode?,
+        what: String,
+        expecting: ValueType?,
+        checker: TypeChecker,
+        names: NameTable
+    ) -> PackExpression? {
+        guard let expression = parse(node, what: what), let node else { return nil }
+        if names.readsBrokenName(expression) { return nil }
+        let type: ValueType
+        do {
+            type = try checker.type(of: expression)
+        } catch {
+            report(error, in: node)
+            return nil
+        }
+        if let expecting, expecting.unified(with: type) != expecting {
+            error("\(what) must be \(Self.describe(expecting)), but it is \(Self.describe(type))",
+                  at: node.location, code: "type-mismatch")
+            return nil
+        }
+        return PackExpression(
+            expression: expression,
+            type: expecting ?? type,
+            location: node.location,
+            characterLocations: node.scalar?.characterLocations ?? []
+        )
+    }
+
+    /// Parses an expression without type-checking it.
+    mutating func parse(_ node: YAMLNode?, what: String) -> Expression? {
+        guard let node else { return nil }
+        guard let scalar = node.scalar, !scalar.isNull else {
+            error("\(what) must be an expression written as text, but it is \(node.kindDescription)",
+                  at: node.location, code: "wrong-kind")
+            return nil
+        }
+        do {
+            return try Expression(parsing: scalar.value)
+        } catch {
+            report(error, in: node)
+            return nil
+        }
+    }
+
+    private mutating func report(_ expressionError: ExpressionError, in node: YAMLNode) {
+        let location = node.location(atValueOffset: expressionError.range.lowerBound)
+        error(expressionError.message, at: location, code: "expression",
+              notes: expressionError.notes.map { .note($0, at: location) })
+    }
+
+    /// "a boolean", "money", "a list of text": the type with an article, for messages.
+    static func describe(_ type: ValueType) -> String {
+        switch type {
+        case .money: "money"
+        case .text: "text"
+        case .number, .boolean, .date: "a \(type)"
+        case .percentage, .list: "a \(type)"
+        }
+    }
+}

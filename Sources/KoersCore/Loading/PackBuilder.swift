@@ -1,0 +1,242 @@
+import Foundation
+import KoersExpression
+import KoersSource
+import KoersYAML
+
+/// The keys each part of a pack may have. One place, so the format doc and the checks agree.
+enum PackSchema {
+    static let manifestKeys = [
+        "id", "version", "engine", "languages", "title", "description", "valid_from", "valid_until", "sources",
+    ]
+    static let manifestRequired = ["id", "version", "engine", "languages", "title", "sources"]
+    static let sectionKeys = ["questions", "values", "outcomes", "scores", "recommendations", "cases"]
+    static let sourceKeys = ["id", "title", "file", "url", "year"]
+    static let questionKeys = [
+        "id", "type", "text", "help", "options", "unit", "min", "max", "relevant_if", "validations", "optional",
+        "allow_unknown", "source",
+    ]
+    static let optionKeys = ["id", "label"]
+    static let validationKeys = ["rule", "message"]
+    static let valueKeys = ["id", "type", "expr", "label", "source"]
+    static let outcomeKeys = ["id", "title", "valid_from", "valid_until", "source", "requirements", "amounts"]
+    static let requirementKeys = ["id", "condition", "reason", "valid_from", "valid_until", "source"]
+    static let amountKeys = ["id", "label", "expr", "valid_from", "valid_until", "source"]
+    static let scoreKeys = ["id", "title", "expr", "min", "max", "levels", "source"]
+    static let levelKeys = ["min", "label"]
+    static let recommendationKeys = ["id", "when", "priority", "text", "source"]
+    static let citationKeys = ["id", "at"]
+    static let caseKeys = ["name", "date", "answers", "expect"]
+    static let expectKeys = ["outcomes", "values"]
+    static let verdicts = ["eligible", "ineligible", "undetermined", "closed"]
+    static let declarableTypes: [String: ValueType] = [
+        "number": .number, "money": .money, "percentage": .percentage, "boolean": .boolean, "text": .text,
+        "date": .date,
+    ]
+    /// The name every expression can read: the date the evaluation is made as of.
+    static let evaluationDateName = "evaluation_date"
+}
+
+/// Turns parsed YAML documents into a ``RulePack``, collecting every diagnostic on the way.
+struct PackBuilder {
+    let directory: String
+    let registry: PluginRegistry
+    private(set) var diagnostics: [Diagnostic] = []
+
+    var languages: [String] = ["nl"]
+    var declaredSources: [String: SourceLocation] = [:]
+    var citedSources: Set<String> = []
+
+    init(directory: String, registry: PluginRegistry) {
+        self.directory = directory
+        self.registry = registry
+    }
+
+    // MARK: - Driver
+
+    mutating func build(documents: [(file: SourceFile, root: YAMLNode?)], yamlFailed: Bool) -> RulePack? {
+        var sections: [String: [YAMLNode]] = [:]
+        var manifest: PackManifest?
+        for (index, document) in documents.enumerated() {
+            let isManifest = index == 0 && document.file.path.hasSuffix(RulePackLoader.manifestFileName)
+            guard let root = document.root else {
+                if isManifest {
+                    error("pack.yaml is empty; it needs id, version, engine, languages, title and sources",
+                          at: document.file.startLocation, code: "empty-file")
+                } else {
+                    diagnostics.append(.warning("file is empty", at: document.file.startLocation, code: "empty-file"))
+                }
+                continue
+            }
+            let allowed = isManifest ? PackSchema.manifestKeys + PackSchema.sectionKeys : PackSchema.sectionKeys
+            let subject = isManifest ? "pack.yaml" : "a rule-pack file"
+            guard
+                let reader = MappingReader(
+                    root,
+                    subject: subject,
+                    allowed: allowed,
+                    required: isManifest ? PackSchema.manifestRequired : [],
+                    diagnostics: &diagnostics
+                )
+            else { continue }
+            if isManifest { manifest = readManifest(reader) }
+            for key in PackSchema.sectionKeys {
+                guard let node = reader[key] else { continue }
+                guard let items = node.sequence else {
+                    error("'\(key)' must be a list (each item starting with '- '), but it is \(node.kindDescription)",
+                          at: node.location, code: "wrong-kind")
+                    continue
+                }
+                sections[key, default: []].append(contentsOf: items)
+            }
+        }
+        var names = NameTable()
+        names.declare(PackSchema.evaluationDateName, type: .date, at: nil)
+        let questions = readQuestions(sections["questions"] ?? [], names: &names)
+        let computed = readComputed(values: sections["values"] ?? [], scores: sections["scores"] ?? [], names: &names)
+        let checker = TypeChecker(functions: registry.functions, names: names.types)
+        let compiledQuestions = questions.map { compileQuestionExpressions($0, checker: checker, names: names) }
+        let outcomes = readOutcomes(sections["outcomes"] ?? [], checker: checker, names: names)
+        let recommendations = readRecommendations(
+            sections["recommendations"] ?? [], checker: checker, names: names
+        )
+        let cases = readCases(
+            sections["cases"] ?? [],
+            questions: compiledQuestions,
+            outcomes: outcomes,
+            names: names
+        )
+        reportUncitedSources()
+        guard let manifest, !yamlFailed else { return nil }
+        return RulePack(
+            manifest: manifest,
+            directory: directory,
+            questions: compiledQuestions,
+            values: computed.values,
+            outcomes: outcomes,
+            scores: computed.scores,
+            recommendations: recommendations,
+            testCases: cases
+        )
+    }
+
+    // MARK: - Diagnostics
+
+    mutating func error(_ message: String, at location: SourceLocation?, code: String, notes: [Diagnostic] = []) {
+        diagnostics.append(.error(message, at: location, code: code, notes: notes))
+    }
+
+    mutating func reader(
+        _ node: YAMLNode,
+        subject: String,
+        allowed: [String],
+        required: [String]
+    ) -> MappingReader? {
+        MappingReader(node, subject: subject, allowed: allowed, required: required, diagnostics: &diagnostics)
+    }
+
+    // MARK: - Manifest
+
+    private mutating func readManifest(_ reader: MappingReader) -> PackManifest? {
+        if let node = reader["languages"] {
+            if let items = node.sequence, !items.isEmpty, items.allSatisfy({ $0.scalarValue != nil }) {
+                languages = items.compactMap(\.scalarValue)
+                for item in items where !(item.scalarValue ?? "").allSatisfy({ $0.isLowercase && $0.isASCII }) {
+                    error("language '\(item.scalarValue ?? "")' must be a lowercase code such as 'nl' or 'en'",
+                          at: item.location, code: "bad-language")
+                }
+            } else {
+                error("'languages' must be a list of language codes, such as [nl, en], primary language first",
+                      at: node.location, code: "wrong-kind")
+            }
+        }
+        for node in reader["sources"]?.sequence ?? [] {
+            readSource(node)
+        }
+        if let node = reader["sources"], node.sequence == nil {
+            error("'sources' must be a list of documents the pack rests on", at: node.location, code: "wrong-kind")
+        }
+
+        let id = packID(reader["id"])
+        let version = reader["version"].flatMap { node -> SemanticVersion? in
+            guard let version = node.scalarValue.flatMap(SemanticVersion.init) else {
+                error("version '\(node.scalarValue ?? "")' is not a version number such as 1.0.0",
+                      at: node.location, code: "bad-version")
+                return nil
+            }
+            return version
+        }
+        let engine = reader["engine"].flatMap { node -> VersionRequirement? in
+            guard let requirement = node.scalarValue.flatMap(VersionRequirement.init) else {
+                error("engine requirement '\(node.scalarValue ?? "")' is not understood; write for example '>= 0.1'",
+                      at: node.location, code: "bad-version")
+                return nil
+            }
+            if !requirement.isSatisfied(by: KoersEngine.version) {
+                error("pack needs engine \(requirement), but this is Koers engine \(KoersEngine.version); "
+                        + "update Koers or use a pack version made for this engine",
+                      at: node.location, code: "engine-version")
+            }
+            return requirement
+        }
+        let title = text(reader["title"], what: "title of the pack")
+        let description = text(reader["description"], what: "description of the pack")
+        let validity = period(reader, what: "the pack")
+        guard let id, let version, let engine, let title else { return nil }
+        return PackManifest(
+            id: id,
+            version: version,
+            engine: engine,
+            languages: languages,
+            title: title,
+            description: description,
+            validity: validity,
+            sources: sources,
+            location: reader.node.location
+        )
+    }
+
+    var sources: [PackSource] = []
+
+    private mutating func readSource(_ node: YAMLNode) {
+        guard let reader = reader(node, subject: "source", allowed: PackSchema.sourceKeys, required: ["id", "title"])
+        else { return }
+        guard let id = identifier(reader["id"], what: "source") else { return }
+        if let first = declaredSources[id] {
+            error("duplicate source id '\(id)'", at: reader["id"]?.location, code: "duplicate-id",
+                  notes: [.note("first declared here", at: first)])
+            return
+        }
+        declaredSources[id] = node.location
+        if reader["file"] == nil, reader["url"] == nil {
+            error("source '\(id)' needs 'file' (a document in the domain folder) or 'url'",
+                  at: node.location, code: "missing-key")
+        }
+        var year: Int?
+        if let yearNode = reader["year"] {
+            year = yearNode.scalarValue.flatMap { Int($0) }
+            if year == nil {
+                error("year of source '\(id)' must be a year such as 2020", at: yearNode.location, code: "bad-value")
+            }
+        }
+        guard let title = text(reader["title"], what: "title of source '\(id)'") else { return }
+        sources.append(
+            PackSource(
+                id: id,
+                title: title,
+                file: reader["file"]?.scalarValue,
+                url: reader["url"]?.scalarValue,
+                year: year,
+                location: node.location
+            )
+        )
+    }
+
+    private mutating func reportUncitedSources() {
+        for (id, location) in declaredSources where !citedSources.contains(id) {
+            diagnostics.append(
+                .warning("source '\(id)' is declared but never cited; cite it or remove it",
+                         at: location, code: "unused-source")
+            )
+        }
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import KoersSource
+public import KoersYAML
+
+/// Loads a rule-pack folder and checks everything that can be checked before anyone answers a
+/// question.
+///
+/// It reads `pack.yaml` (the manifest) and every other `*.yaml` file in the folder and in its
+/// `tests/` folder, and reports **all** problems in one run, sorted by place: unknown keys (with
+/// a did-you-mean note), missing required keys, malformed ids, duplicate ids, unknown question
+/// types, expressions that do not parse or type-check (at the column inside the expression),
+/// references to unknown names, cycles between derived values, missing translations, citations
+/// of undeclared sources, and test cases that name unknown questions or give answers of the
+/// wrong kind. The format is described in the `RulePackFormat` article.
+///
+/// ```swift
+/// let loader = RulePackLoader(registry: registry)
+/// let result = loader.load(directory: "Rules/set-eligibility")
+/// if let pack = result.pack { … } else { print(result.diagnostics) }
+/// ```
+public struct RulePackLoader: Sendable {
+    /// The plugins whose functions and question types packs may use.
+    public var registry: PluginRegistry
+    /// The limits applied to each YAML file.
+    public var limits: YAMLParser.Limits
+
+    /// Creates a loader.
+    ///
+    /// - Parameters:
+    ///   - registry: The plugins whose functions and question types packs may use.
+    ///   - limits: The limits applied to each YAML file.
+    public init(registry: PluginRegistry, limits: YAMLParser.Limits = .default) {
+        self.registry = registry
+        self.limits = limits
+    }
+
+    /// The name of the manifest file in a pack folder.
+    public static let manifestFileName = "pack.yaml"
+
+    /// Loads and checks the pack in a folder.
+    ///
+    /// - Parameter directory: The pack folder, as the user gave it; paths in diagnostics start
+    ///   with it.
+    /// - Returns: The pack when no error was found, and every diagnostic.
+    public func load(directory: String) -> PackLoadResult {
+        var diagnostics: [Diagnostic] = []
+        var files: [SourceFile] = []
+        var documents: [(file: SourceFile, root: YAMLNode?)] = []
+
+        for path in Self.packFiles(in: directory, diagnostics: &diagnostics) {
+            let (file, parsed) = YAMLParser.parseFile(atPath: path, limits: limits)
+            if let file { files.append(file) }
+            diagnostics.append(contentsOf: parsed.diagnostics)
+            if let file, !parsed.diagnostics.containsErrors {
+                documents.append((file, parsed.root))
+            }
+        }
+
+        var builder = PackBuilder(directory: directory, registry: registry)
+        let pack = builder.build(documents: documents, yamlFailed: diagnostics.containsErrors)
+        diagnostics.append(contentsOf: builder.diagnostics)
+        let sorted = Array(Set(diagnostics)).sorted()
+        return PackLoadResult(
+            directory: directory,
+            pack: sorted.containsErrors ? nil : pack,
+            diagnostics: sorted,
+            files: files
+        )
+    }
+
+    /// The YAML files of a pack: `pack.yaml` first, then the folder's other `*.yaml`/`*.yml` files
+    /// and those in `tests/`, sorted by name.
+    static func packFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [String] {
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            diagnostics.append(
+                .error("'\(directory)' is not a folder; give the folder that holds pack.yaml", at: nil, code: "no-pack")
+            )
+            return []
+        }
+        let manifest = join(directory, manifestFileName)
+        guard manager.fileExists(atPath: manifest) else {
+            diagnostics.append(
+                .error(
+                    "'\(directory)' has no \(manifestFileName); a pack folder needs a manifest with id, version, "
+                        + "engine, languages, title and sources",
+                    at: nil,
+                    code: "no-manifest"
+                )
+            )
+            return []
+        }
+        var paths = [manifest]
+        for folder in [directory, join(directory, "tests")] {
+            let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
+            for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                let path = join(folder, name)
+                if path != manifest { paths.append(path) }
+            }
+        }
+        return paths
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory.hasSuffix("/") ? directory + name : directory + "/" + name
+    }
+}

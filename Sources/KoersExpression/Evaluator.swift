@@ -1,0 +1,313 @@
+/// Evaluates expressions with three-valued (Kleene) logic over answers that may be missing.
+///
+/// Missing inputs make a result unknown only when they could still change it: `false and x`
+/// is false without `x`, and `true or x` is true. An unknown result carries the names of the
+/// missing inputs that could decide it; inputs that cannot (the `x` above) are left out.
+///
+/// ```swift
+/// let evaluator = Evaluator(functions: functions)
+/// let result = try evaluator.evaluate(condition, in: answers)
+/// // .known(.boolean(true)), or .unknown(["total_costs"])
+/// ```
+///
+/// The evaluator assumes nothing about static types, but expressions should be type-checked
+/// first: an unchecked expression that mixes types fails with an ``EvaluationError``.
+public struct Evaluator: Sendable {
+    /// The functions expressions may call.
+    public let functions: FunctionRegistry
+
+    /// Creates an evaluator.
+    ///
+    /// - Parameter functions: The functions expressions may call; use the registry the
+    ///   expressions were type-checked with.
+    public init(functions: FunctionRegistry) {
+        self.functions = functions
+    }
+
+    /// Evaluates an expression.
+    ///
+    /// When the result is unknown only because of missing inputs, it is `.unknown` with their
+    /// names. When a branch that may never be taken fails (for instance the right side of
+    /// `and` while the left side is unknown), the failure counts as undecided rather than as
+    /// an error; it is reported once that branch is taken.
+    ///
+    /// - Parameters:
+    ///   - expression: The parsed (and preferably type-checked) expression.
+    ///   - environment: Where the values of names come from.
+    /// - Returns: The value, or the missing inputs that could decide it.
+    /// - Throws: ``EvaluationError`` for a division by zero, a date out of range, an unknown
+    ///   function, or a type mismatch in an unchecked expression, with the range of the
+    ///   operator or call.
+    public func evaluate(
+        _ expression: Expression,
+        in environment: some EvaluationEnvironment
+    ) throws(EvaluationError) -> EvaluationResult {
+        let run = Run(program: expression.program, functions: functions, environment: environment)
+        return try run.evaluate(expression.program.root)
+    }
+}
+
+/// One evaluation of a program; generic so that the environment is called without boxing.
+private struct Run<Environment: EvaluationEnvironment> {
+    let program: Program
+    let functions: FunctionRegistry
+    let environment: Environment
+
+    func evaluate(_ index: Int32) throws(EvaluationError) -> EvaluationResult {
+        let instruction = program.instructions[Int(index)]
+        switch instruction.opcode {
+        case .constant:
+            return .known(program.constants[Int(instruction.a)])
+        case .name:
+            return environment.resolve(program.names[Int(instruction.a)])
+        case .negate:
+            switch try evaluate(instruction.a) {
+            case .known(let value):
+                do {
+                    return .known(try Operations.negate(value))
+                } catch {
+                    throw failure(error, instruction, "cannot apply '-' to \(value.type)")
+                }
+            case let unknown:
+                return unknown
+            }
+        case .not:
+            switch try evaluate(instruction.a) {
+            case .known(let value):
+                guard case .boolean(let flag) = value else { throw notBoolean(value, "not", instruction) }
+                return .known(.boolean(!flag))
+            case let unknown:
+                return unknown
+            }
+        case .and:
+            return try junction(instruction, deciding: false)
+        case .or:
+            return try junction(instruction, deciding: true)
+        case .add, .subtract, .multiply, .divide:
+            let left = try evaluate(instruction.a)
+            let right = try evaluate(instruction.b)
+            guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
+            let op = Run.binaryOperator(instruction.opcode)
+            do {
+                return .known(try Operations.arithmetic(op, x, y))
+            } catch {
+                throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
+            }
+        case .equal, .notEqual:
+            let left = try evaluate(instruction.a)
+            let right = try evaluate(instruction.b)
+            guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
+            do {
+                return .known(.boolean(try Operations.equals(x, y) == (instruction.opcode == .equal)))
+            } catch {
+                let op = Run.binaryOperator(instruction.opcode)
+                throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
+            }
+        case .less, .lessOrEqual, .greater, .greaterOrEqual:
+            let left = try evaluate(instruction.a)
+            let right = try evaluate(instruction.b)
+            guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
+            let op = Run.binaryOperator(instruction.opcode)
+            do {
+                return .known(.boolean(try Operations.compare(op, x, y)))
+            } catch {
+                throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
+            }
+        case .in, .notIn:
+            let left = try evaluate(instruction.a)
+            let right = try evaluate(instruction.b)
+            guard case .known(let x) = left, case .known(let list) = right else { return Run.unknown(left, right) }
+            guard case .list(let elements, _) = list else {
+                throw EvaluationError(
+                    "the right operand of 'in' must be a list, but it is \(list.type)",
+                    at: instruction.range
+                )
+            }
+            var found = false
+            for element in elements where try matches(x, element, instruction) {
+                found = true
+                break
+            }
+            return .known(.boolean(found == (instruction.opcode == .in)))
+        case .inElements, .notInElements:
+            return try membership(instruction)
+        case .conditional:
+            return try conditional(instruction)
+        case .call:
+            return try call(instruction)
+        case .list:
+            var values: [Value] = []
+            values.reserveCapacity(Int(instruction.c))
+            var missing: Set<String>?
+            for operand in operands(of: instruction) {
+                switch try evaluate(operand) {
+                case .known(let value):
+                    values.append(value)
+                case .unknown(let names):
+                    missing = missing.map { $0.union(names) } ?? names
+                }
+            }
+            if let missing { return .unknown(missing) }
+            do {
+                return .known(try Operations.list(values))
+            } catch {
+                throw failure(error, instruction, "list elements have different types")
+            }
+        }
+    }
+
+    // MARK: Kleene logic
+
+    /// `and` (`deciding` false) and `or` (`deciding` true): a deciding operand decides alone.
+    private func junction(_ instruction: Program.Instruction, deciding: Bool) throws(EvaluationError)
+        -> EvaluationResult
+    {
+        let name = deciding ? "or" : "and"
+        let left = try evaluate(instruction.a)
+        let leftMissing: Set<String>
+        switch left {
+        case .known(let value):
+            guard case .boolean(let flag) = value else { throw notBoolean(value, name, instruction) }
+            if flag == deciding { return left }
+            let right = try evaluate(instruction.b)
+            if case .known(let value) = right, value.booleanValue == nil { throw notBoolean(value, name, instruction) }
+            return right
+        case .unknown(let names):
+            leftMissing = names
+        }
+        // The left side is undecided: the right side may still decide, and if it fails, the
+        // failure only matters once the left side lets it through.
+        let right: EvaluationResult
+        do {
+            right = try evaluate(instruction.b)
+        } catch {
+            return left
+        }
+        switch right {
+        case .known(let value):
+            guard case .boolean(let flag) = value else { throw notBoolean(value, name, instruction) }
+            return flag == deciding ? right : left
+        case .unknown(let names):
+            return .unknown(leftMissing.union(names))
+        }
+    }
+
+    /// `x in [a, b, c]` element by element: true as soon as a known element equals a known `x`.
+    private func membership(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+        let positive = instruction.opcode == .inElements
+        let left = try evaluate(instruction.a)
+        var missing: Set<String>?
+        if case .unknown(let names) = left { missing = names }
+        for operand in operands(of: instruction) {
+            switch try evaluate(operand) {
+            case .known(let element):
+                if case .known(let x) = left, try matches(x, element, instruction) {
+                    return .known(.boolean(positive))
+                }
+            case .unknown(let names):
+                missing = missing.map { $0.union(names) } ?? names
+            }
+        }
+        if let missing { return .unknown(missing) }
+        return .known(.boolean(!positive))
+    }
+
+    private func matches(_ x: Value, _ element: Value, _ instruction: Program.Instruction) throws(EvaluationError)
+        -> Bool
+    {
+        do {
+            return try Operations.equals(x, element)
+        } catch {
+            throw failure(error, instruction, "cannot look for \(x.type) in a list of \(element.type)")
+        }
+    }
+
+    /// `if c then a else b`; with `c` unknown, the result is known only if both branches agree.
+    private func conditional(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+        let condition = try evaluate(instruction.a)
+        switch condition {
+        case .known(let value):
+            guard case .boolean(let flag) = value else { throw notBoolean(value, "if", instruction) }
+            return try evaluate(flag ? instruction.b : instruction.c)
+        case .unknown(var missing):
+            let then = (try? evaluate(instruction.b)) ?? .unknown([])
+            let otherwise = (try? evaluate(instruction.c)) ?? .unknown([])
+            if case .known(let x) = then, case .known(let y) = otherwise, (try? Operations.equals(x, y)) == true {
+                return then
+            }
+            missing.formUnion(then.missingNames)
+            missing.formUnion(otherwise.missingNames)
+            return .unknown(missing)
+        }
+    }
+
+    // MARK: Calls
+
+    private func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+        let name = program.names[Int(instruction.a)]
+        guard let function = functions.function(named: name) else {
+            throw EvaluationError("unknown function '\(name)'", at: instruction.range)
+        }
+        var arguments: [EvaluationResult] = []
+        arguments.reserveCapacity(Int(instruction.c))
+        for operand in operands(of: instruction) {
+            arguments.append(try evaluate(operand))
+        }
+        do {
+            return try function.evaluate(arguments)
+        } catch {
+            var error = error
+            if error.range.isEmpty { error.range = instruction.range }
+            throw error
+        }
+    }
+
+    // MARK: Helpers
+
+    private func operands(of instruction: Program.Instruction) -> ArraySlice<Int32> {
+        program.operands[Int(instruction.b)..<Int(instruction.b + instruction.c)]
+    }
+
+    private static func unknown(_ left: EvaluationResult, _ right: EvaluationResult) -> EvaluationResult {
+        switch (left, right) {
+        case (.unknown(let x), .unknown(let y)): .unknown(x.union(y))
+        case (.unknown, _): left
+        default: right
+        }
+    }
+
+    private static func binaryOperator(_ opcode: Program.Opcode) -> BinaryOperator {
+        switch opcode {
+        case .add: .add
+        case .subtract: .subtract
+        case .multiply: .multiply
+        case .divide: .divide
+        case .equal: .equal
+        case .notEqual: .notEqual
+        case .less: .less
+        case .lessOrEqual: .lessOrEqual
+        case .greater: .greater
+        default: .greaterOrEqual
+        }
+    }
+
+    private func failure(_ error: OperationFailure, _ instruction: Program.Instruction, _ mismatch: String)
+        -> EvaluationError
+    {
+        switch error {
+        case .divisionByZero: EvaluationError("division by zero", at: instruction.range)
+        case .overflow: EvaluationError("the result is too large", at: instruction.range)
+        case .typeMismatch: EvaluationError(mismatch, at: instruction.range)
+        }
+    }
+
+    private func notBoolean(_ value: Value, _ name: String, _ instruction: Program.Instruction) -> EvaluationError {
+        let message =
+            switch name {
+            case "not": "the operand of 'not' must be a boolean, but it is \(value.type)"
+            case "if": "the condition of 'if' must be a boolean, but it is \(value.type)"
+            default: "the operands of '\(name)' must be booleans, but one is \(value.type)"
+            }
+        return EvaluationError(message, at: instruction.range)
+    }
+}

@@ -1,0 +1,47 @@
+/// The text of one source file, with a line table for turning positions into snippets.
+///
+/// Lines are split on `\n` (a preceding `\r` is dropped), and columns count Unicode scalars, as
+/// libyaml does.
+public struct SourceFile: Sendable, Hashable {
+    /// The path as the user gave it.
+    public let path: String
+    /// The full text.
+    public let text: String
+    /// The text of each line, without its line break.
+    public let lines: [Substring]
+
+    /// Creates a source file from its path and text.
+    ///
+    /// - Parameters:
+    ///   - path: The path as the user gave it; it is used verbatim in diagnostics.
+    ///   - text: The file's text.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.hasSuffix("\r") ? line.dropLast() : line
+        }
+    }
+
+    /// The text of a 1-based line, or `nil` when the file has no such line.
+    ///
+    /// - Parameter number: The 1-based line number.
+    /// - Returns: The line's text without its line break.
+    public func line(_ number: Int) -> Substring? {
+        guard number >= 1, number <= lines.count else { return nil }
+        return lines[number - 1]
+    }
+
+    /// A location in this file.
+    ///
+    /// - Parameters:
+    ///   - line: The 1-based line.
+    ///   - column: The 1-based column in Unicode scalars.
+    /// - Returns: The location, with this file's path.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: path, line: line, column: column)
+    }
+
+    /// The location at the start of the file.
+    public var startLocation: SourceLocation { location(line: 1, column: 1) }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import KoersCore
+import KoersSource
+
+extension KoersCommand {
+    /// `koers validate`: checks packs and prints every problem found.
+    struct Validate: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check rule packs and print every problem found.",
+            discussion: """
+                Without paths, checks every pack on the plugin path. A path is a pack folder (with \
+                pack.yaml) or a folder of pack folders. Problems are printed as \
+                file:line:column: error|warning: message. Exits with 1 when any error is found.
+                """
+        )
+
+        @OptionGroup var packs: PackOptions
+
+        @Argument(help: ArgumentHelp("Pack folders, or folders of packs, to check.", valueName: "path"))
+        var paths: [String] = []
+
+        @Flag(help: "Treat warnings as errors.")
+        var warningsAsErrors = false
+
+        func run() async throws {
+            let loader = RulePackLoader(registry: try packs.registry())
+            let catalog = PackCatalog(roots: paths.isEmpty ? packs.roots() : paths)
+            let printer = DiagnosticPrinter()
+            printer.print(catalog.diagnostics, files: [])
+            if catalog.packDirectories.isEmpty, catalog.diagnostics.isEmpty {
+                printer.writeToStandardError("error: no rule packs found; give a pack folder or use --rules/--plugins\n")
+                throw ExitCode.failure
+            }
+            var failed = catalog.diagnostics.containsErrors
+            for result in catalog.loadAll(with: loader) {
+                printer.print(result.diagnostics, files: result.files)
+                let errors = result.diagnostics.filter { $0.severity == .error }.count
+                let warnings = result.diagnostics.filter { $0.severity == .warning }.count
+                let name = result.pack.map { "\($0.id) \($0.manifest.version)" } ?? result.directory
+                let status = errors > 0 || (warningsAsErrors && warnings > 0) ? "FAILED" : "ok"
+                print("\(status)  \(name) (\(result.directory)): \(count(errors, "error")), \(count(warnings, "warning"))")
+                if status != "ok" { failed = true }
+            }
+            if failed { throw ExitCode.failure }
+        }
+
+        private func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import KoersTestSupport
+import Testing
+
+/// End-to-end tests of the real `koers` binary.
+@Suite struct ValidateCommandTests {
+    @Test func bundledPacksValidateCleanly() throws {
+        let result = try CommandRunner.koers(["validate"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("ok  set-eligibility"))
+        #expect(result.standardError.isEmpty)
+    }
+
+    @Test func brokenPackPrintsEveryProblemWithItsPlaceAndFails() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pack = folder.appendingPathComponent("broken")
+        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
+        try """
+            id: broken
+            version: 1.0.0
+            engine: ">= 0.1"
+            languages: [nl]
+            title: Kapot
+            sources:
+              - {id: bron, title: Bron, url: "https://example.org"}
+            questions:
+              - id: leeftijd
+                type: integer
+                txt: Hoe oud?
+            values:
+              - id: volwassen
+                expr: leeftijd >= 18 and lengte > 2
+                source: bron
+            """.write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+
+        let result = try CommandRunner.koers(["validate", "broken"], in: folder)
+        #expect(result.status == 1)
+        #expect(result.standardOutput.contains("FAILED  broken"))
+        let lines = result.standardError.split(separator: "\n").map(String.init)
+        #expect(lines.contains("broken/pack.yaml:9:5: error: question is missing required key 'text'"))
+        #expect(lines.contains("broken/pack.yaml:11:5: error: unknown key 'txt' in question"))
+        #expect(lines.contains("broken/pack.yaml:11:5: note: did you mean 'text'?"))
+        #expect(lines.contains("broken/pack.yaml:14:34: error: unknown name 'lengte'"))
+    }
+
+    @Test func missingFolderIsAClearError() throws {
+        let result = try CommandRunner.koers(["validate", "no/such/folder"])
+        #expect(result.status == 1)
+        #expect(result.standardError.contains("error: plugin folder 'no/such/folder' does not exist or is not a folder"))
+    }
+
+    @Test func listShowsBundledAndPluginPacks() throws {
+        let result = try CommandRunner.koers(["list", "--lang", "en"])
+        #expect(result.status == 0, "stderr: \(result.standardError)")
+        #expect(result.standardOutput.contains("set-eligibility"))
+        #expect(result.standardOutput.contains("2019-03-01"))
+
+        let example = Fixtures.packageRoot.appendingPathComponent("Tests/KoersCoreTests/Fixtures/valid").path
+        let withPlugin = try CommandRunner.koers(["list"], environment: ["KOERS_PLUGIN_PATH": example])
+        #expect(withPlugin.standardOutput.contains("minimal"))
+    }
+
+    @Test func badLanguageIsRejectedWithUsage() throws {
+        let result = try CommandRunner.koers(["list", "--lang", "de"])
+        #expect(result.status == 64)
+        #expect(result.standardError.contains("--lang must be nl or en"))
+    }
+}
