@@ -19,14 +19,16 @@ struct Measurement {
 
     func report() {
         let perOperation = median / Double(operationsPerRound)
+        let label = name.padding(toLength: max(name.count, 48), withPad: " ", startingAt: 0)
         if operationsPerRound == 1 {
-            print(String(format: "%-52@ %10.2f ms (median of %d)", name as NSString, median * 1000, seconds.count))
+            print(label + String(format: " %10.2f ms (median of %d)", median * 1000, seconds.count))
         } else {
             print(
-                String(
-                    format: "%-52@ %12.0f /s  %8.3f µs each (median of %d rounds × %d)", name as NSString,
-                    1 / perOperation, perOperation * 1_000_000, seconds.count, operationsPerRound
-                )
+                label
+                    + String(
+                        format: " %10.0f /s  %8.3f µs each (median of %d rounds × %d)",
+                        1 / perOperation, perOperation * 1_000_000, seconds.count, operationsPerRound
+                    )
             )
         }
     }

@@ -30,11 +30,11 @@ public struct StandardFunctions: Sendable {
 
     /// Every standard function, sorted by name.
     public static let all: [any ExpressionFunction] = [
+        RoundingFunction(name: "abs", operation: .absolute),
         AddCalendarUnits(name: "add_days", unit: .days),
         AddCalendarUnits(name: "add_months", unit: .months),
         AddCalendarUnits(name: "add_years", unit: .years),
-        IfAnswered(),
-        RoundingFunction(name: "abs", operation: .absolute),
+        Answered(),
         RoundingFunction(name: "ceil", operation: .ceiling),
         Contains(),
         Count(),
@@ -341,7 +341,7 @@ private struct Contains: ExpressionFunction {
 // MARK: - Unknown answers
 
 /// `answered(x)`.
-private struct IfAnswered: ExpressionFunction {
+private struct Answered: ExpressionFunction {
     let name = "answered"
     let summary = "answered(x) — whether x is known; never unknown itself"
 

@@ -319,6 +319,13 @@ struct Lexer {
             position += 1
             literal += "." + (try digits(allowingUnderscores: false))
         }
+        if peek() == "_" {
+            throw ExpressionError(
+                "unexpected '_' in an amount",
+                at: position..<position + 1,
+                notes: ["group thousands in amounts with '.', as in € 125.000"]
+            )
+        }
         if Lexer.isWordCharacter(peek()) || peek() == "%" {
             throw ExpressionError(
                 "unexpected '\(text(position..<position + 1))' after the amount '\(text(start..<position))'",

@@ -1,6 +1,6 @@
 /// The text of one source file, with a line table for turning positions into snippets.
 ///
-/// Lines are split on `\n` (a preceding `\r` is dropped), and columns count Unicode scalars, as
+/// Lines are split on `\n` and `\r\n`, and columns count Unicode scalars, as
 /// libyaml does.
 public struct SourceFile: Sendable, Hashable {
     /// The path as the user gave it.
@@ -18,9 +18,8 @@ public struct SourceFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
-        }
+        // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
+        self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
     }
 
     /// The text of a 1-based line, or `nil` when the file has no such line.

@@ -20,27 +20,35 @@ public func closestMatch(to name: String, among candidates: some Sequence<String
     return best?.candidate
 }
 
-/// The Levenshtein distance between two strings, counted in characters.
+/// The edit distance between two strings, counted in characters: insertions, deletions,
+/// substitutions and swaps of two neighbouring characters each count one (the "optimal string
+/// alignment" distance), so `titel` is one edit from `title`.
 ///
 /// - Parameters:
 ///   - lhs: The first string.
 ///   - rhs: The second string.
-/// - Returns: The least number of insertions, deletions and substitutions that turn one into
-///   the other.
+/// - Returns: The least number of edits that turn one into the other.
 public func editDistance(_ lhs: String, _ rhs: String) -> Int {
     let left = Array(lhs)
     let right = Array(rhs)
     if left.isEmpty { return right.count }
     if right.isEmpty { return left.count }
+    let width = right.count + 1
+    // Three rows: two back (for swaps), one back, and the current one.
+    var twoBack = [Int](repeating: 0, count: width)
     var previous = Array(0...right.count)
-    var current = [Int](repeating: 0, count: right.count + 1)
-    for (i, leftCharacter) in left.enumerated() {
-        current[0] = i + 1
-        for (j, rightCharacter) in right.enumerated() {
-            let substitution = previous[j] + (leftCharacter == rightCharacter ? 0 : 1)
-            current[j + 1] = min(previous[j + 1] + 1, current[j] + 1, substitution)
+    var current = [Int](repeating: 0, count: width)
+    for i in 1...left.count {
+        current[0] = i
+        for j in 1...right.count {
+            let cost = left[i - 1] == right[j - 1] ? 0 : 1
+            var best = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, left[i - 1] == right[j - 2], left[i - 2] == right[j - 1] {
+                best = min(best, twoBack[j - 2] + 1)
+            }
+            current[j] = best
         }
-        swap(&previous, &current)
+        (twoBack, previous, current) = (previous, current, twoBack)
     }
     return previous[right.count]
 }

@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-internal import Glibc
-#elseif canImport(Musl)
-internal import Musl
-#elseif canImport(Darwin)
-internal import Darwin
-#endif
 internal import KoersSource
+
+#if canImport(Glibc)
+    internal import Glibc
+#elseif canImport(Musl)
+    internal import Musl
+#elseif canImport(Darwin)
+    internal import Darwin
+#endif
 
 /// The checks made on a file's bytes before libyaml sees them, and their messages.
 enum InputCheck {
@@ -34,9 +35,10 @@ enum InputCheck {
             size = "\(byteCount) bytes"
             maximum = "\(limit) bytes"
         }
-        let message =
+        let problem =
             size.map { "file is \($0); rule-pack files may be at most \(maximum)" }
             ?? "file is larger than \(maximum), the most a rule-pack file may be"
+        let message = problem + "; split it into smaller files in the same pack folder"
         return .error(message, at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large")
     }
 
@@ -118,8 +120,10 @@ enum InputCheck {
         return nil
     }
 
-    /// The location of a byte offset in UTF-8 text: lines split at `\n`, columns counted in
-    /// Unicode scalars. A byte-order mark at the start is not counted, as libyaml does not.
+    /// The location of a byte offset in UTF-8 text.
+    ///
+    /// Lines split at `\n` and columns count Unicode scalars. A byte-order mark at the start is
+    /// not counted, as libyaml does not count it.
     ///
     /// The bytes before `offset` must be valid UTF-8.
     static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {

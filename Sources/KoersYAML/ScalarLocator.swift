@@ -45,6 +45,7 @@ struct ScalarLocator {
     ///   - start: libyaml's start mark for the scalar event (at its tag or anchor, if any).
     ///   - end: libyaml's end mark for the scalar event.
     ///   - hasProperties: Whether a tag or anchor precedes the scalar's text.
+    /// - Returns: One location per Unicode scalar of `value`, or an empty array.
     func locations(
         of value: String,
         style: YAMLScalar.Style,
@@ -52,8 +53,10 @@ struct ScalarLocator {
         end: YAMLMark,
         hasProperties: Bool
     ) -> [SourceLocation] {
+        // A scalar takes at most 4 UTF-8 bytes: reject long values before copying them.
+        guard !value.isEmpty, value.utf8.count / 4 <= maximumLength else { return [] }
         let expected = Array(value.unicodeScalars)
-        guard !expected.isEmpty, expected.count <= maximumLength else { return [] }
+        guard expected.count <= maximumLength else { return [] }
         var cursor = Cursor(index: start.index + indexOffset, line: start.line, column: start.column)
         let regionEnd = end.index + indexOffset
         guard cursor.index >= 0, cursor.index <= regionEnd, regionEnd <= source.count else { return [] }
@@ -413,12 +416,19 @@ struct ScalarLocator {
 
         // The indentation libyaml detects: the deepest of the leading empty lines and the first
         // line with text. An indentation indicator adds to the parent's indentation, which is
-        // not known here, so try each indentation it allows.
+        // not known here, so try each indentation it allows (up to a bound; past it, no map).
         let detected = detectedIndentation(from: cursor, to: end)
-        let candidates = explicitIndent.map { Array($0...max($0, detected)) } ?? [max(detected, 1)]
+        let candidates = explicitIndent.map { Array($0...max($0, min(detected, $0 + 63))) } ?? [max(detected, 1)]
         for indentation in candidates {
             var output = Output(expected: expected, path: path)
-            readBlockBody(from: cursor, to: end, indentation: indentation, folded: folded, chomping: chomping, into: &output)
+            readBlockBody(
+                from: cursor,
+                to: end,
+                indentation: indentation,
+                folded: folded,
+                chomping: chomping,
+                into: &output
+            )
             if let result = output.result { return result }
         }
         return []

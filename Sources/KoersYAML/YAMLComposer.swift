@@ -104,8 +104,9 @@ struct YAMLComposer {
                     )
                 )
             }
-            // Stand in an empty value so the rest of the document can still be checked.
-            add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), range: range(event)))
+            // Stand in an empty value so the rest of the document can still be checked; as a key,
+            // it is not checked again.
+            add(YAMLNode(.scalar(YAMLScalar(value: "", style: .plain)), range: range(event)), checksKey: false)
             return true
         case .scalar(let value, let style, let tag, let anchor):
             guard countNode(event) else { return false }
@@ -204,7 +205,7 @@ struct YAMLComposer {
         add(YAMLNode(content, range: SourceRange(start: frame.start, end: end), tag: frame.tag))
     }
 
-    private mutating func add(_ node: YAMLNode) {
+    private mutating func add(_ node: YAMLNode, checksKey: Bool = true) {
         guard current != nil else {
             root = node
             return
@@ -221,7 +222,7 @@ struct YAMLComposer {
             current?.pendingKeyIsMerge = false
         } else {
             current?.pendingKey = node
-            checkKey(node)
+            if checksKey { checkKey(node) }
         }
     }
 

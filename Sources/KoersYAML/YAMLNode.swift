@@ -18,7 +18,9 @@ public struct YAMLNode: Sendable, Hashable {
 
     /// What the node holds.
     public var content: Content
-    /// Where the node starts and ends. For a block scalar, `start` is at its `|` or `>` indicator.
+    /// Where the node starts and ends.
+    ///
+    /// For a block scalar, `start` is at its `|` or `>` indicator.
     public var range: SourceRange
     /// The explicit tag, such as `!!str`, when the document gave one.
     public var tag: String?
@@ -77,9 +79,13 @@ public struct YAMLScalar: Sendable, Hashable {
     public var value: String
     /// How the scalar was written.
     public var style: Style
-    /// The file location of each Unicode scalar of ``value``, when the value maps onto the file
-    /// character by character; used to point inside a scalar (for example at a column of an
-    /// expression). Empty when no such mapping could be made, and for scalars longer than
+    /// The file location of each Unicode scalar of ``value``, when it can be mapped.
+    ///
+    /// Used to point inside a scalar, for example at a column of an expression. A character
+    /// written as-is maps to its own column; one produced by an escape (`\t`) or a doubled
+    /// quote (`''`) maps to the escape's first character; a line break kept in the value, or a
+    /// space a line break was folded into, maps to the end of that source line. Empty when no
+    /// exact mapping could be made, and for scalars longer than
     /// ``YAMLParser/Limits/maximumMappedScalarLength``, to keep memory bounded.
     public var characterLocations: [SourceLocation]
 

@@ -13,7 +13,8 @@ public import KoersSource
 ///   ``YAMLNode/range`` runs from its first character (its tag or anchor, when it has one) to
 ///   just after its last one. A block collection ends where its last item ends; a flow
 ///   collection ends after its closing bracket; a block scalar ends after its last line break.
-/// - **One document per file.** A second document is an error at its start.
+/// - **One document per file.** A second document is an error at its start; parsing stops
+///   there, and the root is the first document.
 /// - **No anchors, aliases or merge keys.** Each is an error at its place. Because aliases are
 ///   never expanded, "billion laughs" documents cost nothing to reject.
 /// - **Unique keys.** A repeated key is an error at the second occurrence, with a note at the
@@ -52,8 +53,9 @@ public enum YAMLParser {
         /// The most nodes (scalars, lists, mappings and aliases) a document may have; 200,000
         /// by default.
         public var maximumNodes: Int
-        /// The longest scalar, in Unicode scalars, that gets ``YAMLScalar/characterLocations``;
-        /// 4,096 by default. Longer scalars get an empty map, to keep memory bounded.
+        /// The longest scalar, in Unicode scalars, that gets a character map; 4,096 by default.
+        ///
+        /// Longer scalars get empty ``YAMLScalar/characterLocations``, to keep memory bounded.
         public var maximumMappedScalarLength: Int
 
         /// The default limits.
@@ -92,10 +94,10 @@ public enum YAMLParser {
     /// - Returns: The root node (`nil` for an empty document or when a fatal problem stopped
     ///   the tree from being built) and every diagnostic, sorted.
     public static func parse(_ file: SourceFile, limits: Limits = .default) -> YAMLParseResult {
-        let bytes = Array(file.text.utf8)
-        if let problem = InputCheck.sizeProblem(byteCount: bytes.count, path: file.path, limits: limits) {
+        if let problem = InputCheck.sizeProblem(byteCount: file.text.utf8.count, path: file.path, limits: limits) {
             return YAMLParseResult(root: nil, diagnostics: [problem])
         }
+        let bytes = Array(file.text.utf8)
         if let problem = InputCheck.textProblem(in: bytes, path: file.path) {
             return YAMLParseResult(root: nil, diagnostics: [problem])
         }
@@ -233,7 +235,9 @@ struct LibYAMLFailure: Sendable {
     var contextMark: YAMLMark
 }
 
-/// The libyaml event loop. Everything that touches a libyaml pointer is in here.
+/// The libyaml event loop.
+///
+/// Everything that touches a libyaml pointer is in here.
 private enum LibYAML {
     /// Runs libyaml over UTF-8 bytes and hands each event to `body` until the stream ends,
     /// `body` returns `false`, or libyaml fails.
@@ -308,7 +312,9 @@ private enum LibYAML {
         case YAML_SCALAR_EVENT.rawValue:
             let scalar = event.data.scalar
             let value =
-                scalar.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self) }
+                scalar.value.map {
+                    String(decoding: UnsafeBufferPointer(start: $0, count: scalar.length), as: UTF8.self)
+                }
                 ?? ""
             kind = .scalar(
                 value: value,

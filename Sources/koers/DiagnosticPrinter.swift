@@ -11,6 +11,11 @@ struct DiagnosticPrinter {
         writeToStandardError(renderer.render(diagnostics) + "\n")
     }
 
+    /// Writes text to standard output, unbuffered.
+    func writeToStandardOutput(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
     /// Writes text to standard error.
     func writeToStandardError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

@@ -27,21 +27,29 @@ import Testing
             questions:
               - id: leeftijd
                 type: integer
-                txt: Hoe oud?
+                text: Hoe oud?
+                hlp: Uw leeftijd in jaren.
             values:
               - id: volwassen
                 expr: leeftijd >= 18 and lengte > 2
                 source: bron
+            outcomes:
+              - id: toegelaten
+                requirements: []
             """.write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
 
         let result = try CommandRunner.koers(["validate", "broken"], in: folder)
         #expect(result.status == 1)
         #expect(result.standardOutput.contains("FAILED  broken"))
         let lines = result.standardError.split(separator: "\n").map(String.init)
-        #expect(lines.contains("broken/pack.yaml:9:5: error: question is missing required key 'text'"))
-        #expect(lines.contains("broken/pack.yaml:11:5: error: unknown key 'txt' in question"))
-        #expect(lines.contains("broken/pack.yaml:11:5: note: did you mean 'text'?"))
-        #expect(lines.contains("broken/pack.yaml:14:34: error: unknown name 'lengte'"))
+        #expect(lines.contains("broken/pack.yaml:12:5: error: unknown key 'hlp' in question"))
+        #expect(lines.contains("broken/pack.yaml:12:5: note: did you mean 'help'?"))
+        #expect(lines.contains("broken/pack.yaml:15:30: error: unknown name 'lengte'"))
+        #expect(lines.contains("broken/pack.yaml:18:5: error: outcome is missing required key 'title'"))
+        // Each diagnostic is followed by its source line and a caret under the column.
+        let index = try #require(lines.firstIndex(of: "broken/pack.yaml:15:30: error: unknown name 'lengte'"))
+        #expect(lines[index + 1] == "        expr: leeftijd >= 18 and lengte > 2")
+        #expect(lines[index + 2] == "                                 ^")
     }
 
     @Test func missingFolderIsAClearError() throws {

@@ -52,10 +52,10 @@ import Testing
         let unknown = try #require(result.diagnostics.first { $0.message == "unknown name 'own_contrib'" })
         #expect(
             renderer.render(unknown).replacingOccurrences(of: Self.brokenDirectory.path + "/", with: "") == """
-                unknown-reference/pack.yaml:17:25: error: unknown name 'own_contrib'
+                unknown-reference/pack.yaml:18:25: error: unknown name 'own_contrib'
                         expr: total_costs - own_contrib
                                             ^
-                unknown-reference/pack.yaml:17:25: note: did you mean 'own_contribution'?
+                unknown-reference/pack.yaml:18:25: note: did you mean 'own_contribution'?
                 """
         )
     }

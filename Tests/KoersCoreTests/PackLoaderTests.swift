@@ -99,8 +99,38 @@ import Testing
         #expect(result.diagnostics == result.diagnostics.sorted())
     }
 
+    @Test func malformedFilesInAPackAreEachReportedAndTheRestIsStillChecked() throws {
+        let folder = try writePack("questions:\n  - {id: a, type: boolen, text: A?}\n")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func write(_ name: String, _ data: Data) throws {
+            try data.write(to: folder.appendingPathComponent(name))
+        }
+        try write("empty.yaml", Data())
+        try write("binary.yaml", Data([0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x00, 0xFF, 0xFE, 0x00]))
+        try write("huge.yaml", Data(repeating: UInt8(ascii: "#"), count: 5 * 1024 * 1024))
+        try write("tabs.yaml", Data("values:\n\t- {id: x, expr: 1}\n".utf8))
+        try write("unclosed.yaml", Data("outcomes:\n  - id: 'open\n".utf8))
+
+        let result = loader.load(directory: folder.path)
+        #expect(result.pack == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        func problems(in file: String) -> [Diagnostic] {
+            errors.filter { $0.location?.file.hasSuffix("/" + file) == true }
+        }
+        // An empty file adds nothing and is not an error.
+        #expect(problems(in: "empty.yaml").isEmpty)
+        #expect(problems(in: "binary.yaml").first?.message.contains("not UTF-8 text") == true,
+                "\(problems(in: "binary.yaml"))")
+        #expect(problems(in: "huge.yaml").first?.message.contains("rule-pack files may be at most 2 MiB") == true, "\(problems(in: "huge.yaml"))")
+        #expect(problems(in: "tabs.yaml").first?.location?.line == 2)
+        #expect(problems(in: "unclosed.yaml").isEmpty == false)
+        // The problem in pack.yaml is still found next to the broken files.
+        #expect(problems(in: "pack.yaml").contains { $0.message.hasPrefix("unknown question type 'boolen'") })
+        #expect(result.diagnostics == result.diagnostics.sorted())
+    }
+
     @Test func unusedSourceIsAWarningAndThePackStillLoads() throws {
-        let folder = try writePack("questions:\n  - {id: a, type: boolean, text: A?}\n", extraSource: true)
+        let folder = try writePack("questions:\n  - {id: a, type: boolean, text: A?, source: bron}\n", extraSource: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let result = loader.load(directory: folder.path)
         #expect(result.pack != nil)

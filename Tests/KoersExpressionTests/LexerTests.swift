@@ -79,6 +79,7 @@ import Testing
         ("1️⃣€2️⃣ x", "expected an amount after '€'", []),
         ("1️⃣€ -2️⃣5", "a minus sign goes before '€'", ["write -€ 5 for a negative amount"]),
         ("€ 51️⃣%2️⃣", "unexpected '%' after the amount '€ 5'", []),
+        ("€ 1251️⃣_2️⃣000", "unexpected '_' in an amount", ["group thousands in amounts with '.', as in € 125.000"]),
     ])
     func rejectsBadMoney(marked: String, message: String, notes: [String]) throws {
         try expectSyntaxError(marked, message, notes: notes)

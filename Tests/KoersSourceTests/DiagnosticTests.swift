@@ -80,5 +80,7 @@ import Testing
         #expect(editDistance("kitten", "sitting") == 3)
         #expect(editDistance("", "abc") == 3)
         #expect(editDistance("café", "cafe") == 1)
+        #expect(editDistance("titel", "title") == 1)
+        #expect(editDistance("ab", "ba") == 1)
     }
 }

@@ -50,7 +50,9 @@ import Testing
                 "rules.yaml:2:1: error: duplicate key '\(String(repeating: "k", count: 40))…'"
             ]
         )
-        #expect(lines(parse("\"a\\nb\": 1\n\"a\\nb\": 2\n").diagnostics) == ["rules.yaml:2:1: error: duplicate key 'a\\nb'"])
+        #expect(
+            lines(parse("\"a\\nb\": 1\n\"a\\nb\": 2\n").diagnostics) == ["rules.yaml:2:1: error: duplicate key 'a\\nb'"]
+        )
     }
 
     @Test(
@@ -87,7 +89,11 @@ import Testing
 
     @Test func anAliasToAnUnknownAnchorHasNoNote() {
         let diagnostics = parse("a: *nowhere\n").diagnostics
-        #expect(lines(diagnostics) == ["rules.yaml:1:4: error: alias '*nowhere' is not supported in rule packs; repeat the value instead"])
+        #expect(
+            lines(diagnostics) == [
+                "rules.yaml:1:4: error: alias '*nowhere' is not supported in rule packs; repeat the value instead"
+            ]
+        )
         #expect(diagnostics.first?.notes.isEmpty == true)
     }
 

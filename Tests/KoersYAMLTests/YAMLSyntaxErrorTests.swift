@@ -29,7 +29,7 @@ import Testing
         #expect(
             render(yaml) == """
                 rules.yaml:4:1: error: found unexpected end of stream while scanning a quoted scalar
-                    
+                \("    ")
                     ^
                 rules.yaml:2:8: note: the quoted scalar starts here
                 """
@@ -77,11 +77,20 @@ import Testing
     @Test(
         arguments: [
             ("a: b: c\n", "rules.yaml:1:5: error: mapping values are not allowed in this context"),
-            ("- a\nb: c\n", "rules.yaml:2:1: error: did not find expected '-' indicator while parsing a block collection"),
+            (
+                "- a\nb: c\n",
+                "rules.yaml:2:1: error: did not find expected '-' indicator while parsing a block collection"
+            ),
             ("a: 'x\n", "rules.yaml:2:1: error: found unexpected end of stream while scanning a quoted scalar"),
             ("a: {b: c\n", "rules.yaml:2:1: error: did not find expected ',' or '}' while parsing a flow mapping"),
-            ("a: @x\n", "rules.yaml:1:4: error: found character that cannot start any token while scanning for the next token"),
-            ("a: |x\n", "rules.yaml:1:5: error: did not find expected comment or line break while scanning a block scalar"),
+            (
+                "a: @x\n",
+                "rules.yaml:1:4: error: found character that cannot start any token while scanning for the next token"
+            ),
+            (
+                "a: |x\n",
+                "rules.yaml:1:5: error: did not find expected comment or line break while scanning a block scalar"
+            ),
             ("a: b\n...\nc\n", "rules.yaml:3:1: error: did not find expected <document start>"),
         ]
     )
@@ -112,7 +121,7 @@ import Testing
         #expect(
             render("é: ü\nnaïve: [ü\n") == """
                 rules.yaml:3:1: error: did not find expected ',' or ']' while parsing a flow sequence
-                    
+                \("    ")
                     ^
                 rules.yaml:2:8: note: the flow sequence starts here
                 """

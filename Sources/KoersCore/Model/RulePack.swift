@@ -1,4 +1,4 @@
-public import KoersExpression
+import KoersExpression
 public import KoersSource
 
 /// What a pack's `pack.yaml` says about it.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import KoersCore
 import KoersSource
 
@@ -38,7 +39,10 @@ extension KoersCommand {
                 let warnings = result.diagnostics.filter { $0.severity == .warning }.count
                 let name = result.pack.map { "\($0.id) \($0.manifest.version)" } ?? result.directory
                 let status = errors > 0 || (warningsAsErrors && warnings > 0) ? "FAILED" : "ok"
-                print("\(status)  \(name) (\(result.directory)): \(count(errors, "error")), \(count(warnings, "warning"))")
+                // Unbuffered, so the summary stays next to its diagnostics when both streams share a file.
+                printer.writeToStandardOutput(
+                    "\(status)  \(name) (\(result.directory)): \(count(errors, "error")), \(count(warnings, "warning"))\n"
+                )
                 if status != "ok" { failed = true }
             }
             if failed { throw ExitCode.failure }
