@@ -25,12 +25,13 @@ let package = Package(
         .target(name: "KoersExpression", dependencies: ["KoersSource"]),
         .target(name: "KoersCore", dependencies: ["KoersSource", "KoersYAML", "KoersExpression"]),
         .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression"]),
+        .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource"]),
 
         // Executables
         .executableTarget(
             name: "koers",
             dependencies: [
-                "KoersCore", "KoersBuiltins", "KoersSource",
+                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,7 +44,7 @@ let package = Package(
         // Tests
         .target(
             name: "KoersTestSupport",
-            dependencies: ["KoersSource", "KoersYAML", "KoersExpression", "KoersCore", "KoersBuiltins"],
+            dependencies: ["KoersSource", "KoersYAML", "KoersExpression", "KoersCore", "KoersBuiltins", "KoersInterview"],
             path: "Tests/KoersTestSupport"
         ),
         .testTarget(name: "KoersSourceTests", dependencies: ["KoersSource", "KoersTestSupport"]),
@@ -60,6 +61,10 @@ let package = Package(
             name: "KoersCoreTests",
             dependencies: ["KoersCore", "KoersBuiltins", "KoersSource", "KoersTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersInterviewTests",
+            dependencies: ["KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"]
         ),
         .testTarget(
             name: "KoersCLITests",

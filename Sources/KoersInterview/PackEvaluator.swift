@@ -1,0 +1,202 @@
+public import KoersCore
+public import KoersExpression
+import KoersSource
+
+/// Evaluates a rule pack against a set of answers as of a date.
+///
+/// Unanswered questions are unknown, with three-valued logic: a requirement that fails
+/// decides its outcome even while other requirements still wait for answers. A question whose
+/// `relevant_if` does not hold counts as unanswered even when it has an answer (the answer is
+/// kept, and shown as ignored). Overridden scores count with the coach's value everywhere
+/// they are read.
+///
+/// ```swift
+/// let evaluator = PackEvaluator(pack: pack, functions: registry.functions)
+/// let evaluation = evaluator.evaluate(answers, on: CalendarDate(year: 2021, month: 10, day: 1)!)
+/// evaluation.outcome("set_klein")?.verdict   // .eligible
+/// ```
+///
+/// An evaluator is immutable and `Sendable`: one can serve many evaluations at once.
+public struct PackEvaluator: Sendable {
+    /// The pack.
+    public let pack: RulePack
+    let evaluator: Evaluator
+    let index: PackIndex
+
+    /// Creates an evaluator for a pack.
+    ///
+    /// - Parameters:
+    ///   - pack: A pack that loaded without errors.
+    ///   - functions: The functions its expressions were checked with.
+    public init(pack: RulePack, functions: FunctionRegistry) {
+        self.pack = pack
+        self.evaluator = Evaluator(functions: functions)
+        self.index = PackIndex(pack)
+    }
+
+    /// Evaluates every question, value, outcome, score and recommendation of the pack.
+    ///
+    /// - Parameters:
+    ///   - answers: The answers so far.
+    ///   - date: The date the evaluation is made as of: it decides which periods of the rules
+    ///     apply and is the value of `evaluation_date`.
+    ///   - overrides: Coaches' overrides of scores, by score id.
+    /// - Returns: The evaluation. It never fails: an expression that fails at run time (such
+    ///   as a division by zero) makes its item unknown and is listed in
+    ///   ``Evaluation/problems``.
+    public func evaluate(
+        _ answers: AnswerSet,
+        on date: CalendarDate,
+        overrides: [String: ScoreOverride] = [:]
+    ) -> Evaluation {
+        let context = EvaluationContext(
+            index: index, evaluator: evaluator, answers: answers, date: date, overrides: overrides
+        )
+        let questions = pack.questions.map { question in
+            QuestionResult(
+                question: question,
+                relevance: context.relevance(of: question),
+                answer: answers[question.id]
+            )
+        }
+        let values = pack.values.map { value in
+            ValueResult(value: value, result: context.resolve(value.id), inputs: index.inputs(of: value.expression))
+        }
+        let outcomes = pack.outcomes.map { evaluate($0, in: context) }
+        let scores = pack.scores.map { score in
+            ScoreResult(
+                score: score,
+                computed: context.computedScore(score),
+                override: overrides[score.id],
+                inputs: index.inputs(of: score.expression)
+            )
+        }
+        var fired: [(offset: Int, result: RecommendationResult)] = []
+        for (offset, recommendation) in pack.recommendations.enumerated() {
+            if case .known(.boolean(true)) = context.evaluate(recommendation.condition) {
+                let result = RecommendationResult(
+                    recommendation: recommendation,
+                    inputs: index.inputs(of: recommendation.condition)
+                )
+                fired.append((offset, result))
+            }
+        }
+        fired.sort { ($0.result.recommendation.priority, $0.offset) < ($1.result.recommendation.priority, $1.offset) }
+        return Evaluation(
+            date: date,
+            questions: questions,
+            values: values,
+            outcomes: outcomes,
+            scores: scores,
+            recommendations: fired.map(\.result),
+            problems: context.problems.sorted()
+        )
+    }
+
+    private func evaluate(_ outcome: Outcome, in context: EvaluationContext) -> OutcomeResult {
+        let date = context.date
+        let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
+        var requirements: [RequirementResult] = []
+        var missing: Set<String> = []
+        for requirement in outcome.requirements {
+            let status: RequirementStatus
+            if !open || !requirement.validity.contains(date) {
+                status = .notInForce
+            } else {
+                switch context.evaluate(requirement.condition) {
+                case .known(.boolean(true)): status = .met
+                case .known: status = .unmet
+                case .unknown(let names):
+                    status = .open(missing: names)
+                    missing.formUnion(names)
+                }
+            }
+            requirements.append(
+                RequirementResult(requirement: requirement, status: status, inputs: index.inputs(of: requirement.condition))
+            )
+        }
+        let verdict: Verdict =
+            if !open { .closed }
+            else if requirements.contains(where: { $0.status == .unmet }) { .ineligible }
+            else if requirements.contains(where: { if case .open = $0.status { true } else { false } }) {
+                .undetermined
+            } else { .eligible }
+        var amounts: [AmountResult] = []
+        if verdict == .eligible || verdict == .undetermined {
+            for amount in outcome.amounts where amount.validity.contains(date) {
+                amounts.append(
+                    AmountResult(
+                        amount: amount,
+                        result: context.evaluate(amount.expression),
+                        inputs: index.inputs(of: amount.expression)
+                    )
+                )
+            }
+        }
+        return OutcomeResult(
+            outcome: outcome,
+            verdict: verdict,
+            requirements: requirements,
+            amounts: amounts,
+            missingQuestions: verdict == .undetermined ? index.inPackOrder(missing) : []
+        )
+    }
+}
+
+/// The pack's items by id and the questions each computed name reads, worked out once.
+struct PackIndex: Sendable {
+    let questions: [String: Question]
+    let values: [String: DerivedValue]
+    let scores: [String: Score]
+    /// The position of each question in the pack, for listing questions in interview order.
+    let questionOrder: [String: Int]
+    /// For each value and score: the questions it reads, directly or through others.
+    let questionInputs: [String: Set<String>]
+
+    init(_ pack: RulePack) {
+        questions = Dictionary(pack.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        values = Dictionary(pack.values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        scores = Dictionary(pack.scores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        questionOrder = Dictionary(
+            pack.questions.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        var direct: [String: Set<String>] = [:]
+        for value in pack.values { direct[value.id] = value.expression.referencedNames }
+        for score in pack.scores { direct[score.id] = score.expression.referencedNames }
+        // The loader rejects cycles; `visiting` keeps this finite for any pack all the same.
+        var resolved: [String: Set<String>] = [:]
+        var visiting: Set<String> = []
+        let questionIDs = Set(questionOrder.keys)
+        func inputs(of name: String) -> Set<String> {
+            if questionIDs.contains(name) { return [name] }
+            if let known = resolved[name] { return known }
+            guard let names = direct[name], visiting.insert(name).inserted else { return [] }
+            var result: Set<String> = []
+            for referenced in names { result.formUnion(inputs(of: referenced)) }
+            visiting.remove(name)
+            resolved[name] = result
+            return result
+        }
+        for name in direct.keys { _ = inputs(of: name) }
+        questionInputs = resolved
+    }
+
+    /// The questions an expression reads, directly or through values and scores, in pack order.
+    func inputs(of expression: PackExpression) -> [String] {
+        var result: Set<String> = []
+        for name in expression.referencedNames {
+            if questions[name] != nil {
+                result.insert(name)
+            } else if let inputs = questionInputs[name] {
+                result.formUnion(inputs)
+            }
+        }
+        return inPackOrder(result)
+    }
+
+    /// Question ids sorted as the questions stand in the pack; other names are dropped.
+    func inPackOrder(_ ids: Set<String>) -> [String] {
+        ids.compactMap { id in questionOrder[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.map(\.1)
+    }
+}

@@ -1,0 +1,97 @@
+public import KoersCore
+public import KoersExpression
+public import KoersSource
+
+/// Runs the test cases a pack ships: answers and a date in, expected verdicts, amounts,
+/// values and scores out.
+public struct PackTestRunner: Sendable {
+    /// The evaluator of the pack under test.
+    public let evaluator: PackEvaluator
+
+    /// Creates a runner.
+    ///
+    /// - Parameters:
+    ///   - pack: The pack whose cases to run.
+    ///   - functions: The functions the pack was checked with.
+    public init(pack: RulePack, functions: FunctionRegistry) {
+        self.evaluator = PackEvaluator(pack: pack, functions: functions)
+    }
+
+    /// Runs every case of the pack.
+    ///
+    /// - Parameter today: The date for cases that give none.
+    /// - Returns: One result per case, in the pack's order.
+    public func run(today: CalendarDate = .today()) -> [PackTestResult] {
+        evaluator.pack.testCases.map { run($0, today: today) }
+    }
+
+    /// Runs one case.
+    ///
+    /// - Parameters:
+    ///   - testCase: The case.
+    ///   - today: The date when the case gives none.
+    /// - Returns: The case with every expectation that failed.
+    public func run(_ testCase: PackTestCase, today: CalendarDate = .today()) -> PackTestResult {
+        let evaluation = evaluator.evaluate(AnswerSet(values: testCase.answers), on: testCase.date ?? today)
+        var failures: [String] = []
+        for (outcomeID, expected) in testCase.expectedOutcomes.sorted(by: { $0.key < $1.key }) {
+            guard let result = evaluation.outcome(outcomeID) else {
+                failures.append("outcome '\(outcomeID)' does not exist")
+                continue
+            }
+            if result.verdict.rawValue != expected {
+                var failure = "outcome '\(outcomeID)': expected \(expected), got \(result.verdict.rawValue)"
+                let decisive = result.decisiveRequirements.map(\.requirement.id)
+                if result.verdict == .ineligible {
+                    failure += " (not met: \(decisive.joined(separator: ", ")))"
+                } else if result.verdict == .undetermined, !result.missingQuestions.isEmpty {
+                    failure += " (still needs: \(result.missingQuestions.joined(separator: ", ")))"
+                }
+                failures.append(failure)
+            }
+        }
+        for (name, expected) in testCase.expectedValues.sorted(by: { $0.key < $1.key }) {
+            let actual = Self.result(of: name, in: evaluation)
+            switch actual {
+            case .known(let value) where value.matches(expected):
+                continue
+            case .known(let value):
+                failures.append("'\(name)': expected \(expected.literal), got \(value.literal)")
+            case .unknown(let missing):
+                let needs = missing.isEmpty ? "" : " (still needs: \(missing.sorted().joined(separator: ", ")))"
+                failures.append("'\(name)': expected \(expected.literal), got unknown\(needs)")
+            case nil:
+                failures.append("'\(name)': expected \(expected.literal), but it was not computed (is the outcome eligible on this date?)")
+            }
+        }
+        for problem in evaluation.problems {
+            failures.append("evaluation failed at \(problem.location.map { "\($0)" } ?? "?"): \(problem.message)")
+        }
+        return PackTestResult(testCase: testCase, failures: failures)
+    }
+
+    /// The result of a value, a score or an `outcome.amount` by name.
+    static func result(of name: String, in evaluation: Evaluation) -> EvaluationResult? {
+        if let value = evaluation.value(name) { return value.result }
+        if let score = evaluation.score(name) {
+            return score.effectiveValue.map { .known(.number($0)) } ?? score.computed
+        }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let outcome = evaluation.outcome(parts[0]) else { return nil }
+        return outcome.amounts.first { $0.amount.id == parts[1] }?.result
+    }
+}
+
+/// The result of one test case.
+public struct PackTestResult: Sendable {
+    /// The case.
+    public var testCase: PackTestCase
+    /// What did not come out as expected; empty when the case passed.
+    public var failures: [String]
+
+    /// Whether every expectation held.
+    public var passed: Bool { failures.isEmpty }
+
+    /// Where the case is written, for `file:line:col` reports.
+    public var location: SourceLocation { testCase.location }
+}
