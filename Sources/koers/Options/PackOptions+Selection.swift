@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import KoersCore
+import KoersExpression
+import KoersSource
+
+/// A pack chosen on the command line, loaded and checked.
+struct SelectedPack {
+    /// The pack.
+    var pack: RulePack
+    /// The registry it was loaded with (question types and functions).
+    var registry: PluginRegistry
+    /// The files it was read from, for showing diagnostics with snippets.
+    var files: [SourceFile]
+}
+
+extension PackOptions {
+    /// Loads the pack a command names: a pack id on the plugin path, or a path to a pack
+    /// folder. Prints the diagnostics of a broken pack (and its warnings) to standard error.
+    ///
+    /// - Parameter reference: A pack id such as `set-eligibility`, or a folder.
+    /// - Throws: `ExitCode.failure` after printing why, when the pack cannot be found or has
+    ///   errors.
+    func loadPack(_ reference: String) throws -> SelectedPack {
+        let registry = try registry()
+        let loader = RulePackLoader(registry: registry)
+        let printer = DiagnosticPrinter()
+        var isDirectory: ObjCBool = false
+        let looksLikePath = reference.contains("/") || reference.hasPrefix(".")
+        if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue,
+            looksLikePath || FileManager.default.fileExists(atPath: reference + "/pack.yaml")
+        {
+            return try checked(loader.load(directory: reference), printer: printer, registry: registry)
+        }
+        let catalog = PackCatalog(roots: roots())
+        var ids: [String] = []
+        for directory in catalog.packDirectories {
+            let result = loader.load(directory: directory)
+            if let pack = result.pack { ids.append(pack.id) }
+            if result.pack?.id == reference || (result.pack == nil && URL(fileURLWithPath: directory).lastPathComponent == reference) {
+                return try checked(result, printer: printer, registry: registry)
+            }
+        }
+        var message = "error: no rule pack '\(reference)' on the plugin path"
+        if let suggestion = closestMatch(to: reference, among: ids) {
+            message += "; did you mean '\(suggestion)'?"
+        } else if !ids.isEmpty {
+            message += "; the packs are: \(ids.sorted().joined(separator: ", "))"
+        }
+        printer.writeToStandardError(message + "\n")
+        throw ExitCode.failure
+    }
+
+    private func checked(_ result: PackLoadResult, printer: DiagnosticPrinter, registry: PluginRegistry) throws -> SelectedPack {
+        guard let pack = result.pack, !result.hasErrors else {
+            printer.print(result.diagnostics, files: result.files)
+            printer.writeToStandardError("error: pack '\(result.directory)' has errors; fix them first (koers validate \(result.directory))\n")
+            throw ExitCode.failure
+        }
+        return SelectedPack(pack: pack, registry: registry, files: result.files)
+    }
+}
+
+/// The options every command that evaluates answers shares: the date and the language.
+struct EvaluationOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The date to evaluate as of, YYYY-MM-DD (default: today).", valueName: "date"))
+    var date: String?
+
+    @Option(help: "The language of questions, explanations and output: nl or en.")
+    var lang: String = "nl"
+
+    func validate() throws {
+        guard ["nl", "en"].contains(lang) else {
+            throw ValidationError("--lang must be nl or en, not '\(lang)'")
+        }
+        if let date, CalendarDate(iso: date) == nil {
+            throw ValidationError("--date must be a date written as YYYY-MM-DD, such as 2021-10-01, not '\(date)'")
+        }
+    }
+
+    /// The evaluation date: `--date`, or today.
+    var evaluationDate: CalendarDate {
+        date.flatMap(CalendarDate.init(iso:)) ?? .today()
+    }
+}
