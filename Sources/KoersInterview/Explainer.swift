@@ -30,6 +30,13 @@ public struct ExplainedAnswer: Sendable, Hashable {
     public var question: String
     /// The answer as text, or a phrase that says it is missing.
     public var answer: String
+
+    /// Creates an explained answer.
+    public init(questionID: String, question: String, answer: String) {
+        self.questionID = questionID
+        self.question = question
+        self.answer = answer
+    }
 }
 
 /// Writes explanations in Dutch or English.
@@ -97,13 +104,21 @@ public struct Explainer: Sendable {
                     : "Whether you qualify for \(title) on \(date) cannot be decided from these answers."
             }
         case .closed:
-            let validity = result.outcome.validity
-            let from = validity.from.map(formatter.format) ?? "…"
-            let until = validity.until.map(formatter.format) ?? "…"
+            // The period is where the outcome's own period and the pack's overlap.
+            let packValidity = pack.manifest.validity
+            let from = [result.outcome.validity.from, packValidity.from].compactMap { $0 }.max().map(formatter.format)
+            let until = [result.outcome.validity.until, packValidity.until].compactMap { $0 }.min().map(formatter.format)
+            let period: String =
+                switch (from, until) {
+                case let (from?, until?): isDutch ? "gold van \(from) tot en met \(until)" : "ran from \(from) to \(until)"
+                case let (from?, nil): isDutch ? "geldt vanaf \(from)" : "runs from \(from)"
+                case let (nil, until?): isDutch ? "gold tot en met \(until)" : "ran until \(until)"
+                case (nil, nil): isDutch ? "had geen geldigheidsperiode" : "had no period of validity"
+                }
             summary =
                 isDutch
-                ? "\(title) was op \(date) niet open: de regeling gold van \(from) tot en met \(until)."
-                : "\(title) was not open on \(date): the scheme ran from \(from) to \(until)."
+                ? "\(title) was op \(date) niet open: de regeling \(period)."
+                : "\(title) was not open on \(date): the scheme \(period)."
         }
         let rules = result.decisiveRequirements.map { requirement in
             ExplainedRule(

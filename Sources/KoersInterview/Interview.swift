@@ -39,7 +39,8 @@ public struct Interview: Sendable {
     /// Evaluates the answers and works out what to ask next.
     ///
     /// The next question is the first question, in pack order, that applies, has no answer,
-    /// and can still change an outcome's verdict or amount, a score or a recommendation.
+    /// and can still change an outcome's verdict or amount, or a score. Recommendations do not
+    /// add questions of their own: they fire on what the outcomes and scores asked for.
     /// Questions that only a decided outcome needs (after a knock-out) are not asked. When a
     /// needed question's `relevant_if` is undecided, the questions that condition reads are
     /// needed too.
@@ -58,9 +59,9 @@ public struct Interview: Sendable {
         let evaluation = evaluator.evaluate(answers, on: date, overrides: overrides)
         var wanted: Set<String> = []
         for outcome in evaluation.outcomes {
-            for requirement in outcome.requirements {
-                if case .open(let missing) = requirement.status { wanted.formUnion(missing) }
-            }
+            // A decided outcome needs nothing more for its verdict; an amount is shown for an
+            // eligible or undetermined outcome only (the evaluation leaves the others empty).
+            if outcome.verdict == .undetermined { wanted.formUnion(outcome.missingQuestions) }
             for amount in outcome.amounts { wanted.formUnion(amount.result.missingNames) }
         }
         for score in evaluation.scores where score.override == nil {
@@ -69,9 +70,6 @@ public struct Interview: Sendable {
         let context = EvaluationContext(
             index: evaluator.index, evaluator: evaluator.evaluator, answers: answers, date: date, overrides: overrides
         )
-        for recommendation in pack.recommendations {
-            wanted.formUnion(context.evaluate(recommendation.condition).missingNames)
-        }
 
         // Questions whose relevance is undecided need the questions their condition reads.
         let results = Dictionary(evaluation.questions.map { ($0.question.id, $0) }, uniquingKeysWith: { a, _ in a })
