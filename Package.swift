@@ -64,7 +64,8 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersInterviewTests",
-            dependencies: ["KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"]
+            dependencies: ["KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersTestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "KoersCLITests",
