@@ -21,10 +21,10 @@ public struct AnswerIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Interview {
-    /// Words that mean "I don't know", for questions that allow it (lowercased).
-    public static let unknownWords: Set<String> = ["?", "weet niet", "weet ik niet", "onbekend", "unknown", "don't know", "dont know"]
-    /// Words that skip an optional question (lowercased).
-    public static let skipWords: Set<String> = ["-", "skip", "overslaan", "overgeslagen", "skipped"]
+    /// Words that mean "I don't know", for questions that allow it: ``AnswerWords/unknown``.
+    public static var unknownWords: Set<String> { AnswerWords.unknown }
+    /// Words that skip an optional question: ``AnswerWords/skip``.
+    public static var skipWords: Set<String> { AnswerWords.skip }
 
     /// Reads answers as a person writes them (`ja`, `€ 125.000`, `gemeente, zorgkantoor`) into
     /// an answer set, checking each against its question in pack order, so validations that
@@ -75,9 +75,9 @@ extension Interview {
     /// "I don't know" or "skip", when the input says so: the answer, or why it is not allowed;
     /// `nil` for any other input.
     public func special(_ input: AnswerInput, for question: Question) -> Result<AnswerState?, AnswerProblem> {
-        guard case .text(let text) = input else { return .success(nil) }
-        let word = text.trimmingCharacters(in: .whitespaces).lowercased()
-        if Self.unknownWords.contains(word) {
+        guard case .text(let text) = input, let meaning = AnswerWords.meaning(of: text) else { return .success(nil) }
+        switch meaning {
+        case .unknown:
             guard question.allowsUnknown else {
                 return .failure(
                     AnswerProblem(
@@ -87,8 +87,7 @@ extension Interview {
                 )
             }
             return .success(.unknown)
-        }
-        if Self.skipWords.contains(word) {
+        case .skipped:
             guard question.isOptional else {
                 return .failure(
                     AnswerProblem(
@@ -99,6 +98,5 @@ extension Interview {
             }
             return .success(.skipped)
         }
-        return .success(nil)
     }
 }

@@ -32,7 +32,11 @@ public struct PackTestRunner: Sendable {
     ///   - today: The date when the case gives none.
     /// - Returns: The case with every expectation that failed.
     public func run(_ testCase: PackTestCase, today: CalendarDate = .today()) -> PackTestResult {
-        let evaluation = evaluator.evaluate(AnswerSet(values: testCase.answers), on: testCase.date ?? today)
+        var answers = AnswerSet(values: testCase.answers)
+        for (id, special) in testCase.specialAnswers {
+            answers[id] = special == .unknown ? .unknown : .skipped
+        }
+        let evaluation = evaluator.evaluate(answers, on: testCase.date ?? today, overrides: testCase.overrides)
         var failures: [String] = []
         for (outcomeID, expected) in testCase.expectedOutcomes.sorted(by: { $0.key < $1.key }) {
             guard let result = evaluation.outcome(outcomeID) else {
@@ -62,6 +66,26 @@ public struct PackTestRunner: Sendable {
                 failures.append("'\(name)': expected \(expected.literal), got unknown\(needs)")
             case nil:
                 failures.append("'\(name)': expected \(expected.literal), but it was not computed (is the outcome eligible on this date?)")
+            }
+        }
+        if let expected = testCase.expectedRecommendations {
+            let fired = Set(evaluation.recommendations.map(\.recommendation.id))
+            let missing = expected.subtracting(fired).sorted()
+            let unexpected = fired.subtracting(expected).sorted()
+            if !missing.isEmpty {
+                failures.append("recommendations expected to fire but silent: \(missing.joined(separator: ", "))")
+            }
+            if !unexpected.isEmpty {
+                failures.append("recommendations that fire but were not expected: \(unexpected.joined(separator: ", "))")
+            }
+        }
+        for (outcomeID, expected) in testCase.expectedMissing.sorted(by: { $0.key < $1.key }) {
+            let actual = Set(evaluation.outcome(outcomeID)?.missingQuestions ?? [])
+            if actual != expected {
+                failures.append(
+                    "outcome '\(outcomeID)': expected missing questions [\(expected.sorted().joined(separator: ", "))], "
+                        + "got [\(actual.sorted().joined(separator: ", "))]"
+                )
             }
         }
         for problem in evaluation.problems {

@@ -1,3 +1,4 @@
+import Foundation
 import KoersExpression
 import KoersSource
 import KoersYAML
@@ -7,6 +8,8 @@ extension PackBuilder {
         _ nodes: [YAMLNode],
         questions: [Question],
         outcomes: [Outcome],
+        scores: [Score],
+        recommendations: [Recommendation],
         names: NameTable
     ) -> [PackTestCase] {
         let questionsByID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -25,20 +28,31 @@ extension PackBuilder {
             seen[name] = reader["name"]?.location
             let subject = "test case '\(name)'"
             let date = date(reader["date"], what: "date of \(subject)")
-            let answers = caseAnswers(reader["answers"], questions: questionsByID, names: names, subject: subject)
-            var expectedOutcomes: [String: String] = [:]
-            var expectedValues: [String: Value] = [:]
+            let (answers, specialAnswers) = caseAnswers(
+                reader["answers"], questions: questionsByID, names: names, subject: subject
+            )
+            var testCase = PackTestCase(
+                name: name, date: date, answers: answers, expectedOutcomes: [:], expectedValues: [:],
+                location: node.location
+            )
+            testCase.specialAnswers = specialAnswers
+            testCase.overrides = caseOverrides(reader["overrides"], scores: scores, subject: subject)
             if let expectNode = reader["expect"],
                let expect = self.reader(expectNode, subject: "'expect' of \(subject)",
                                         allowed: PackSchema.expectKeys, required: [])
             {
-                expectedOutcomes = caseVerdicts(expect["outcomes"], outcomes: outcomes, subject: subject)
-                expectedValues = caseValues(expect["values"], outcomes: outcomes, names: names, subject: subject)
+                testCase.expectedOutcomes = caseVerdicts(expect["outcomes"], outcomes: outcomes, subject: subject)
+                testCase.expectedValues = caseValues(expect["values"], outcomes: outcomes, names: names, subject: subject)
+                if let node = expect["recommendations"] {
+                    testCase.expectedRecommendations = caseRecommendations(
+                        node, recommendations: recommendations, subject: subject
+                    )
+                }
+                testCase.expectedMissing = caseMissing(
+                    expect["missing"], outcomes: outcomes, questions: questionsByID, subject: subject
+                )
             }
-            cases.append(
-                PackTestCase(name: name, date: date, answers: answers, expectedOutcomes: expectedOutcomes,
-                             expectedValues: expectedValues, location: node.location)
-            )
+            cases.append(testCase)
         }
         return cases
     }
@@ -48,14 +62,15 @@ extension PackBuilder {
         questions: [String: Question],
         names: NameTable,
         subject: String
-    ) -> [String: Value] {
-        guard let node else { return [:] }
+    ) -> ([String: Value], [String: SpecialAnswer]) {
+        guard let node else { return ([:], [:]) }
         guard let entries = node.mapping else {
             error("answers of \(subject) must be a mapping of question id to answer", at: node.location,
                   code: "wrong-kind")
-            return [:]
+            return ([:], [:])
         }
         var answers: [String: Value] = [:]
+        var specialAnswers: [String: SpecialAnswer] = [:]
         for entry in entries {
             let id = entry.key.scalarValue ?? ""
             guard let question = questions[id] else {
@@ -66,6 +81,21 @@ extension PackBuilder {
                 }
                 error("\(subject) answers unknown question '\(id)'", at: entry.key.location,
                       code: "unknown-question", notes: notes)
+                continue
+            }
+            if let text = entry.value.scalarValue, let meaning = AnswerWords.meaning(of: text) {
+                switch meaning {
+                case .unknown where !question.allowsUnknown:
+                    error("answer '\(text)' to '\(id)' in \(subject) means \"I don't know\", but the question does "
+                            + "not allow it; add 'allow_unknown: true' to the question or give a value",
+                          at: entry.value.location, code: "bad-answer")
+                case .skipped where !question.isOptional:
+                    error("answer '\(text)' to '\(id)' in \(subject) skips the question, but it is not optional; "
+                            + "add 'optional: true' to the question or give a value",
+                          at: entry.value.location, code: "bad-answer")
+                default:
+                    specialAnswers[id] = meaning
+                }
                 continue
             }
             guard let type = registry.questionType(question.typeID) else { continue }
@@ -86,7 +116,114 @@ extension PackBuilder {
                       at: entry.value.location, code: "bad-answer")
             }
         }
-        return answers
+        return (answers, specialAnswers)
+    }
+
+    private mutating func caseOverrides(_ node: YAMLNode?, scores: [Score], subject: String) -> [String: ScoreOverride] {
+        guard let node else { return [:] }
+        guard let entries = node.mapping else {
+            error("overrides of \(subject) must be a mapping of score id to {value, justification}",
+                  at: node.location, code: "wrong-kind")
+            return [:]
+        }
+        var overrides: [String: ScoreOverride] = [:]
+        for entry in entries {
+            let id = entry.key.scalarValue ?? ""
+            guard scores.contains(where: { $0.id == id }) else {
+                var notes: [Diagnostic] = []
+                if let suggestion = closestMatch(to: id, among: scores.map(\.id)) {
+                    notes.append(.note("did you mean '\(suggestion)'?", at: entry.key.location))
+                }
+                error("\(subject) overrides unknown score '\(id)'", at: entry.key.location, code: "unknown-score",
+                      notes: notes)
+                continue
+            }
+            guard let reader = reader(entry.value, subject: "override of '\(id)' in \(subject)",
+                                      allowed: PackSchema.overrideKeys, required: ["value", "justification"]),
+                  let valueNode = reader["value"], let justification = reader["justification"]?.scalarValue
+            else { continue }
+            guard let text = valueNode.scalarValue, let value = Decimal(string: text, locale: nil),
+                  text.allSatisfy({ $0.isNumber || $0 == "." || $0 == "-" })
+            else {
+                error("value of the override of '\(id)' in \(subject) must be a number such as 3 or 2.5",
+                      at: valueNode.location, code: "bad-value")
+                continue
+            }
+            overrides[id] = ScoreOverride(value: value, justification: justification)
+        }
+        return overrides
+    }
+
+    private mutating func caseRecommendations(
+        _ node: YAMLNode,
+        recommendations: [Recommendation],
+        subject: String
+    ) -> Set<String>? {
+        guard let items = node.sequence else {
+            error("expected recommendations of \(subject) must be a list of the recommendation ids that fire "
+                    + "(use [] for none)",
+                  at: node.location, code: "wrong-kind")
+            return nil
+        }
+        var ids: Set<String> = []
+        for item in items {
+            let id = item.scalarValue ?? ""
+            guard recommendations.contains(where: { $0.id == id }) else {
+                var notes: [Diagnostic] = []
+                if let suggestion = closestMatch(to: id, among: recommendations.map(\.id)) {
+                    notes.append(.note("did you mean '\(suggestion)'?", at: item.location))
+                }
+                error("\(subject) expects unknown recommendation '\(id)'", at: item.location,
+                      code: "unknown-recommendation", notes: notes)
+                continue
+            }
+            ids.insert(id)
+        }
+        return ids
+    }
+
+    private mutating func caseMissing(
+        _ node: YAMLNode?,
+        outcomes: [Outcome],
+        questions: [String: Question],
+        subject: String
+    ) -> [String: Set<String>] {
+        guard let node else { return [:] }
+        guard let entries = node.mapping else {
+            error("expected missing questions of \(subject) must be a mapping of outcome id to a list of question ids",
+                  at: node.location, code: "wrong-kind")
+            return [:]
+        }
+        var missing: [String: Set<String>] = [:]
+        for entry in entries {
+            let id = entry.key.scalarValue ?? ""
+            guard outcomes.contains(where: { $0.id == id }) else {
+                error("\(subject) expects missing questions of unknown outcome '\(id)'", at: entry.key.location,
+                      code: "unknown-outcome")
+                continue
+            }
+            guard let items = entry.value.sequence else {
+                error("missing questions of '\(id)' in \(subject) must be a list of question ids",
+                      at: entry.value.location, code: "wrong-kind")
+                continue
+            }
+            var questionIDs: Set<String> = []
+            for item in items {
+                let questionID = item.scalarValue ?? ""
+                guard questions[questionID] != nil else {
+                    var notes: [Diagnostic] = []
+                    if let suggestion = closestMatch(to: questionID, among: questions.keys) {
+                        notes.append(.note("did you mean '\(suggestion)'?", at: item.location))
+                    }
+                    error("\(subject) expects unknown question '\(questionID)' to be missing", at: item.location,
+                          code: "unknown-question", notes: notes)
+                    continue
+                }
+                questionIDs.insert(questionID)
+            }
+            missing[id] = questionIDs
+        }
+        return missing
     }
 
     private mutating func caseVerdicts(_ node: YAMLNode?, outcomes: [Outcome], subject: String) -> [String: String] {

@@ -25,8 +25,9 @@ enum PackSchema {
     static let levelKeys = ["min", "label"]
     static let recommendationKeys = ["id", "when", "priority", "text", "source"]
     static let citationKeys = ["id", "at"]
-    static let caseKeys = ["name", "date", "answers", "expect"]
-    static let expectKeys = ["outcomes", "values"]
+    static let caseKeys = ["name", "date", "answers", "overrides", "expect"]
+    static let expectKeys = ["outcomes", "values", "recommendations", "missing"]
+    static let overrideKeys = ["value", "justification"]
     static let verdicts = ["eligible", "ineligible", "undetermined", "closed"]
     static let declarableTypes: [String: ValueType] = [
         "number": .number, "money": .money, "percentage": .percentage, "boolean": .boolean, "text": .text,
@@ -103,6 +104,8 @@ struct PackBuilder {
             sections["cases"] ?? [],
             questions: compiledQuestions,
             outcomes: outcomes,
+            scores: computed.scores,
+            recommendations: recommendations,
             names: names
         )
         reportUncitedSources()

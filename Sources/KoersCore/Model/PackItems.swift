@@ -308,6 +308,14 @@ public struct PackTestCase: Sendable, Hashable {
     public var expectedOutcomes: [String: String]
     /// The expected values of derived values, outcome amounts (`outcome.amount`) and scores.
     public var expectedValues: [String: Value]
+    /// Answers that are not values ("I don't know", skipped), by question id.
+    public var specialAnswers: [String: SpecialAnswer] = [:]
+    /// Coaches' overrides of scores, by score id.
+    public var overrides: [String: ScoreOverride] = [:]
+    /// The recommendations expected to fire, exactly; `nil` when the case does not check them.
+    public var expectedRecommendations: Set<String>?
+    /// The questions an undetermined outcome is expected to still need, exactly, by outcome id.
+    public var expectedMissing: [String: Set<String>] = [:]
     /// Where the case is defined.
     public var location: SourceLocation
 
