@@ -25,19 +25,21 @@ let package = Package(
         .target(name: "KoersExpression", dependencies: ["KoersSource"]),
         .target(name: "KoersCore", dependencies: ["KoersSource", "KoersYAML", "KoersExpression"]),
         .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression"]),
-        .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource"]),
+        .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]),
+        .target(name: "KoersSession", dependencies: ["KoersInterview", "KoersCore", "KoersExpression"]),
+        .target(name: "KoersBatch", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
 
         // Executables
         .executableTarget(
             name: "koers",
             dependencies: [
-                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSource",
+                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(
             name: "koers-bench",
-            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource"],
+            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersInterview", "KoersBatch"],
             path: "Benchmarks/koers-bench"
         ),
 
@@ -69,7 +71,16 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersCLITests",
-            dependencies: ["KoersTestSupport"]
+            dependencies: ["KoersTestSupport", "KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression"]
+        ),
+        .testTarget(
+            name: "KoersBatchTests",
+            dependencies: ["KoersBatch", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"],
+            exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersSessionTests",
+            dependencies: ["KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"]
         ),
     ]
 )

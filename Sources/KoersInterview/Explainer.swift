@@ -124,7 +124,7 @@ public struct Explainer: Sendable {
             ExplainedRule(
                 id: requirement.requirement.id,
                 status: Self.statusName(requirement.status),
-                text: requirement.requirement.reason.text(in: language),
+                text: sentence(for: requirement),
                 answers: answers(requirement.inputs, in: evaluation),
                 sources: requirement.requirement.citations.map(cite)
             )
@@ -150,6 +150,14 @@ public struct Explainer: Sendable {
             }
             return ExplainedAnswer(questionID: id, question: result.question.text.text(in: language), answer: answer)
         }
+    }
+
+    /// The sentence that fits how a requirement came out: what holds for a met requirement
+    /// (the pack's `holds`, or a plain "met"), why it fails otherwise (the pack's `reason`).
+    public func sentence(for requirement: RequirementResult) -> String {
+        guard requirement.status == .met else { return requirement.requirement.reason.text(in: language) }
+        if let holds = requirement.requirement.holds { return holds.text(in: language) }
+        return isDutch ? "Aan deze eis is voldaan." : "This requirement is met."
     }
 
     /// A citation as a reader looks it up: `title (year), place`.

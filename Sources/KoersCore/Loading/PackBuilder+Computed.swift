@@ -140,8 +140,10 @@ extension PackBuilder {
         guard let expression = compile(item.expressionNode, what: "expr of \(subject)", expecting: declared,
                                        checker: checker, names: names)
         else { return nil }
-        return DerivedValue(id: item.id, expression: expression, label: label, citations: valueCitations,
-                            location: item.node.location)
+        var value = DerivedValue(id: item.id, expression: expression, label: label, citations: valueCitations,
+                                 location: item.node.location)
+        value.isInternal = flag(item.reader["internal"], what: "'internal' of \(subject)")
+        return value
     }
 
     private mutating func score(_ item: PendingComputation, checker: TypeChecker, names: NameTable) -> Score? {

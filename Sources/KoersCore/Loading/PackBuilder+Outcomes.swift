@@ -28,6 +28,7 @@ extension PackBuilder {
                 else { continue }
                 let what = "requirement '\(requirementID)' of \(subject)"
                 let reason = text(requirement["reason"], what: "reason of \(what)")
+                let holds = requirement["holds"].flatMap { text($0, what: "holds of \(what)") }
                 let requirementValidity = period(requirement, what: what)
                 let requirementCitations = citations(requirement["source"])
                 if requirementCitations.isEmpty, outcomeCitations.isEmpty, requirement["source"] == nil {
@@ -39,11 +40,11 @@ extension PackBuilder {
                                               expecting: .boolean, checker: checker, names: names),
                       let reason
                 else { continue }
-                requirements.append(
-                    Requirement(id: requirementID, condition: condition, reason: reason,
-                                validity: requirementValidity, citations: requirementCitations,
-                                location: item.location)
-                )
+                var built = Requirement(id: requirementID, condition: condition, reason: reason,
+                                        validity: requirementValidity, citations: requirementCitations,
+                                        location: item.location)
+                built.holds = holds
+                requirements.append(built)
             }
             var amounts: [OutcomeAmount] = []
             var amountIDs: [String: SourceLocation] = [:]

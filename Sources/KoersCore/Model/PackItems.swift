@@ -4,6 +4,9 @@ public import KoersSource
 
 /// A value the pack computes from answers, such as the total project costs.
 public struct DerivedValue: Sendable, Hashable, Identifiable {
+    /// Whether this is a helper value: usable in expressions and test cases, but left out of
+    /// results and reports (`internal: true` in the pack).
+    public var isInternal = false
     /// The id, usable in expressions.
     public var id: String
     /// The computation.
@@ -98,6 +101,9 @@ public struct Requirement: Sendable, Hashable, Identifiable {
     public var condition: PackExpression
     /// The sentence explaining a failure, for the person.
     public var reason: LocalizedText
+    /// The sentence saying what holds when the requirement is met, for an eligible outcome's
+    /// explanation; `nil` when the pack gives none.
+    public var holds: LocalizedText?
     /// When the requirement applies; outside it, it is ignored.
     public var validity: ValidityPeriod
     /// The sources it rests on; every requirement cites at least one.

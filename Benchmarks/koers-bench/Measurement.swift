@@ -1,0 +1,38 @@
+import Foundation
+
+/// One benchmark figure: the seconds of each timed round and how many operations a round did.
+struct Measurement {
+    var name: String
+    var seconds: [Double]
+    var operationsPerRound: Int
+
+    var median: Double { seconds.sorted()[seconds.count / 2] }
+
+    func report() {
+        let perOperation = median / Double(operationsPerRound)
+        let label = name.padding(toLength: max(name.count, 48), withPad: " ", startingAt: 0)
+        if operationsPerRound == 1 {
+            print(label + String(format: " %10.2f ms (median of %d)", median * 1000, seconds.count))
+        } else {
+            print(
+                label
+                    + String(
+                        format: " %10.0f /s  %8.3f µs each (median of %d rounds × %d)",
+                        1 / perOperation, perOperation * 1_000_000, seconds.count, operationsPerRound
+                    )
+            )
+        }
+    }
+}
+
+func measure(_ name: String, rounds: Int = 7, operations: Int = 1, _ body: () throws -> Void) rethrows -> Measurement {
+    try body()  // warm-up
+    var seconds: [Double] = []
+    let clock = ContinuousClock()
+    for _ in 0..<rounds {
+        let elapsed = try clock.measure { try body() }
+        seconds.append(Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+    }
+    return Measurement(name: name, seconds: seconds, operationsPerRound: operations)
+}
+

@@ -1,0 +1,139 @@
+public import Foundation
+public import KoersCore
+public import KoersInterview
+
+/// Counts over rows that can be added up chunk by chunk: rows, verdicts per outcome, and the
+/// distribution of each score.
+///
+/// A tally's size depends on the pack, not on the number of rows: scores keep a count per
+/// distinct value (a handful for scores made of 1–5 scales), not every value.
+public struct BatchTally: Sendable, Hashable {
+    /// Rows read (evaluated and skipped).
+    public var rowsRead = 0
+    /// Rows evaluated.
+    public var evaluated = 0
+    /// Rows skipped because they were bad.
+    public var skipped = 0
+    /// For each outcome in pack order, the number of rows per verdict, indexed like
+    /// `Verdict.allCases`.
+    public var verdicts: [[Int]]
+    /// For each score in pack order, its distribution.
+    public var scores: [ScoreTally]
+
+    /// An empty tally for a pack.
+    ///
+    /// - Parameter pack: The pack whose outcomes and scores are counted.
+    public init(pack: RulePack) {
+        verdicts = Array(repeating: Array(repeating: 0, count: Verdict.allCases.count), count: pack.outcomes.count)
+        scores = pack.scores.map { ScoreTally(levelCount: $0.levels.count) }
+    }
+
+    /// Counts an evaluated row.
+    ///
+    /// - Parameter evaluation: Its evaluation.
+    public mutating func add(_ evaluation: Evaluation) {
+        rowsRead += 1
+        evaluated += 1
+        for (index, outcome) in evaluation.outcomes.enumerated() where index < verdicts.count {
+            if let verdict = Verdict.allCases.firstIndex(of: outcome.verdict) { verdicts[index][verdict] += 1 }
+        }
+        for (index, score) in evaluation.scores.enumerated() where index < scores.count {
+            scores[index].add(score.effectiveValue, level: Self.levelIndex(of: score))
+        }
+    }
+
+    /// Counts a skipped row.
+    public mutating func addSkipped() {
+        rowsRead += 1
+        skipped += 1
+    }
+
+    /// Adds another tally of the same pack.
+    ///
+    /// - Parameter other: The tally to add.
+    public mutating func merge(_ other: BatchTally) {
+        rowsRead += other.rowsRead
+        evaluated += other.evaluated
+        skipped += other.skipped
+        for (index, counts) in other.verdicts.enumerated() where index < verdicts.count {
+            for (verdict, count) in counts.enumerated() { verdicts[index][verdict] += count }
+        }
+        for (index, score) in other.scores.enumerated() where index < scores.count {
+            scores[index].merge(score)
+        }
+    }
+
+    /// The position of the level a score reaches in its score's levels, if any.
+    static func levelIndex(of score: ScoreResult) -> Int? {
+        guard let value = score.effectiveValue else { return nil }
+        return score.score.levels.lastIndex { value >= $0.minimum }
+    }
+}
+
+/// The distribution of one score over the rows.
+public struct ScoreTally: Sendable, Hashable {
+    /// How many rows had each value.
+    public private(set) var counts: [Decimal: Int] = [:]
+    /// Rows where the score could not be computed (answers missing).
+    public private(set) var unknown = 0
+    /// Rows per level, in the score's level order.
+    public private(set) var levels: [Int]
+    /// Rows with a value below the lowest level.
+    public private(set) var belowLevels = 0
+
+    /// An empty distribution.
+    ///
+    /// - Parameter levelCount: How many levels the score has.
+    public init(levelCount: Int) {
+        levels = Array(repeating: 0, count: levelCount)
+    }
+
+    /// Counts one row.
+    ///
+    /// - Parameters:
+    ///   - value: The score's effective value, or `nil` when unknown.
+    ///   - level: The position of the level it reaches, if any.
+    public mutating func add(_ value: Decimal?, level: Int?) {
+        guard let value else {
+            unknown += 1
+            return
+        }
+        counts[value, default: 0] += 1
+        if let level, level < levels.count { levels[level] += 1 } else { belowLevels += 1 }
+    }
+
+    /// Adds another distribution of the same score.
+    ///
+    /// - Parameter other: The distribution to add.
+    public mutating func merge(_ other: ScoreTally) {
+        counts.merge(other.counts, uniquingKeysWith: +)
+        unknown += other.unknown
+        belowLevels += other.belowLevels
+        for (index, count) in other.levels.enumerated() where index < levels.count { levels[index] += count }
+    }
+
+    /// How many rows had a value.
+    public var known: Int { counts.values.reduce(0, +) }
+    /// The lowest value, if any.
+    public var minimum: Decimal? { counts.keys.min() }
+    /// The highest value, if any.
+    public var maximum: Decimal? { counts.keys.max() }
+
+    /// The median value: the middle one, or the mean of the two middle ones.
+    public var median: Decimal? {
+        let total = known
+        guard total > 0 else { return nil }
+        let sorted = counts.sorted { $0.key < $1.key }
+        func value(at position: Int) -> Decimal {
+            var seen = 0
+            for (value, count) in sorted {
+                seen += count
+                if position < seen { return value }
+            }
+            return sorted[sorted.count - 1].key
+        }
+        let lower = value(at: (total - 1) / 2)
+        let upper = value(at: total / 2)
+        return lower == upper ? lower : (lower + upper) / 2
+    }
+}

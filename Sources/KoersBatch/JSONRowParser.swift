@@ -1,0 +1,264 @@
+/// A scalar in a JSON Lines row.
+public enum JSONScalar: Sendable, Hashable {
+    /// A string.
+    case string(String)
+    /// A number, as written (`125000`, `12.5`, `1e3`), so no precision is lost.
+    case number(String)
+    /// `true` or `false`.
+    case boolean(Bool)
+    /// `null`.
+    case null
+}
+
+/// The value of one field of a JSON Lines row.
+public enum JSONField: Sendable, Hashable {
+    /// A string, number, boolean or `null`.
+    case scalar(JSONScalar)
+    /// An array of scalars, for a multiple-choice answer.
+    case array([JSONScalar])
+}
+
+/// Why a line is not a JSON object of answers.
+public struct JSONRowError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The column (byte offset from 1) where the problem is.
+    public var column: Int
+    /// What is wrong.
+    public var message: String
+
+    /// Creates an error.
+    ///
+    /// - Parameters:
+    ///   - column: The column of the problem, from 1.
+    ///   - message: What is wrong.
+    public init(column: Int, message: String) {
+        self.column = column
+        self.message = message
+    }
+
+    /// `invalid JSON at column N: message`.
+    public var description: String { "invalid JSON at column \(column): \(message)" }
+}
+
+/// Parses one line of JSON Lines: a flat object whose values are scalars or arrays of scalars.
+///
+/// Numbers keep the text they were written with, so `0.1` stays exactly `0.1`. Keys must be
+/// unique. Nested objects, and arrays inside arrays, are rejected: an answer is never an object.
+public struct JSONRowParser {
+    private let bytes: [UInt8]
+    private var index = 0
+
+    /// Parses a line.
+    ///
+    /// - Parameter bytes: The line, without its line break.
+    /// - Returns: The fields in the order they were written.
+    /// - Throws: ``JSONRowError`` with the column of the first problem.
+    public static func parse(_ bytes: [UInt8]) throws(JSONRowError) -> [(key: String, value: JSONField)] {
+        var parser = JSONRowParser(bytes: bytes)
+        return try parser.object()
+    }
+
+    private init(bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    private mutating func object() throws(JSONRowError) -> [(key: String, value: JSONField)] {
+        skipSpace()
+        guard peek == UInt8(ascii: "{") else {
+            throw failure(peek == nil ? "the line is empty" : "a row must be a JSON object ({…})")
+        }
+        index += 1
+        var fields: [(key: String, value: JSONField)] = []
+        var keys: Set<String> = []
+        skipSpace()
+        if peek == UInt8(ascii: "}") {
+            index += 1
+        } else {
+            while true {
+                skipSpace()
+                guard peek == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
+                let keyColumn = index + 1
+                let key = try string()
+                guard keys.insert(key).inserted else {
+                    throw JSONRowError(column: keyColumn, message: "the key '\(key)' appears twice")
+                }
+                skipSpace()
+                guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after the key '\(key)'") }
+                index += 1
+                skipSpace()
+                fields.append((key, try field(for: key)))
+                skipSpace()
+                if peek == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard peek == UInt8(ascii: "}") else { throw failure("expected ',' or '}' after the value of '\(key)'") }
+                index += 1
+                break
+            }
+        }
+        skipSpace()
+        guard index == bytes.count else { throw failure("unexpected text after the object") }
+        return fields
+    }
+
+    private mutating func field(for key: String) throws(JSONRowError) -> JSONField {
+        switch peek {
+        case UInt8(ascii: "["):
+            index += 1
+            var elements: [JSONScalar] = []
+            skipSpace()
+            if peek == UInt8(ascii: "]") {
+                index += 1
+                return .array(elements)
+            }
+            while true {
+                skipSpace()
+                if peek == UInt8(ascii: "[") || peek == UInt8(ascii: "{") {
+                    throw failure("the list for '\(key)' may hold only strings, numbers and booleans")
+                }
+                elements.append(try scalar())
+                skipSpace()
+                if peek == UInt8(ascii: ",") {
+                    index += 1
+                    continue
+                }
+                guard peek == UInt8(ascii: "]") else { throw failure("expected ',' or ']' in the list for '\(key)'") }
+                index += 1
+                return .array(elements)
+            }
+        case UInt8(ascii: "{"):
+            throw failure("the answer to '\(key)' is an object; give a string, number, boolean or list")
+        default:
+            return .scalar(try scalar())
+        }
+    }
+
+    private mutating func scalar() throws(JSONRowError) -> JSONScalar {
+        guard let byte = peek else { throw failure("the line ends where a value should be") }
+        switch byte {
+        case UInt8(ascii: "\""): return .string(try string())
+        case UInt8(ascii: "t"): try word("true"); return .boolean(true)
+        case UInt8(ascii: "f"): try word("false"); return .boolean(false)
+        case UInt8(ascii: "n"): try word("null"); return .null
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try number())
+        default: throw failure("expected a value (a string, number, true, false, null or a list)")
+        }
+    }
+
+    private mutating func word(_ text: String) throws(JSONRowError) {
+        guard bytes[index...].starts(with: text.utf8) else {
+            throw failure("expected a value (a string, number, true, false, null or a list)")
+        }
+        index += text.utf8.count
+    }
+
+    private mutating func number() throws(JSONRowError) -> String {
+        let start = index
+        if peek == UInt8(ascii: "-") { index += 1 }
+        guard let first = peek, isDigit(first) else { throw failure("a number needs digits") }
+        if first == UInt8(ascii: "0") {
+            index += 1
+        } else {
+            skipDigits()
+        }
+        if peek == UInt8(ascii: ".") {
+            index += 1
+            guard let digit = peek, isDigit(digit) else { throw failure("a number needs digits after '.'") }
+            skipDigits()
+        }
+        if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+            index += 1
+            if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+            guard let digit = peek, isDigit(digit) else { throw failure("a number needs digits in its exponent") }
+            skipDigits()
+        }
+        return String(decoding: bytes[start..<index], as: UTF8.self)
+    }
+
+    private mutating func string() throws(JSONRowError) -> String {
+        let start = index
+        index += 1  // the opening quote
+        var text: [UInt8] = []
+        while true {
+            guard let byte = peek else {
+                throw JSONRowError(column: start + 1, message: "a string is not closed")
+            }
+            index += 1
+            switch byte {
+            case UInt8(ascii: "\""):
+                guard let string = String(validating: text, as: UTF8.self) else {
+                    throw JSONRowError(column: start + 1, message: "a string is not valid UTF-8 text")
+                }
+                return string
+            case UInt8(ascii: "\\"):
+                try escape(into: &text)
+            case 0..<0x20:
+                throw failure("a control character in a string must be escaped", at: index - 1)
+            default:
+                text.append(byte)
+            }
+        }
+    }
+
+    private mutating func escape(into text: inout [UInt8]) throws(JSONRowError) {
+        guard let byte = peek else { throw failure("a string is not closed") }
+        index += 1
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): text.append(byte)
+        case UInt8(ascii: "b"): text.append(0x08)
+        case UInt8(ascii: "f"): text.append(0x0C)
+        case UInt8(ascii: "n"): text.append(0x0A)
+        case UInt8(ascii: "r"): text.append(0x0D)
+        case UInt8(ascii: "t"): text.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hex4()
+            if (0xD800..<0xDC00).contains(scalar) {
+                guard peek == UInt8(ascii: "\\"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "u") else {
+                    throw failure("a \\u escape has half a surrogate pair")
+                }
+                index += 2
+                let low = try hex4()
+                guard (0xDC00..<0xE000).contains(low) else { throw failure("a \\u escape has half a surrogate pair") }
+                scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            }
+            guard let unicode = Unicode.Scalar(scalar) else { throw failure("a \\u escape is not a character") }
+            text.append(contentsOf: Array(String(Character(unicode)).utf8))
+        default:
+            throw failure("unknown escape '\\\(Character(Unicode.Scalar(byte)))' in a string", at: index - 2)
+        }
+    }
+
+    private mutating func hex4() throws(JSONRowError) -> UInt32 {
+        guard index + 4 <= bytes.count else { throw failure("a \\u escape needs four hex digits") }
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            let byte = bytes[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw failure("a \\u escape needs four hex digits")
+            }
+            value = value << 4 | UInt32(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private var peek: UInt8? { index < bytes.count ? bytes[index] : nil }
+
+    private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+    private mutating func skipDigits() {
+        while let byte = peek, isDigit(byte) { index += 1 }
+    }
+
+    private mutating func skipSpace() {
+        while let byte = peek, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D { index += 1 }
+    }
+
+    private func failure(_ message: String, at offset: Int? = nil) -> JSONRowError {
+        JSONRowError(column: (offset ?? index) + 1, message: message)
+    }
+}

@@ -1,0 +1,118 @@
+public import Foundation
+public import KoersCore
+public import KoersExpression
+
+/// A saved interview: the pack it is for, the evaluation date and language, every answer with
+/// who gave it and when, notes, score overrides, and what the questions looked like.
+///
+/// Written as pretty-printed JSON with sorted keys, so that a person can read it and a diff
+/// shows what changed:
+///
+/// ```json
+/// {
+///   "answers" : {
+///     "is_care_provider" : { "answered_at" : "2024-05-01T09:30:00Z", "answered_by" : "anna",
+///                            "state" : "answered", "type" : "boolean", "value" : true }
+///   },
+///   "created_at" : "2024-05-01T09:29:12Z",
+///   "evaluation_date" : "2021-10-01",
+///   "format" : "koers-session/1",
+///   "language" : "nl",
+///   "pack_id" : "set-eligibility",
+///   "pack_version" : "0.1.0",
+///   "questions" : { "is_care_provider" : { "type" : "boolean", "value_type" : "boolean" } },
+///   "score_overrides" : { },
+///   "set_aside" : [ ],
+///   "updated_at" : "2024-05-01T09:30:00Z"
+/// }
+/// ```
+///
+/// ``SessionStore`` reads and writes it; ``adapt(to:at:)`` reconciles it with a pack that
+/// changed since it was saved.
+public struct SessionFile: Sendable, Hashable, Codable {
+    /// The format marker, ``SessionFormat/current``.
+    public var format: String
+    /// The id of the pack the answers are for.
+    public var packID: String
+    /// The version of the pack when the session was last saved.
+    public var packVersion: String
+    /// The date the answers are evaluated as of.
+    public var evaluationDate: CalendarDate
+    /// The language questions and results are shown in: `nl` or `en`.
+    public var language: String
+    /// When the session was started.
+    public var createdAt: Date
+    /// When it was last changed.
+    public var updatedAt: Date
+    /// The answers by question id.
+    public var answers: [String: SessionAnswer]
+    /// Coaches' overrides of scores, by score id.
+    public var scoreOverrides: [String: SessionOverride]
+    /// The questions as they were when the session was saved, by question id.
+    public var questions: [String: QuestionFingerprint]
+    /// Answers that no longer fit the pack, kept rather than dropped.
+    public var setAside: [SetAsideAnswer]
+
+    /// Starts an empty session for a pack.
+    ///
+    /// - Parameters:
+    ///   - pack: The pack.
+    ///   - evaluationDate: The date to evaluate as of.
+    ///   - language: `nl` or `en`.
+    ///   - now: The time the session starts.
+    public init(pack: RulePack, evaluationDate: CalendarDate, language: String, now: Date = Date()) {
+        let time = SessionClock.truncated(now)
+        self.format = SessionFormat.current
+        self.packID = pack.id
+        self.packVersion = pack.manifest.version.description
+        self.evaluationDate = evaluationDate
+        self.language = language
+        self.createdAt = time
+        self.updatedAt = time
+        self.answers = [:]
+        self.scoreOverrides = [:]
+        self.questions = Self.fingerprints(of: pack)
+        self.setAside = []
+    }
+
+    /// The fingerprints of every question of a pack, by question id.
+    ///
+    /// - Parameter pack: The pack.
+    /// - Returns: The fingerprints.
+    public static func fingerprints(of pack: RulePack) -> [String: QuestionFingerprint] {
+        Dictionary(pack.questions.map { ($0.id, QuestionFingerprint($0)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case format
+        case packID = "pack_id"
+        case packVersion = "pack_version"
+        case evaluationDate = "evaluation_date"
+        case language
+        case createdAt = "created_at"
+        case updatedAt = "updated_at"
+        case answers
+        case scoreOverrides = "score_overrides"
+        case questions
+        case setAside = "set_aside"
+    }
+
+    /// Reads a session; missing collections read as empty.
+    ///
+    /// - Parameter decoder: The decoder.
+    /// - Throws: `DecodingError` naming the key that is wrong.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        format = try container.decode(String.self, forKey: .format)
+        packID = try container.decode(String.self, forKey: .packID)
+        packVersion = try container.decode(String.self, forKey: .packVersion)
+        evaluationDate = try container.decode(CalendarDate.self, forKey: .evaluationDate)
+        language = try container.decodeIfPresent(String.self, forKey: .language) ?? "nl"
+        createdAt = try container.decode(Date.self, forKey: .createdAt)
+        updatedAt = try container.decodeIfPresent(Date.self, forKey: .updatedAt) ?? createdAt
+        answers = try container.decodeIfPresent([String: SessionAnswer].self, forKey: .answers) ?? [:]
+        scoreOverrides = try container.decodeIfPresent([String: SessionOverride].self, forKey: .scoreOverrides) ?? [:]
+        questions = try container.decodeIfPresent([String: QuestionFingerprint].self, forKey: .questions) ?? [:]
+        setAside = try container.decodeIfPresent([SetAsideAnswer].self, forKey: .setAside) ?? []
+    }
+}

@@ -1,0 +1,131 @@
+import ArgumentParser
+import Foundation
+import KoersCore
+import KoersExpression
+import KoersInterview
+import KoersSource
+
+extension KoersCommand {
+    /// `koers test`: runs the test cases that packs ship.
+    struct Test: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Run the test cases of rule packs.",
+            discussion: """
+                Without packs, runs the cases of every pack on the plugin path. A pack is an id on \
+                the plugin path or a pack folder. Prints 'ok  <pack>  N cases' per pack that passes; \
+                for a failing case, one line per failed expectation to standard error, as \
+                file:line:column: error: test case '<name>' failed: <what>. Exits with 1 when a case \
+                fails or a pack cannot be loaded.
+                """
+        )
+
+        @OptionGroup var packs: PackOptions
+
+        @Argument(
+            help: ArgumentHelp("Pack ids or pack folders (default: every pack on the plugin path).", valueName: "pack")
+        )
+        var references: [String] = []
+
+        @Option(
+            help: ArgumentHelp("The date for cases that give none, YYYY-MM-DD (default: today).", valueName: "date")
+        )
+        var date: String?
+
+        func validate() throws {
+            if let date, CalendarDate(iso: date) == nil {
+                throw ValidationError("--date must be a date written as YYYY-MM-DD, such as 2021-10-01, not '\(date)'")
+            }
+        }
+
+        func run() async throws {
+            let printer = DiagnosticPrinter()
+            let today = date.flatMap(CalendarDate.init(iso:)) ?? .today()
+            var tally = Tally()
+            for pack in try selectedPacks(printer: printer, tally: &tally) {
+                let results = PackTestRunner(pack: pack.pack, functions: pack.registry.functions).run(today: today)
+                let failed = results.filter { !$0.passed }
+                for result in failed {
+                    for failure in result.failures {
+                        printer.writeToStandardError(
+                            "\(result.location): error: test case '\(result.testCase.name)' failed: \(failure)\n"
+                        )
+                    }
+                }
+                let cases = Self.count(results.count, "case")
+                if failed.isEmpty {
+                    printer.writeToStandardOutput("ok  \(pack.pack.id)  \(cases)\n")
+                } else {
+                    printer.writeToStandardOutput("FAILED  \(pack.pack.id)  \(failed.count) of \(cases) failed\n")
+                }
+                tally.packs += 1
+                tally.cases += results.count
+                tally.failedCases += failed.count
+            }
+            printer.writeToStandardOutput(tally.summary + "\n")
+            if !tally.passed { throw ExitCode.failure }
+        }
+
+        /// The packs named on the command line, or every pack on the plugin path; a pack that
+        /// cannot be loaded is reported and counted as failed.
+        private func selectedPacks(printer: DiagnosticPrinter, tally: inout Tally) throws -> [SelectedPack] {
+            var selected: [SelectedPack] = []
+            if references.isEmpty {
+                let registry = try packs.registry()
+                let catalog = PackCatalog(roots: packs.roots())
+                printer.print(catalog.diagnostics, files: [])
+                if catalog.packDirectories.isEmpty {
+                    printer.writeToStandardError("error: no rule packs found; give a pack or use --rules/--plugins\n")
+                    throw ExitCode.failure
+                }
+                if catalog.diagnostics.containsErrors { tally.brokenPacks += 1 }
+                for result in catalog.loadAll(with: RulePackLoader(registry: registry)) {
+                    guard let pack = result.pack, !result.hasErrors else {
+                        printer.print(result.diagnostics, files: result.files)
+                        printer.writeToStandardOutput(
+                            "FAILED  \(result.directory)  the pack has errors (koers validate)\n"
+                        )
+                        tally.brokenPacks += 1
+                        continue
+                    }
+                    selected.append(SelectedPack(pack: pack, registry: registry, files: result.files))
+                }
+            } else {
+                for reference in references {
+                    do {
+                        selected.append(try packs.loadPack(reference))
+                    } catch is ExitCode {
+                        // loadPack has printed why.
+                        printer.writeToStandardOutput("FAILED  \(reference)  the pack cannot be loaded\n")
+                        tally.brokenPacks += 1
+                    }
+                }
+            }
+            return selected
+        }
+
+        static func count(_ number: Int, _ noun: String) -> String {
+            "\(number) \(noun)\(number == 1 ? "" : "s")"
+        }
+    }
+}
+
+/// What a `koers test` run found, for its summary line.
+private struct Tally {
+    var packs = 0
+    var cases = 0
+    var failedCases = 0
+    /// Packs that could not be loaded (or plugin-path problems).
+    var brokenPacks = 0
+
+    var passed: Bool { failedCases == 0 && brokenPacks == 0 }
+
+    /// `1 pack, 8 cases: all passed`, or what failed.
+    var summary: String {
+        let ran = "\(KoersCommand.Test.count(packs, "pack")), \(KoersCommand.Test.count(cases, "case"))"
+        if passed { return "\(ran): all passed" }
+        var problems: [String] = []
+        if failedCases > 0 { problems.append("\(KoersCommand.Test.count(failedCases, "case")) failed") }
+        if brokenPacks > 0 { problems.append("\(KoersCommand.Test.count(brokenPacks, "pack")) could not be loaded") }
+        return "\(ran): " + problems.joined(separator: ", ")
+    }
+}
