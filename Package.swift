@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // C
@@ -28,12 +29,20 @@ let package = Package(
         .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]),
         .target(name: "KoersSession", dependencies: ["KoersInterview", "KoersCore", "KoersExpression"]),
         .target(name: "KoersBatch", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
+        .target(
+            name: "KoersReport",
+            dependencies: [
+                "KoersInterview", "KoersSession", "KoersCore", "KoersExpression", "KoersYAML", "KoersSource",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            resources: [.copy("Templates")]
+        ),
 
         // Executables
         .executableTarget(
             name: "koers",
             dependencies: [
-                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch",
+                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch", "KoersReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -77,6 +86,10 @@ let package = Package(
             name: "KoersBatchTests",
             dependencies: ["KoersBatch", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersReportTests",
+            dependencies: ["KoersReport", "KoersInterview", "KoersSession", "KoersCore", "KoersBuiltins", "KoersTestSupport"]
         ),
         .testTarget(
             name: "KoersSessionTests",

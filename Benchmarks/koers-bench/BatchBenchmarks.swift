@@ -87,18 +87,26 @@ struct BatchBenchmarks {
             "--date", Self.date.description,
         ]
         let summaryURL = output.deletingLastPathComponent().appendingPathComponent("summary.txt")
+        let errorsURL = output.deletingLastPathComponent().appendingPathComponent("errors.txt")
         _ = FileManager.default.createFile(atPath: summaryURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorsURL.path, contents: nil)
         let summaryHandle = try FileHandle(forWritingTo: summaryURL)
-        defer { try? summaryHandle.close() }
+        let errorsHandle = try FileHandle(forWritingTo: errorsURL)
+        defer {
+            try? summaryHandle.close()
+            try? errorsHandle.close()
+        }
         process.standardOutput = summaryHandle
-        process.standardError = FileHandle.nullDevice
+        process.standardError = errorsHandle
         let clock = ContinuousClock()
         let elapsed = try clock.measure {
             try process.run()
             process.waitUntilExit()
         }
         guard process.terminationStatus == 0 else {
-            throw BenchmarkError("koers batch exited with status \(process.terminationStatus)")
+            let errors = (try? String(contentsOf: errorsURL, encoding: .utf8)) ?? ""
+            let last = errors.split(separator: "\n").suffix(3).joined(separator: "\n")
+            throw BenchmarkError("koers batch exited with status \(process.terminationStatus):\n\(last)")
         }
         return (elapsed.seconds, (try? String(contentsOf: summaryURL, encoding: .utf8)) ?? "")
     }

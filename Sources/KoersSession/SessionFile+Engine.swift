@@ -59,6 +59,10 @@ extension SessionFile {
 
     /// Sets or replaces a coach's override of a score.
     ///
+    /// Replacing an override with another value clears its confirmation, as does replacing it
+    /// as the person who confirmed it; with the same value, by someone else, the confirmation
+    /// stays.
+    ///
     /// - Parameters:
     ///   - override: The value and the justification.
     ///   - scoreID: The score.
@@ -70,13 +74,62 @@ extension SessionFile {
         by person: String,
         at time: Date = Date()
     ) {
-        scoreOverrides[scoreID] = SessionOverride(
-            value: override.value,
-            justification: override.justification,
-            by: person,
-            at: time
-        )
+        if var existing = scoreOverrides[scoreID] {
+            existing.value = override.value
+            existing.justification = override.justification
+            existing.by = person
+            existing.at = SessionClock.truncated(time)
+            scoreOverrides[scoreID] = existing
+        } else {
+            scoreOverrides[scoreID] = SessionOverride(
+                value: override.value,
+                justification: override.justification,
+                by: person,
+                at: time
+            )
+        }
         updatedAt = SessionClock.truncated(time)
+    }
+
+    /// Records that a second person confirmed the override of a score.
+    ///
+    /// - Parameters:
+    ///   - scoreID: The score.
+    ///   - person: Who confirms it: someone other than who set it.
+    ///   - time: When.
+    /// - Returns: The confirmed override.
+    /// - Throws: ``ScoreOverrideError/noOverride(scoreID:)`` when the score has no override,
+    ///   ``ScoreOverrideError/confirmedBySetter(scoreID:person:)`` when `person` set it, and
+    ///   ``ScoreOverrideError/missingConfirmer(scoreID:)`` for an empty name. The session is
+    ///   then unchanged.
+    @discardableResult
+    public mutating func confirmOverride(
+        for scoreID: String,
+        by person: String,
+        at time: Date = Date()
+    ) throws(ScoreOverrideError) -> SessionOverride {
+        guard var existing = scoreOverrides[scoreID] else { throw .noOverride(scoreID: scoreID) }
+        try existing.confirm(by: person, at: time, scoreID: scoreID)
+        scoreOverrides[scoreID] = existing
+        updatedAt = SessionClock.truncated(time)
+        return existing
+    }
+
+    /// Removes the override of a score, with its confirmation; the computed value counts again.
+    ///
+    /// - Parameters:
+    ///   - scoreID: The score.
+    ///   - time: When.
+    /// - Returns: The override that was removed.
+    /// - Throws: ``ScoreOverrideError/noOverride(scoreID:)`` when the score has none.
+    @discardableResult
+    public mutating func removeOverride(
+        for scoreID: String,
+        at time: Date = Date()
+    ) throws(ScoreOverrideError) -> SessionOverride {
+        guard let removed = scoreOverrides.removeValue(forKey: scoreID) else { throw .noOverride(scoreID: scoreID) }
+        updatedAt = SessionClock.truncated(time)
+        return removed
     }
 
     /// Who is answering, for `answered_by`: `$USER`, else `$LOGNAME`, else `unknown`.

@@ -198,13 +198,17 @@ struct InterviewTexts {
     var sourcesLabel: String { pick("bron", "source") }
     var notYetComputable: String { pick("nog niet te berekenen", "cannot be computed yet") }
     var scoresTitle: String { pick("Scores", "Scores") }
-    func overridden(computed: String, by person: String?, justification: String) -> String {
+    func overridden(computed: String, by person: String?, confirmedBy confirmer: String? = nil, justification: String)
+        -> String
+    {
         let who = person.map { pick(" door \($0)", " by \($0)") } ?? ""
+        let confirmed = confirmer.map { ", " + confirmedBy($0) } ?? ""
         return pick(
-            "aangepast\(who), berekend: \(computed); reden: \(justification)",
-            "overridden\(who), computed: \(computed); reason: \(justification)"
+            "aangepast\(who)\(confirmed), berekend: \(computed); reden: \(justification)",
+            "overridden\(who)\(confirmed), computed: \(computed); reason: \(justification)"
         )
     }
+    func confirmedBy(_ person: String) -> String { pick("bevestigd door \(person)", "confirmed by \(person)") }
     var recommendationsTitle: String { pick("Aanbevelingen", "Recommendations") }
     func priority(_ priority: Recommendation.Priority) -> String {
         switch priority {

@@ -19,7 +19,7 @@ struct ResultPrinter {
     ///
     /// - Parameters:
     ///   - evaluation: The evaluation of the session's answers.
-    ///   - session: The session, for who set score overrides.
+    ///   - session: The session, for who set and who confirmed score overrides.
     func print(_ evaluation: Evaluation, session: SessionFile) {
         let explainer = Explainer(pack: pack, language: language)
         let formatter = explainer.formatter
@@ -82,11 +82,13 @@ struct ResultPrinter {
                 if let level = score.level { line += " (\(level.label.text(in: language)))" }
                 if let override = score.override {
                     let computed = score.computed.value?.decimalValue.map { formatter.number($0, fractionDigits: nil) }
+                    let record = session.scoreOverrides[score.score.id]
                     line +=
                         "; "
                         + texts.overridden(
                             computed: computed ?? texts.notYetComputable,
-                            by: session.scoreOverrides[score.score.id]?.by,
+                            by: record?.by,
+                            confirmedBy: record?.confirmedBy,
                             justification: override.justification
                         )
                 }

@@ -1,0 +1,362 @@
+public import Foundation
+public import KoersInterview
+
+/// A report people hand over: one or more evaluated sessions of one organisation, with their
+/// scores, evidence, actions, answers and, for a baseline and a follow-up of the same pack, a
+/// comparison. Written as JSON in the stable format `koers-report/1`
+/// (`schemas/report.schema.json`), and rendered as Markdown or HTML.
+///
+/// Each session carries the full ``EvaluationDocument`` (`koers-check/1`) it was built from;
+/// the report adds what a person reads beside it: who answered, notes, override authors, the
+/// action list tied to its gaps, and the appendix of answers.
+public struct Report: Sendable, Hashable, Codable {
+    /// `koers-report/1`: the format this version writes.
+    public static let currentFormat = "koers-report/1"
+
+    /// The format marker, ``currentFormat``.
+    public var format: String
+    /// The version of the engine that made the evaluations.
+    public var engineVersion: String
+    /// The language of the texts: `nl` or `en`.
+    public var language: String
+    /// The report's title.
+    public var title: String
+    /// The organisation the sessions are about, when known.
+    public var organisation: String?
+    /// The project, when known.
+    public var project: String?
+    /// The sessions, in the order given.
+    public var sessions: [ReportSession]
+    /// Baseline/follow-up comparisons, one per pack with two or more sessions.
+    public var comparisons: [ReportComparison]
+
+    enum CodingKeys: String, CodingKey {
+        case format
+        case engineVersion = "engine_version"
+        case language, title, organisation, project, sessions, comparisons
+    }
+
+    /// Creates a report.
+    ///
+    /// - Parameters:
+    ///   - engineVersion: The engine version.
+    ///   - language: `nl` or `en`.
+    ///   - title: The title.
+    ///   - organisation: The organisation, if known.
+    ///   - project: The project, if known.
+    ///   - sessions: The sessions.
+    ///   - comparisons: The comparisons.
+    public init(
+        engineVersion: String,
+        language: String,
+        title: String,
+        organisation: String?,
+        project: String?,
+        sessions: [ReportSession],
+        comparisons: [ReportComparison]
+    ) {
+        self.format = Self.currentFormat
+        self.engineVersion = engineVersion
+        self.language = language
+        self.title = title
+        self.organisation = organisation
+        self.project = project
+        self.sessions = sessions
+        self.comparisons = comparisons
+    }
+
+    /// Writes the report; absent values are written as `null`, so every key is present.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(engineVersion, forKey: .engineVersion)
+        try container.encode(language, forKey: .language)
+        try container.encode(title, forKey: .title)
+        try container.encode(organisation, forKey: .organisation)
+        try container.encode(project, forKey: .project)
+        try container.encode(sessions, forKey: .sessions)
+        try container.encode(comparisons, forKey: .comparisons)
+    }
+}
+
+/// One evaluated session (or answers file) in a report.
+public struct ReportSession: Sendable, Hashable, Codable {
+    /// A stable anchor id: `session-1`, `session-2`, ….
+    public var id: String
+    /// `baseline` or `follow_up` when the session is part of a comparison, else `null`.
+    public var role: String?
+    /// The file it was read from, as given.
+    public var source: String
+    /// `session` for a `koers-session/1` file, `answers_file` for a file of answers.
+    public var sourceKind: String
+    /// The file's own description, if any.
+    public var description: String?
+    /// The people who gave the answers, sorted; empty when the file does not say.
+    public var answeredBy: [String]
+    /// The evaluation, as `koers check --format json` writes it.
+    public var evaluation: EvaluationDocument
+    /// The scores with the evidence behind them and overrides with their authors.
+    public var scores: [ReportScore]
+    /// The actions, highest priority first, each tied to the gaps that caused it.
+    public var actions: [ReportAction]
+    /// Every answer, in pack order.
+    public var answers: [ReportAnswer]
+
+    enum CodingKeys: String, CodingKey {
+        case id, role, source
+        case sourceKind = "source_kind"
+        case description
+        case answeredBy = "answered_by"
+        case evaluation, scores, actions, answers
+    }
+
+    /// Writes the session with `null` for what is not known.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(role, forKey: .role)
+        try container.encode(source, forKey: .source)
+        try container.encode(sourceKind, forKey: .sourceKind)
+        try container.encode(description, forKey: .description)
+        try container.encode(answeredBy, forKey: .answeredBy)
+        try container.encode(evaluation, forKey: .evaluation)
+        try container.encode(scores, forKey: .scores)
+        try container.encode(actions, forKey: .actions)
+        try container.encode(answers, forKey: .answers)
+    }
+}
+
+/// A score with its evidence.
+public struct ReportScore: Sendable, Hashable, Codable {
+    /// The score's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// The lowest value, as an exact decimal.
+    public var minimum: String
+    /// The highest value, as an exact decimal.
+    public var maximum: String
+    /// The value that counts, as an exact decimal; `null` while unknown.
+    public var effective: String?
+    /// The computed value; `null` while unknown.
+    public var computed: String?
+    /// The level's label, if any.
+    public var level: String?
+    /// Whether the score is charted: one of the pack's domains or steps, not a total.
+    public var charted: Bool
+    /// A coach's override with who made it and why.
+    public var override: ReportOverride?
+    /// The answers the score reads, with their notes.
+    public var evidence: [ReportAnswer]
+
+    /// Writes the score with `null` for what is unknown.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(minimum, forKey: .minimum)
+        try container.encode(maximum, forKey: .maximum)
+        try container.encode(effective, forKey: .effective)
+        try container.encode(computed, forKey: .computed)
+        try container.encode(level, forKey: .level)
+        try container.encode(charted, forKey: .charted)
+        try container.encode(override, forKey: .override)
+        try container.encode(evidence, forKey: .evidence)
+    }
+}
+
+/// A coach's override of a score.
+public struct ReportOverride: Sendable, Hashable, Codable {
+    /// The value, as an exact decimal.
+    public var value: String
+    /// Why.
+    public var justification: String
+    /// Who made it, when the source says.
+    public var by: String?
+    /// When, as ISO 8601, when the source says.
+    public var at: String?
+    /// Who confirmed it, if anyone.
+    public var confirmedBy: String?
+    /// When it was confirmed, as ISO 8601.
+    public var confirmedAt: String?
+
+    enum CodingKeys: String, CodingKey {
+        case value, justification, by, at
+        case confirmedBy = "confirmed_by"
+        case confirmedAt = "confirmed_at"
+    }
+
+    /// Writes the override with `null` for what is not known.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(value, forKey: .value)
+        try container.encode(justification, forKey: .justification)
+        try container.encode(by, forKey: .by)
+        try container.encode(at, forKey: .at)
+        try container.encode(confirmedBy, forKey: .confirmedBy)
+        try container.encode(confirmedAt, forKey: .confirmedAt)
+    }
+}
+
+/// An action: a recommendation that fires, tied to the gaps that caused it.
+public struct ReportAction: Sendable, Hashable, Codable {
+    /// The recommendation's id.
+    public var id: String
+    /// `high`, `medium` or `low`.
+    public var priority: String
+    /// What to do.
+    public var text: String
+    /// The scores, values or answers whose state made the recommendation fire.
+    public var gaps: [ReportGap]
+    /// The citations, as a reader looks them up.
+    public var sources: [String]
+}
+
+/// A gap that caused an action.
+public struct ReportGap: Sendable, Hashable, Codable {
+    /// `score`, `value` or `question`.
+    public var kind: String
+    /// The id of the score, value or question.
+    public var id: String
+    /// Its title, label or question text.
+    public var title: String
+    /// Its current value or answer as a person reads it, if known.
+    public var current: String?
+
+    /// Writes the gap with `null` for an unknown value.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(current, forKey: .current)
+    }
+}
+
+/// An answer as the appendix and the evidence show it.
+public struct ReportAnswer: Sendable, Hashable, Codable {
+    /// The question's id.
+    public var questionID: String
+    /// The question as asked.
+    public var question: String
+    /// `given`, `unknown`, `skipped`, `unanswered` or `not_applicable`.
+    public var state: String
+    /// The answer as a person reads it.
+    public var answer: String
+    /// Who gave it, when the source says.
+    public var answeredBy: String?
+    /// When, as ISO 8601, when the source says.
+    public var answeredAt: String?
+    /// The note on the answer, if any.
+    public var note: String?
+
+    enum CodingKeys: String, CodingKey {
+        case questionID = "question_id"
+        case question, state, answer
+        case answeredBy = "answered_by"
+        case answeredAt = "answered_at"
+        case note
+    }
+
+    /// Writes the answer with `null` for what is not known.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(questionID, forKey: .questionID)
+        try container.encode(question, forKey: .question)
+        try container.encode(state, forKey: .state)
+        try container.encode(answer, forKey: .answer)
+        try container.encode(answeredBy, forKey: .answeredBy)
+        try container.encode(answeredAt, forKey: .answeredAt)
+        try container.encode(note, forKey: .note)
+    }
+}
+
+/// A baseline and a follow-up of the same pack, score by score.
+public struct ReportComparison: Sendable, Hashable, Codable {
+    /// The pack's id.
+    public var packID: String
+    /// The pack's title.
+    public var packTitle: String
+    /// The baseline session's id in ``Report/sessions``.
+    public var baseline: String
+    /// The baseline's evaluation date.
+    public var baselineDate: String
+    /// The follow-up session's id.
+    public var followUp: String
+    /// The follow-up's evaluation date.
+    public var followUpDate: String
+    /// One row per score, in pack order.
+    public var rows: [ReportComparisonRow]
+
+    enum CodingKeys: String, CodingKey {
+        case packID = "pack_id"
+        case packTitle = "pack_title"
+        case baseline
+        case baselineDate = "baseline_date"
+        case followUp = "follow_up"
+        case followUpDate = "follow_up_date"
+        case rows
+    }
+}
+
+/// One score in a comparison.
+public struct ReportComparisonRow: Sendable, Hashable, Codable {
+    /// The score's id.
+    public var id: String
+    /// Its title.
+    public var title: String
+    /// Its highest value.
+    public var maximum: String
+    /// Whether it is charted (a domain or step, not a total).
+    public var charted: Bool
+    /// The baseline value; `null` while unknown.
+    public var baseline: String?
+    /// The follow-up value; `null` while unknown.
+    public var followUp: String?
+    /// Follow-up minus baseline; `null` when either is unknown.
+    public var delta: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, maximum, charted, baseline
+        case followUp = "follow_up"
+        case delta
+    }
+
+    /// Writes the row with `null` for what is unknown.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(title, forKey: .title)
+        try container.encode(maximum, forKey: .maximum)
+        try container.encode(charted, forKey: .charted)
+        try container.encode(baseline, forKey: .baseline)
+        try container.encode(followUp, forKey: .followUp)
+        try container.encode(delta, forKey: .delta)
+    }
+}
+
+extension Report {
+    /// An encoder for the report's stable form: pretty printed, keys sorted, slashes unescaped.
+    public static var encoder: JSONEncoder { EvaluationDocument.encoder }
+}

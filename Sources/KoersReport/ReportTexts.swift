@@ -1,0 +1,87 @@
+import Foundation
+import KoersInterview
+
+/// The fixed texts of a report, in Dutch or English.
+struct ReportTexts: Sendable {
+    let language: String
+
+    private func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
+
+    var reportTitle: String { pick("Rapportage", "Report") }
+    var organisation: String { pick("Organisatie", "Organisation") }
+    var project: String { pick("Project", "Project") }
+    var date: String { pick("Datum", "Date") }
+    var pack: String { pick("Pakket", "Pack") }
+    var source: String { pick("Bestand", "File") }
+    var answeredBy: String { pick("Beantwoord door", "Answered by") }
+    var unknownPerson: String { pick("niet vastgelegd", "not recorded") }
+    var engine: String { pick("Gemaakt met Koers", "Made with Koers") }
+    var contents: String { pick("Inhoud", "Contents") }
+    var schemes: String { pick("Regelingen", "Schemes") }
+    var verdict: String { pick("Oordeel", "Verdict") }
+    var amounts: String { pick("Bedragen", "Amounts") }
+    var reasons: String { pick("Redenen", "Reasons") }
+    var stillUnknown: String { pick("Nog onbekend", "Still unknown") }
+    var scores: String { pick("Scores", "Scores") }
+    var score: String { pick("Score", "Score") }
+    var value: String { pick("Waarde", "Value") }
+    var level: String { pick("Niveau", "Level") }
+    var evidence: String { pick("Onderbouwing", "Evidence") }
+    var override: String { pick("Aangepast", "Overridden") }
+    var overrideBy: String { pick("door", "by") }
+    var confirmedBy: String { pick("bevestigd door", "confirmed by") }
+    var computed: String { pick("berekend", "computed") }
+    var actions: String { pick("Acties", "Actions") }
+    var noActions: String { pick("Geen acties.", "No actions.") }
+    var priority: String { pick("Prioriteit", "Priority") }
+    var action: String { pick("Actie", "Action") }
+    var because: String { pick("Aanleiding", "Because of") }
+    var sources: String { pick("Bronnen", "Sources") }
+    var comparison: String { pick("Vergelijking", "Comparison") }
+    var baseline: String { pick("0-meting", "Baseline") }
+    var followUp: String { pick("Vervolgmeting", "Follow-up") }
+    var delta: String { pick("Verschil", "Change") }
+    var maximum: String { pick("Maximum", "Maximum") }
+    var appendix: String { pick("Bijlage: alle antwoorden", "Appendix: every answer") }
+    var question: String { pick("Vraag", "Question") }
+    var answer: String { pick("Antwoord", "Answer") }
+    var note: String { pick("Notitie", "Note") }
+    var who: String { pick("Wie", "Who") }
+    var noAnswers: String { pick("Geen antwoorden.", "No answers.") }
+    var chart: String { pick("Grafiek", "Chart") }
+    var chartOf: String { pick("Staafdiagram van", "Bar chart of") }
+    var unknownValue: String { pick("onbekend", "unknown") }
+    var notApplicable: String { pick("niet van toepassing", "does not apply") }
+
+    func verdict(_ verdict: Verdict) -> String {
+        switch verdict {
+        case .eligible: pick("komt in aanmerking", "eligible")
+        case .ineligible: pick("komt niet in aanmerking", "not eligible")
+        case .undetermined: pick("nog niet te bepalen", "not yet decided")
+        case .closed: pick("gesloten", "closed")
+        }
+    }
+
+    func priority(_ word: String) -> String {
+        switch word {
+        case "high": pick("hoog", "high")
+        case "medium": pick("middel", "medium")
+        case "low": pick("laag", "low")
+        default: word
+        }
+    }
+
+    func role(_ role: String?) -> String? {
+        switch role {
+        case "baseline": baseline
+        case "follow_up": followUp
+        default: nil
+        }
+    }
+
+    /// A decimal string in the report's language: a comma for the decimal point in Dutch.
+    func number(_ text: String?) -> String {
+        guard let text else { return unknownValue }
+        return language == "en" ? text : text.replacingOccurrences(of: ".", with: ",")
+    }
+}

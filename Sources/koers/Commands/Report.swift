@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import KoersInterview
+import KoersReport
+
+extension KoersCommand {
+    /// `koers report`: writes a report of one or more sessions of one organisation.
+    struct ReportCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "report",
+            abstract: "Write a report of one or more sessions: HTML, Markdown or JSON.",
+            discussion: """
+                Each FILE is a saved session ("format": "koers-session/1") or an answers file with \
+                'pack:' (see examples/intake/). All files are about one organisation; two files of \
+                the same pack are compared: the earliest is the baseline, the latest the follow-up.
+
+                --format html writes one self-contained, printable file (A4) with inline SVG charts; \
+                --templates DIR replaces its Mustache templates (report, session, comparison, \
+                styles) by files of the same name. --format json writes the stable koers-report/1 \
+                document that schemas/report.schema.json describes.
+
+                Exit status: 0 on success, 1 when a file, a pack or a template cannot be used.
+                """
+        )
+
+        @OptionGroup var packs: PackOptions
+
+        @Argument(help: ArgumentHelp("Sessions or answers files.", valueName: "file"))
+        var files: [String]
+
+        @Option(help: "The output format: html, markdown or json.")
+        var format: ReportFormat = .html
+
+        @Option(help: "The language of the report: nl or en.")
+        var lang: String = "nl"
+
+        @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Option(help: ArgumentHelp("A folder of .mustache files that replace the HTML templates.", valueName: "dir"))
+        var templates: String?
+
+        @Option(help: ArgumentHelp("The organisation's name (default: from the files' description).", valueName: "name"))
+        var organisation: String?
+
+        func validate() throws {
+            guard ["nl", "en"].contains(lang) else {
+                throw ValidationError("--lang must be nl or en, not '\(lang)'")
+            }
+            guard !files.isEmpty else {
+                throw ValidationError("name one or more sessions or answers files")
+            }
+        }
+
+        func run() async throws {
+            let printer = DiagnosticPrinter()
+            do {
+                var inputs: [ReportInput] = []
+                for file in files {
+                    let packID = try ReportInput.packID(ofFileAt: file)
+                    let selected = try packs.loadPack(packID)
+                    inputs.append(
+                        try ReportInput.load(path: file, pack: selected.pack, registry: selected.registry, language: lang)
+                    )
+                }
+                let report = try ReportBuilder(language: lang).build(inputs, organisation: organisation)
+                let text: String
+                switch format {
+                case .json:
+                    text = String(decoding: try Report.encoder.encode(report), as: UTF8.self) + "\n"
+                case .markdown:
+                    text = MarkdownReportRenderer(report: report).render()
+                case .html:
+                    let templateSet = try ReportTemplates(overrideDirectory: templates)
+                    text = try HTMLReportRenderer(report: report, templates: templateSet).render()
+                }
+                try write(text)
+            } catch let error as ReportError {
+                printer.writeToStandardError("error: \(error.description)\n")
+                throw ExitCode.failure
+            }
+        }
+
+        private func write(_ text: String) throws(ReportError) {
+            guard let output else {
+                DiagnosticPrinter().writeToStandardOutput(text)
+                return
+            }
+            do {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+            } catch {
+                throw .unwritable(path: output, message: error.localizedDescription)
+            }
+        }
+    }
+}
+
+/// The formats `koers report` writes.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case html, markdown, json
+}
