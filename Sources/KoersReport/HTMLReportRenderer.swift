@@ -67,6 +67,7 @@ public struct HTMLReportRenderer: Sendable {
             "sources": t.sources, "comparison": t.comparison, "baseline": t.baseline, "followUp": t.followUp,
             "delta": t.delta, "appendix": t.appendix, "question": t.question, "answer": t.answer,
             "note": t.note, "who": t.who, "noAnswers": t.noAnswers, "chart": t.chart,
+            "checklists": t.checklists,
         ]
     }
 
@@ -127,6 +128,15 @@ public struct HTMLReportRenderer: Sendable {
                     "has_unknown": !outcome.missingQuestions.isEmpty,
                 ] as [String: Any]
             },
+            "checklists": session.checklists.map { checklist in
+                [
+                    "title": checklist.title,
+                    "items": checklist.items.map { item in
+                        let state = texts.checklistState(item.state)
+                        return ["label": item.label, "mark": state.mark, "words": state.words, "state": item.state]
+                    },
+                ] as [String: Any]
+            },
             "scores": session.scores.map(score),
             "evidence": session.scores.compactMap { score -> [String: Any]? in
                 let notes = score.evidence.filter { $0.note != nil }
@@ -158,6 +168,7 @@ public struct HTMLReportRenderer: Sendable {
             },
         ]
         entry["has_outcomes"] = !document.outcomes.isEmpty
+        entry["has_checklists"] = !session.checklists.isEmpty
         entry["has_scores"] = !session.scores.isEmpty
         entry["has_actions"] = !session.actions.isEmpty
         entry["has_answers"] = !session.answers.isEmpty

@@ -59,6 +59,7 @@ public struct MarkdownReportRenderer: Sendable {
         lines.append("| \(texts.answeredBy) | \(people) |")
         lines.append("")
         if !document.outcomes.isEmpty { lines += schemes(document) }
+        if !session.checklists.isEmpty { lines += checklists(session) }
         if !session.scores.isEmpty { lines += scores(session) }
         lines += actions(session)
         lines += appendix(session)
@@ -99,6 +100,19 @@ public struct MarkdownReportRenderer: Sendable {
                 }
                 lines.append("")
             }
+        }
+        return lines
+    }
+
+    private func checklists(_ session: ReportSession) -> [String] {
+        var lines = ["### \(texts.checklists)", ""]
+        for checklist in session.checklists {
+            lines += ["#### \(Self.inline(checklist.title))", ""]
+            for item in checklist.items {
+                let state = texts.checklistState(item.state)
+                lines.append("- \(state.mark) \(Self.inline(item.label)) (\(state.words))")
+            }
+            lines.append("")
         }
         return lines
     }

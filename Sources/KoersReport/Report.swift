@@ -102,6 +102,9 @@ public struct ReportSession: Sendable, Hashable, Codable {
     public var scores: [ReportScore]
     /// The actions, highest priority first, each tied to the gaps that caused it.
     public var actions: [ReportAction]
+    /// The checklists (such as the documents to attach): one per `checklist: true` question that
+    /// applies or may still apply, in pack order.
+    public var checklists: [ReportChecklist]
     /// Every answer, in pack order.
     public var answers: [ReportAnswer]
 
@@ -110,7 +113,7 @@ public struct ReportSession: Sendable, Hashable, Codable {
         case sourceKind = "source_kind"
         case description
         case answeredBy = "answered_by"
-        case evaluation, scores, actions, answers
+        case evaluation, scores, actions, checklists, answers
     }
 
     /// Writes the session with `null` for what is not known.
@@ -128,6 +131,7 @@ public struct ReportSession: Sendable, Hashable, Codable {
         try container.encode(evaluation, forKey: .evaluation)
         try container.encode(scores, forKey: .scores)
         try container.encode(actions, forKey: .actions)
+        try container.encode(checklists, forKey: .checklists)
         try container.encode(answers, forKey: .answers)
     }
 }
@@ -246,6 +250,33 @@ public struct ReportGap: Sendable, Hashable, Codable {
         try container.encode(title, forKey: .title)
         try container.encode(current, forKey: .current)
     }
+}
+
+/// A checklist: the options of a `checklist: true` question, each ticked or not, such as the
+/// documents to attach to an application.
+public struct ReportChecklist: Sendable, Hashable, Codable {
+    /// The question's id.
+    public var questionID: String
+    /// The question as asked; the checklist's heading.
+    public var title: String
+    /// Every option of the question, in pack order.
+    public var items: [ReportChecklistItem]
+
+    enum CodingKeys: String, CodingKey {
+        case questionID = "question_id"
+        case title, items
+    }
+}
+
+/// One item of a ``ReportChecklist``.
+public struct ReportChecklistItem: Sendable, Hashable, Codable {
+    /// The option's id.
+    public var id: String
+    /// The option's label.
+    public var label: String
+    /// `checked` (chosen), `unchecked` (not chosen yet) or `unanswered` (the question has no
+    /// answer yet, or the answer is "I don't know" or skipped).
+    public var state: String
 }
 
 /// An answer as the appendix and the evidence show it.

@@ -112,6 +112,7 @@ public struct ReportBuilder: Sendable {
             evaluation: document,
             scores: scores,
             actions: actions(input, document: document, answers: answersByID),
+            checklists: checklists(input),
             answers: answers
         )
     }
@@ -198,6 +199,37 @@ public struct ReportBuilder: Sendable {
                 text: entry?.text ?? result.recommendation.text.text(in: language),
                 gaps: gaps,
                 sources: entry?.sources.map(\.text) ?? []
+            )
+        }
+    }
+
+    /// One checklist per `checklist: true` question that is not irrelevant, in pack order: every
+    /// option, `checked` when chosen, `unchecked` when not, `unanswered` without a value.
+    func checklists(_ input: ReportInput) -> [ReportChecklist] {
+        input.evaluation.questions.compactMap { result in
+            guard result.question.isChecklist, result.relevance != .irrelevant else { return nil }
+            var chosen: Set<String>?
+            if case .given(let value) = result.answer {
+                if case .list(let elements, _) = value {
+                    chosen = Set(elements.compactMap { element -> String? in
+                        if case .text(let id) = element { return id }
+                        return nil
+                    })
+                } else {
+                    chosen = []
+                }
+            }
+            let items = result.question.options.map { option in
+                ReportChecklistItem(
+                    id: option.id,
+                    label: option.label.text(in: language),
+                    state: chosen.map { $0.contains(option.id) ? "checked" : "unchecked" } ?? "unanswered"
+                )
+            }
+            return ReportChecklist(
+                questionID: result.question.id,
+                title: result.question.text.text(in: language),
+                items: items
             )
         }
     }

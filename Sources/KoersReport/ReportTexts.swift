@@ -51,6 +51,10 @@ struct ReportTexts: Sendable {
     var chart: String { pick("Grafiek", "Chart") }
     var chartOf: String { pick("Staafdiagram van", "Bar chart of") }
     var unknownValue: String { pick("onbekend", "unknown") }
+    var checklists: String { pick("Mee te sturen stukken", "Documents to attach") }
+    var checked: String { pick("klaar", "ready") }
+    var unchecked: String { pick("nog niet", "not yet") }
+    var unanswered: String { pick("nog niet beantwoord", "not answered yet") }
     var notApplicable: String { pick("niet van toepassing", "does not apply") }
 
     func verdict(_ verdict: Verdict) -> String {
@@ -68,6 +72,15 @@ struct ReportTexts: Sendable {
         case "medium": pick("middel", "medium")
         case "low": pick("laag", "low")
         default: word
+        }
+    }
+
+    /// The mark and the words for a checklist item's state.
+    func checklistState(_ state: String) -> (mark: String, words: String) {
+        switch state {
+        case "checked": ("✓", checked)
+        case "unchecked": ("✗", unchecked)
+        default: ("?", unanswered)
         }
     }
 

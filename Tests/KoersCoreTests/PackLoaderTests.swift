@@ -166,6 +166,54 @@ import Testing
         }
     }
 
+    @Test func checklistIsOnlyAllowedOnMultipleChoiceQuestions() throws {
+        let folder = try writePack(
+            """
+            questions:
+              - id: documents
+                type: multiple_choice
+                checklist: true
+                text: Welke stukken?
+                options: [{id: plan, label: Plan}, {id: begroting, label: Begroting}]
+              - id: ready
+                type: boolean
+                checklist: true
+                text: Klaar?
+            """
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = loader.load(directory: folder.path)
+        #expect(result.pack == nil)
+        let errors = result.diagnostics.filter { $0.severity == .error }
+        #expect(errors.map(\.message) == [
+            "'checklist' of question 'ready' is only allowed on a multiple_choice question, not 'boolean'",
+        ])
+        let text = try String(contentsOf: folder.appendingPathComponent("pack.yaml"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let line = try #require(lines.lastIndex { $0.contains("checklist: true") }) + 1
+        let location = try #require(errors.first?.location)
+        #expect(location.file.hasSuffix("/pack.yaml"))
+        #expect(location.line == line)
+        #expect(location.column == 5)
+    }
+
+    @Test func aChecklistQuestionIsMarkedInTheModel() throws {
+        let folder = try writePack(
+            """
+            questions:
+              - id: documents
+                type: multiple_choice
+                checklist: true
+                text: Welke stukken?
+                options: [{id: plan, label: Plan}, {id: begroting, label: Begroting}]
+            """
+        )
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = loader.load(directory: folder.path)
+        let pack = try #require(result.pack, "\(result.diagnostics)")
+        #expect(pack.question("documents")?.isChecklist == true)
+    }
+
     // MARK: - Helpers
 
     static func manifest(id: String = "inline", extraSource: Bool = false) -> String {

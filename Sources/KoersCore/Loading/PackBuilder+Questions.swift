@@ -35,6 +35,12 @@ extension PackBuilder {
             question.unit = self.text(reader["unit"], what: "unit of \(subject)")
             question.isOptional = flag(reader["optional"], what: "'optional' of \(subject)")
             question.allowsUnknown = flag(reader["allow_unknown"], what: "'allow_unknown' of \(subject)")
+            question.isChecklist = flag(reader["checklist"], what: "'checklist' of \(subject)")
+            if question.isChecklist, type.id != "multiple_choice" {
+                error("'checklist' of \(subject) is only allowed on a multiple_choice question, not '\(type.id)'",
+                      at: reader.keyNode("checklist")?.location ?? node.location, code: "unexpected-key")
+                question.isChecklist = false
+            }
             question.citations = citations(reader["source"])
             question.options = options(reader, type: type, subject: subject)
             (question.minimum, question.maximum) = bounds(reader, type: type, question: question, subject: subject)

@@ -13,7 +13,7 @@ enum PackSchema {
     static let sourceKeys = ["id", "title", "file", "url", "year"]
     static let questionKeys = [
         "id", "type", "text", "help", "options", "unit", "min", "max", "relevant_if", "validations", "optional",
-        "allow_unknown", "source",
+        "allow_unknown", "checklist", "source",
     ]
     static let optionKeys = ["id", "label"]
     static let validationKeys = ["rule", "message"]

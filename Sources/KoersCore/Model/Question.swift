@@ -29,6 +29,11 @@ public struct Question: Sendable, Hashable, Identifiable {
     public var isOptional: Bool
     /// Whether "I don't know" is an accepted answer.
     public var allowsUnknown: Bool
+    /// Whether the options are items to have ready, such as documents to attach (`checklist: true`).
+    ///
+    /// Only `multiple_choice` questions can be checklists; a report lists every option of one,
+    /// ticked or not.
+    public var isChecklist: Bool
     /// The sources the question rests on.
     public var citations: [Citation]
     /// Where it is defined.
@@ -56,6 +61,7 @@ public struct Question: Sendable, Hashable, Identifiable {
         self.validations = []
         self.isOptional = false
         self.allowsUnknown = false
+        self.isChecklist = false
         self.citations = []
         self.location = location
     }
