@@ -21,6 +21,10 @@ struct BatchBenchmarks {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
+        // The child reads a copy of the packs made now, so edits to Rules/ during the run cannot
+        // make it evaluate another pack than the one this process loaded.
+        let rules = folder.appendingPathComponent("Rules")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: rulesDirectory), to: rules)
 
         let generator = SyntheticAnswers(pack: pack, seed: Self.seed)
         let small = folder.appendingPathComponent("answers-small.jsonl")
@@ -38,7 +42,7 @@ struct BatchBenchmarks {
         )
         print()
 
-        try childProcess(small: small, smallRows: smallRows, large: large, folder: folder)
+        try childProcess(small: small, smallRows: smallRows, large: large, folder: folder, rules: rules.path)
         print()
         try await inProcess(large)
         print()
@@ -47,18 +51,18 @@ struct BatchBenchmarks {
 
     /// (a) The real release `koers batch`, as a user runs it: wall time, rows per second, and the
     /// child's peak resident memory for a tenth of the rows and for all of them.
-    private func childProcess(small: URL, smallRows: Int, large: URL, folder: URL) throws {
+    private func childProcess(small: URL, smallRows: Int, large: URL, folder: URL, rules: String) throws {
         guard FileManager.default.isExecutableFile(atPath: koers.path) else {
             print("koers batch (child process): skipped, no koers binary at \(koers.path) (build the koers product, or pass --koers PATH)")
             return
         }
         let output = folder.appendingPathComponent("results.jsonl")
-        let smallRun = try runKoers(input: small, output: output)
+        let smallRun = try runKoers(input: small, output: output, rules: rules)
         let smallPeak = peakChildMemory()
         var seconds: [Double] = []
         var summary = ""
         for _ in 0..<(quick ? 1 : 3) {
-            let run = try runKoers(input: large, output: output)
+            let run = try runKoers(input: large, output: output, rules: rules)
             seconds.append(run.seconds)
             summary = run.summary
         }
@@ -79,11 +83,11 @@ struct BatchBenchmarks {
         )
     }
 
-    private func runKoers(input: URL, output: URL) throws -> (seconds: Double, summary: String) {
+    private func runKoers(input: URL, output: URL, rules: String) throws -> (seconds: Double, summary: String) {
         let process = Process()
         process.executableURL = koers
         process.arguments = [
-            "batch", pack.id, "--rules", rulesDirectory, "--input", input.path, "--output", output.path,
+            "batch", pack.id, "--rules", rules, "--input", input.path, "--output", output.path,
             "--date", Self.date.description,
         ]
         let summaryURL = output.deletingLastPathComponent().appendingPathComponent("summary.txt")
@@ -178,7 +182,7 @@ struct BatchBenchmarks {
             for _ in 0..<steps { sink &+= interview.state(of: half, on: Self.date).openQuestionIDs.count }
         }.report()
         let evaluator = interview.evaluator
-        measure("evaluate the whole pack (that interview, all answered)", rounds: quick ? 3 : 5, operations: steps) {
+        measure("evaluate the pack (the same \(answers.count) answered)", rounds: quick ? 3 : 5, operations: steps) {
             for _ in 0..<steps { sink &+= evaluator.evaluate(answers, on: Self.date).outcomes.count }
         }.report()
         if sink == 0 || state.nextQuestion == nil { print("(the half-answered set asks nothing more)") }

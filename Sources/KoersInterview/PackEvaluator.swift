@@ -59,16 +59,16 @@ public struct PackEvaluator: Sendable {
                 answer: answers[question.id]
             )
         }
-        let values = pack.values.map { value in
-            ValueResult(value: value, result: context.resolve(value.id), inputs: index.inputs(of: value.expression))
+        let values = pack.values.enumerated().map { offset, value in
+            ValueResult(value: value, result: context.resolve(value.id), inputs: index.valueInputs[offset])
         }
-        let outcomes = pack.outcomes.map { evaluate($0, in: context) }
-        let scores = pack.scores.map { score in
+        let outcomes = pack.outcomes.indices.map { evaluate(outcomeAt: $0, in: context) }
+        let scores = pack.scores.enumerated().map { offset, score in
             ScoreResult(
                 score: score,
                 computed: context.computedScore(score),
                 override: overrides[score.id],
-                inputs: index.inputs(of: score.expression)
+                inputs: index.scoreInputs[offset]
             )
         }
         var fired: [(offset: Int, result: RecommendationResult)] = []
@@ -76,7 +76,7 @@ public struct PackEvaluator: Sendable {
             if case .known(.boolean(true)) = context.evaluate(recommendation.condition) {
                 let result = RecommendationResult(
                     recommendation: recommendation,
-                    inputs: index.inputs(of: recommendation.condition)
+                    inputs: index.recommendationInputs[offset]
                 )
                 fired.append((offset, result))
             }
@@ -93,12 +93,13 @@ public struct PackEvaluator: Sendable {
         )
     }
 
-    private func evaluate(_ outcome: Outcome, in context: EvaluationContext) -> OutcomeResult {
+    private func evaluate(outcomeAt outcomeIndex: Int, in context: EvaluationContext) -> OutcomeResult {
+        let outcome = pack.outcomes[outcomeIndex]
         let date = context.date
         let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
         var requirements: [RequirementResult] = []
         var missing: Set<String> = []
-        for requirement in outcome.requirements {
+        for (offset, requirement) in outcome.requirements.enumerated() {
             let status: RequirementStatus
             if !open || !requirement.validity.contains(date) {
                 status = .notInForce
@@ -112,7 +113,11 @@ public struct PackEvaluator: Sendable {
                 }
             }
             requirements.append(
-                RequirementResult(requirement: requirement, status: status, inputs: index.inputs(of: requirement.condition))
+                RequirementResult(
+                    requirement: requirement,
+                    status: status,
+                    inputs: index.requirementInputs[outcomeIndex][offset]
+                )
             )
         }
         let verdict: Verdict =
@@ -123,12 +128,12 @@ public struct PackEvaluator: Sendable {
             } else { .eligible }
         var amounts: [AmountResult] = []
         if verdict == .eligible || verdict == .undetermined {
-            for amount in outcome.amounts where amount.validity.contains(date) {
+            for (offset, amount) in outcome.amounts.enumerated() where amount.validity.contains(date) {
                 amounts.append(
                     AmountResult(
                         amount: amount,
                         result: context.evaluate(amount.expression),
-                        inputs: index.inputs(of: amount.expression)
+                        inputs: index.amountInputs[outcomeIndex][offset]
                     )
                 )
             }
@@ -152,6 +157,14 @@ struct PackIndex: Sendable {
     let questionOrder: [String: Int]
     /// For each value and score: the questions it reads, directly or through others.
     let questionInputs: [String: Set<String>]
+    /// The questions each item's expression reads, in pack order, worked out once: by position
+    /// of the value, score and recommendation, and by outcome and position of its requirements
+    /// and amounts.
+    private(set) var valueInputs: [[String]] = []
+    private(set) var scoreInputs: [[String]] = []
+    private(set) var recommendationInputs: [[String]] = []
+    private(set) var requirementInputs: [[[String]]] = []
+    private(set) var amountInputs: [[[String]]] = []
 
     init(_ pack: RulePack) {
         questions = Dictionary(pack.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -180,6 +193,11 @@ struct PackIndex: Sendable {
         }
         for name in direct.keys { _ = inputs(of: name) }
         questionInputs = resolved
+        valueInputs = pack.values.map { self.inputs(of: $0.expression) }
+        scoreInputs = pack.scores.map { self.inputs(of: $0.expression) }
+        recommendationInputs = pack.recommendations.map { self.inputs(of: $0.condition) }
+        requirementInputs = pack.outcomes.map { $0.requirements.map { self.inputs(of: $0.condition) } }
+        amountInputs = pack.outcomes.map { $0.amounts.map { self.inputs(of: $0.expression) } }
     }
 
     /// The questions an expression reads, directly or through values and scores, in pack order.
