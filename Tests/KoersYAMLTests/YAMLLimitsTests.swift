@@ -19,7 +19,8 @@ import Testing
         let clock = ContinuousClock()
         var result: YAMLParseResult?
         let elapsed = clock.measure { result = parse(text) }
-        #expect(elapsed < .seconds(1))
+        // A guard against hanging, not a speed claim (speed is measured in Benchmarks/).
+        #expect(elapsed < .seconds(30))
         #expect(result?.root == nil)
         let diagnostics = result?.diagnostics ?? []
         #expect(diagnostics.count == 1)
@@ -73,7 +74,7 @@ import Testing
         #expect(parse("a: [1, 2]\n", limits: .init(maximumNodes: 5)).diagnostics.isEmpty)
     }
 
-    @Test func aOneMegabytePackParsesQuickly() throws {
+    @Test func aOneMegabytePackParsesCompletely() throws {
         var text = "id: big_pack\nrules:\n"
         var count = 0
         while text.utf8.count < 1024 * 1024 {
@@ -94,12 +95,8 @@ import Testing
             count += 1
         }
         let file = SourceFile(path: testPath, text: text)
-        let clock = ContinuousClock()
-        var result: YAMLParseResult?
-        let elapsed = clock.measure { result = YAMLParser.parse(file) }
-        // About 0.3 s in a debug build on an idle machine; the bound leaves room for parallel
-        // tests and busy CI machines.
-        #expect(elapsed < .seconds(2), "took \(elapsed)")
+        // Its speed is measured by the benchmark (bash scripts/bench), not asserted here.
+        let result: YAMLParseResult? = YAMLParser.parse(file)
         #expect(result?.diagnostics.isEmpty == true)
         let rules = try #require(result?.root?["rules"]?.sequence)
         #expect(rules.count == count)

@@ -124,7 +124,7 @@ import Testing
         var result: YAMLParseResult?
         let elapsed = clock.measure { result = parse(yaml) }
         let diagnostics = try #require(result?.diagnostics)
-        #expect(elapsed < .seconds(1))
+        #expect(elapsed < .seconds(30), "a guard against expanding the aliases, not a speed claim")
         #expect(diagnostics.count == 10 + 90)  // every anchor and every alias, nothing expanded
         #expect(
             diagnostics.first?.description
