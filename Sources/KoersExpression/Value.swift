@@ -133,8 +133,17 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
 
     // MARK: Formatting
 
-    /// Sign, integer digits and fraction digits (padded to a minimum) of a decimal.
-    static func decimalParts(_ value: Decimal, minimumFractionDigits: Int) -> (Bool, String, String) {
+    /// Sign, integer digits and fraction digits (padded to a minimum) of a decimal, for writing
+    /// it in any notation: `-1234.5` with a minimum of 2 is `(true, "1234", "50")`.
+    ///
+    /// - Parameters:
+    ///   - value: The decimal.
+    ///   - minimumFractionDigits: Pad the fraction with zeros to at least this many digits.
+    /// - Returns: Whether it is negative, the integer digits and the fraction digits.
+    public static func decimalParts(
+        _ value: Decimal,
+        minimumFractionDigits: Int
+    ) -> (negative: Bool, whole: String, fraction: String) {
         var text = value.description
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }

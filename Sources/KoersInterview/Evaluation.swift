@@ -22,6 +22,8 @@ public struct Evaluation: Sendable {
     /// Expressions that failed while evaluating (a division by zero, a date out of range).
     /// Each made its item unknown instead of stopping the evaluation.
     public var problems: [Diagnostic]
+    /// The position of each question in the pack, which is its index in ``questions``.
+    let questionPositions: [String: Int]
 
     /// The result of an outcome by id.
     public func outcome(_ id: String) -> OutcomeResult? { outcomes.first { $0.outcome.id == id } }
@@ -30,7 +32,15 @@ public struct Evaluation: Sendable {
     /// The result of a score by id.
     public func score(_ id: String) -> ScoreResult? { scores.first { $0.score.id == id } }
     /// The state of a question by id.
-    public func question(_ id: String) -> QuestionResult? { questions.first { $0.question.id == id } }
+    public func question(_ id: String) -> QuestionResult? {
+        questionPositions[id].flatMap { questions.indices.contains($0) ? questions[$0] : nil }
+    }
+
+    /// Question ids sorted as the questions stand in the pack (the interview's order); names
+    /// that are not questions are dropped.
+    public func inPackOrder(_ ids: Set<String>) -> [String] {
+        PackIndex.sort(ids, by: questionPositions)
+    }
 }
 
 /// Whether a question applies, given the other answers.

@@ -550,7 +550,6 @@ private struct DocumentBuilder {
     let language: String
     let explainer: Explainer
     let formatter: ValueFormatter
-    let questions: [String: QuestionResult]
 
     init(pack: RulePack, evaluation: Evaluation, language: String) {
         self.pack = pack
@@ -558,19 +557,13 @@ private struct DocumentBuilder {
         self.language = language
         self.explainer = Explainer(pack: pack, language: language)
         self.formatter = ValueFormatter(language: language)
-        self.questions = Dictionary(
-            evaluation.questions.map { ($0.question.id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
     }
 
     func outcome(_ result: OutcomeResult) -> EvaluationDocument.OutcomeEntry {
         let decisive = Set(result.decisiveRequirements.map(\.requirement.id))
         let requirements = result.requirements.map { requirement in
             var missing: [String] = []
-            if case .open(let names) = requirement.status {
-                missing = pack.questions.map(\.id).filter(names.contains)
-            }
+            if case .open(let names) = requirement.status { missing = evaluation.inPackOrder(names) }
             return EvaluationDocument.RequirementEntry(
                 id: requirement.requirement.id,
                 status: .init(requirement.status),
@@ -590,7 +583,7 @@ private struct DocumentBuilder {
                 type: amount.amount.expression.type.description,
                 value: value?.decimalValue?.description,
                 formatted: value.map { formatter.format($0) },
-                missingQuestions: inPackOrder(amount.result.missingNames),
+                missingQuestions: evaluation.inPackOrder(amount.result.missingNames),
                 sources: amount.amount.citations.map(source)
             )
         }
@@ -614,7 +607,7 @@ private struct DocumentBuilder {
             type: result.value.type.description,
             value: value.map(EvaluationDocument.ExactValue.init),
             formatted: value.map { formatter.format($0) },
-            missingQuestions: inPackOrder(result.result.missingNames)
+            missingQuestions: evaluation.inPackOrder(result.result.missingNames)
         )
     }
 
@@ -630,7 +623,7 @@ private struct DocumentBuilder {
             },
             effective: result.effectiveValue?.description,
             level: result.level?.label.text(in: language),
-            missingQuestions: inPackOrder(result.computed.missingNames)
+            missingQuestions: evaluation.inPackOrder(result.computed.missingNames)
         )
     }
 
@@ -651,7 +644,7 @@ private struct DocumentBuilder {
     /// A question and its answer; an ignored answer is shown as given when `showingIgnored` is
     /// set (for the list of ignored answers), else as not applying (for a rule's inputs).
     func answer(_ questionID: String, showingIgnored: Bool) -> EvaluationDocument.AnswerEntry {
-        let result = questions[questionID]
+        let result = evaluation.question(questionID)
         let state: EvaluationDocument.AnswerKind =
             switch (result?.relevance, result?.answer) {
             case (.irrelevant?, _): .notApplicable
@@ -685,9 +678,5 @@ private struct DocumentBuilder {
             file: declared?.file,
             year: declared?.year
         )
-    }
-
-    private func inPackOrder(_ names: Set<String>) -> [String] {
-        pack.questions.map(\.id).filter(names.contains)
     }
 }

@@ -21,11 +21,6 @@ public struct AnswerIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Interview {
-    /// Words that mean "I don't know", for questions that allow it: ``AnswerWords/unknown``.
-    public static var unknownWords: Set<String> { AnswerWords.unknown }
-    /// Words that skip an optional question: ``AnswerWords/skip``.
-    public static var skipWords: Set<String> { AnswerWords.skip }
-
     /// Reads answers as a person writes them (`ja`, `€ 125.000`, `gemeente, zorgkantoor`) into
     /// an answer set, checking each against its question in pack order, so validations that
     /// read earlier answers see them.

@@ -72,10 +72,9 @@ public struct Interview: Sendable {
         )
 
         // Questions whose relevance is undecided need the questions their condition reads.
-        let results = Dictionary(evaluation.questions.map { ($0.question.id, $0) }, uniquingKeysWith: { a, _ in a })
         var pending = Array(wanted)
         while let id = pending.popLast() {
-            guard let result = results[id], result.relevance == .undecided, let condition = result.question.relevance
+            guard let result = evaluation.question(id), result.relevance == .undecided, let condition = result.question.relevance
             else { continue }
             for name in context.evaluate(condition).missingNames where wanted.insert(name).inserted {
                 pending.append(name)
@@ -83,9 +82,11 @@ public struct Interview: Sendable {
         }
 
         let open = evaluator.index.inPackOrder(wanted).filter { id in
-            answers[id] == nil && results[id]?.relevance != .irrelevant
+            answers[id] == nil && evaluation.question(id)?.relevance != .irrelevant
         }
-        let next = open.first { results[$0]?.relevance == .relevant }.flatMap { results[$0]?.question }
+        let next = open.first { evaluation.question($0)?.relevance == .relevant }.flatMap {
+            evaluation.question($0)?.question
+        }
         let answered = evaluation.questions.filter { $0.answer != nil && $0.relevance != .irrelevant }.count
         return InterviewState(
             evaluation: evaluation,

@@ -89,7 +89,8 @@ public struct PackEvaluator: Sendable {
             outcomes: outcomes,
             scores: scores,
             recommendations: fired.map(\.result),
-            problems: context.problems.sorted()
+            problems: context.problems.sorted(),
+            questionPositions: index.questionOrder
         )
     }
 
@@ -215,6 +216,11 @@ struct PackIndex: Sendable {
 
     /// Question ids sorted as the questions stand in the pack; other names are dropped.
     func inPackOrder(_ ids: Set<String>) -> [String] {
-        ids.compactMap { id in questionOrder[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.map(\.1)
+        Self.sort(ids, by: questionOrder)
+    }
+
+    /// Ids sorted by their position; ids without a position are dropped.
+    static func sort(_ ids: Set<String>, by positions: [String: Int]) -> [String] {
+        ids.compactMap { id in positions[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }

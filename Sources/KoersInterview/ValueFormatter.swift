@@ -85,15 +85,10 @@ public struct ValueFormatter: Sendable {
     ///   - value: The number.
     ///   - fractionDigits: Exactly this many fraction digits, or `nil` for as many as needed.
     public func number(_ value: Decimal, fractionDigits: Int?) -> String {
-        var text = (fractionDigits.map { Self.rounded(value, scale: $0) } ?? value).description
-        let negative = text.hasPrefix("-")
-        if negative { text.removeFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = String(parts.first ?? "0")
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if let fractionDigits, fraction.count < fractionDigits {
-            fraction += String(repeating: "0", count: fractionDigits - fraction.count)
-        }
+        let (negative, whole, fraction) = Value.decimalParts(
+            fractionDigits.map { Self.rounded(value, scale: $0) } ?? value,
+            minimumFractionDigits: fractionDigits ?? 0
+        )
         let (group, point) = isDutch ? (".", ",") : (",", ".")
         var grouped = ""
         for (offset, digit) in whole.enumerated() {

@@ -96,15 +96,7 @@ enum SessionValueCoding {
     /// A decimal written plainly with `.` as the decimal mark and at least some fraction
     /// digits: `125000.50`, `0.10`, `24`.
     static func decimalString(_ value: Decimal, minimumFractionDigits: Int) -> String {
-        var text = value.description
-        let negative = text.hasPrefix("-")
-        if negative { text.removeFirst() }
-        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = parts.first.map(String.init) ?? "0"
-        var fraction = parts.count > 1 ? String(parts[1]) : ""
-        if fraction.count < minimumFractionDigits {
-            fraction += String(repeating: "0", count: minimumFractionDigits - fraction.count)
-        }
+        let (negative, whole, fraction) = Value.decimalParts(value, minimumFractionDigits: minimumFractionDigits)
         return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }
 }
