@@ -110,16 +110,21 @@ public struct BatchRowEvaluator: Sendable {
         return BatchChunk(index: index, output: writer.bytes, diagnostics: diagnostics, tally: tally)
     }
 
-    private func write(_ record: RawRecord, _ row: DecodedRow, _ evaluation: Evaluation, to writer: inout JSONWriter) {
+    /// Opens a row's output object with what every row has: its number, line and `_id`.
+    private func beginRow(_ record: RawRecord, id: String?, in writer: inout JSONWriter) {
         writer.beginObject()
         writer.key("row")
         writer.integer(record.row)
         writer.key("line")
         writer.integer(record.line)
-        if let id = row.id {
+        if let id {
             writer.key(BatchRowDecoder.idKey)
             writer.string(id)
         }
+    }
+
+    private func write(_ record: RawRecord, _ row: DecodedRow, _ evaluation: Evaluation, to writer: inout JSONWriter) {
+        beginRow(record, id: row.id, in: &writer)
         writer.key("date")
         writer.string(evaluation.date.description)
         writer.key("outcomes")
@@ -186,15 +191,7 @@ public struct BatchRowEvaluator: Sendable {
     }
 
     private func write(_ record: RawRecord, _ failure: RowFailure, to writer: inout JSONWriter) {
-        writer.beginObject()
-        writer.key("row")
-        writer.integer(record.row)
-        writer.key("line")
-        writer.integer(record.line)
-        if let id = failure.id {
-            writer.key(BatchRowDecoder.idKey)
-            writer.string(id)
-        }
+        beginRow(record, id: failure.id, in: &writer)
         writer.key("skipped")
         writer.boolean(true)
         writer.key("errors")
