@@ -11,6 +11,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // C
@@ -37,13 +45,40 @@ let package = Package(
             ],
             resources: [.copy("Templates")]
         ),
+        .target(
+            name: "KoersStorage",
+            dependencies: [
+                "KoersSession", "KoersInterview", "KoersCore", "KoersExpression",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "KoersServer",
+            dependencies: [
+                "KoersStorage", "KoersReport", "KoersSession", "KoersInterview", "KoersCore", "KoersExpression",
+                "KoersSource",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Templates"), .copy("OpenAPI")]
+        ),
 
         // Executables
         .executableTarget(
             name: "koers",
             dependencies: [
                 "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch", "KoersReport",
+                "KoersStorage", "KoersServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
@@ -90,6 +125,20 @@ let package = Package(
         .testTarget(
             name: "KoersReportTests",
             dependencies: ["KoersReport", "KoersInterview", "KoersSession", "KoersCore", "KoersBuiltins", "KoersTestSupport"]
+        ),
+        .testTarget(
+            name: "KoersStorageTests",
+            dependencies: [
+                "KoersStorage", "KoersSession", "KoersInterview", "KoersCore", "KoersExpression", "KoersBuiltins",
+                "KoersTestSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "KoersServerTests",
+            dependencies: [
+                "KoersServer", "KoersStorage", "KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins",
+                "KoersTestSupport",
+            ]
         ),
         .testTarget(
             name: "KoersSessionTests",

@@ -12,6 +12,6 @@ struct KoersCommand: AsyncParsableCommand {
             stappenplan, implementation maturity and insurers' readiness criteria.
             """,
         version: "0.1.0",
-        subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, ReportCommand.self]
+        subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, ReportCommand.self, ServeCommand.self, CoachCommand.self]
     )
 }

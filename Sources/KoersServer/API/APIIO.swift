@@ -1,0 +1,136 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import KoersCore
+
+/// Reading JSON requests and writing JSON answers for the API.
+enum APIIO {
+    /// The encoder of every JSON answer: sorted keys, ISO 8601 times.
+    static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }
+
+    /// A JSON answer.
+    static func json(_ value: some Encodable, status: HTTPResponse.Status = .ok) throws -> Response {
+        let data: Data
+        do {
+            data = try encoder.encode(value)
+        } catch {
+            throw ServiceError.failed("the answer cannot be written as JSON: \(error)")
+        }
+        return body(data, contentType: "application/json; charset=utf-8", status: status)
+    }
+
+    /// A text answer (a report).
+    static func text(_ text: String, contentType: String) -> Response {
+        body(Data(text.utf8), contentType: contentType, status: .ok)
+    }
+
+    /// An empty answer.
+    static func noContent() -> Response {
+        Response(status: .noContent)
+    }
+
+    private static func body(_ data: Data, contentType: String, status: HTTPResponse.Status) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = contentType
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
+    /// Reads a JSON request body, up to the context's body limit.
+    ///
+    /// - Throws: 413 when the body is too large (Hummingbird's error), ``ServiceError/badRequest(_:_:)``
+    ///   naming the field when it is not JSON or not the expected shape.
+    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: KoersRequestContext)
+        async throws -> Body
+    {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxUploadSize {
+            throw HTTPError(.contentTooLarge)
+        }
+        var request = request
+        let buffer = try await request.collectBody(upTo: context.maxUploadSize)
+        let data = Data(buffer.readableBytesView)
+        guard !data.isEmpty else {
+            throw ServiceError.badRequest("the request has no body; send a JSON object", [])
+        }
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        do {
+            return try decoder.decode(Body.self, from: data)
+        } catch let error as DecodingError {
+            throw problem(error)
+        } catch {
+            throw ServiceError.badRequest("the body is not valid JSON", [])
+        }
+    }
+
+    /// The bad request for a decoding error, naming the field.
+    static func problem(_ error: DecodingError) -> ServiceError {
+        func field(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+                .replacingOccurrences(of: ".[", with: "[")
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let name = field(context.codingPath + [key])
+            return .badRequest("the field '\(name)' is missing", [FieldProblem(field: name, message: "this field is required")])
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let name = field(context.codingPath)
+            if name.isEmpty { return .badRequest("the body must be a JSON object", []) }
+            return .badRequest(
+                "the field '\(name)' has the wrong type",
+                [FieldProblem(field: name, message: "expected \(describe(type))")]
+            )
+        case .dataCorrupted(let context):
+            let name = field(context.codingPath)
+            if name.isEmpty { return .badRequest("the body is not valid JSON", []) }
+            return .badRequest(
+                "the field '\(name)' cannot be read",
+                [FieldProblem(field: name, message: "the value cannot be read")]
+            )
+        @unknown default:
+            return .badRequest("the body cannot be read", [])
+        }
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Bool.Type: "true or false"
+        case is Date.Type: "a time such as 2030-01-31T12:00:00Z"
+        case is [String].Type: "a list of strings"
+        case is Int.Type, is Double.Type, is Decimal.Type: "a number"
+        default: "a value of another type"
+        }
+    }
+
+    /// The `lang` query value: `nl` or `en`, or `nil` when absent.
+    static func language(_ request: Request) throws(ServiceError) -> String? {
+        guard let value = request.uri.queryParameters["lang"].map(String.init) else { return nil }
+        return try SessionService.language(value)
+    }
+
+    /// The `format` query value of a report, `html` when absent.
+    static func reportFormat(_ request: Request) throws(ServiceError) -> ReportFormat {
+        guard let value = request.uri.queryParameters["format"].map(String.init) else { return .html }
+        guard let format = ReportFormat(rawValue: value) else {
+            throw .badRequest(
+                "unknown report format '\(SessionService.shown(value))'",
+                [FieldProblem(field: "format", message: "the format is html, json or markdown")]
+            )
+        }
+        return format
+    }
+
+    /// A path parameter.
+    static func parameter(_ name: String, _ context: KoersRequestContext) throws(ServiceError) -> String {
+        guard let value = context.parameters.get(name) else {
+            throw .badRequest("the path has no \(name)", [])
+        }
+        return value.removingPercentEncoding ?? value
+    }
+}

@@ -1,0 +1,22 @@
+public import Hummingbird
+import Logging
+
+/// The request context of the Koers server: Hummingbird's core context plus the request id
+/// and the body limit, which ``RequestIDMiddleware`` sets for every request.
+public struct KoersRequestContext: RequestContext {
+    /// Hummingbird's per-request storage.
+    public var coreContext: CoreRequestContextStorage
+    /// The request id: the incoming `X-Request-ID` when it is usable, else a new one.
+    public var requestID: String
+    /// The largest request body accepted, in bytes.
+    public var maxUploadSize: Int
+
+    /// Creates a context for a request.
+    ///
+    /// - Parameter source: Where the request came from.
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+        self.requestID = ""
+        self.maxUploadSize = ServerConfiguration.defaultBodyLimit
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import Hummingbird
+import KoersCore
+import KoersInterview
+import KoersStorage
+
+/// Where an interview's pages live and who may use them: an anonymous session under
+/// `/r/{resumeToken}` (the token in the URL is the access) or a coach's session under
+/// `/sessions/{id}` (the login cookie is the access, and forms carry the CSRF token).
+struct InterviewPlace: Sendable {
+    /// The session.
+    var sessionID: String
+    /// Who asks.
+    var access: Access
+    /// The path the pages are under, such as `/r/TOKEN`.
+    var base: String
+    /// The link to bookmark, for an anonymous session.
+    var resumeURL: String?
+    /// Whether a coach asks (notes and overrides).
+    var isCoach: Bool { access.coach != nil }
+}
+
+extension PageHandlers {
+    /// The place of an anonymous session, from the resume token in the URL.
+    func anonymousPlace(token: String, visit: PageVisit) async throws(ServiceError) -> InterviewPlace {
+        let id = try await services.sessions.sessionID(resumeToken: token)
+        return InterviewPlace(
+            sessionID: id,
+            access: .resumeToken(token),
+            base: "/r/\(token)",
+            resumeURL: "\(visit.baseURL)/r/\(token)"
+        )
+    }
+
+    /// The place of a coach's session.
+    func coachPlace(id: String, visit: PageVisit) throws(ServiceError) -> InterviewPlace {
+        guard let access = visit.access else { throw .unauthorized("log in") }
+        return InterviewPlace(sessionID: id, access: access, base: "/sessions/\(id)", resumeURL: nil)
+    }
+
+    /// `GET base`: the next question, or the result when nothing more is needed.
+    func nextQuestion(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
+        let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
+        guard let question = state.nextQuestion else { return redirect("\(place.base)/result", visit: visit) }
+        return try await questionPage(question, state: state, place: place, visit: visit, submitted: nil)
+    }
+
+    /// `GET base/questions/{questionID}`: one question, to change its answer.
+    func changeQuestion(_ questionID: String, _ place: InterviewPlace, visit: PageVisit) async throws(ServiceError)
+        -> Response
+    {
+        let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
+        let pack = try services.packs.pack(id: state.session.packId)
+        guard let question = pack.pack.question(questionID) else { throw .notFound("no such question") }
+        return try await questionPage(
+            QuestionView(question, language: visit.language), state: state, place: place, visit: visit, submitted: nil
+        )
+    }
+
+    /// `POST base/answer`: saves the answer and goes on to the next question, or shows the
+    /// same question again with the message next to the field and the typed value kept.
+    func answer(_ place: InterviewPlace, form: FormData, visit: PageVisit) async throws(ServiceError) -> Response {
+        if place.isCoach, !csrfMatches(form, visit) { return formExpired(visit) }
+        let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
+        let pack = try services.packs.pack(id: state.session.packId)
+        guard let questionID = form["question"], let question = pack.pack.question(questionID) else {
+            throw .notFound("no such question")
+        }
+        let view = QuestionView(question, language: visit.language)
+        let questionForm = QuestionForm(question: view, texts: visit.texts)
+        let (choice, prefill) = questionForm.answer(from: form)
+        let note = place.isCoach ? (form.all("note").first ?? "") : nil
+        if questionForm.isChoice, view.type != "multiple_choice", prefill.chosen.isEmpty, prefill.special == nil {
+            return try await questionPage(
+                view, state: state, place: place, visit: visit,
+                submitted: (prefill, note, visit.texts["chooseOne"])
+            )
+        }
+        do throws(ServiceError) {
+            _ = try await services.sessions.answer(question.id, in: place.sessionID, with: choice, note: note, access: place.access)
+        } catch .invalid(let summary, let problems) {
+            let message = problems.first?.message ?? summary
+            return try await questionPage(view, state: state, place: place, visit: visit, submitted: (prefill, note, message))
+        }
+        return redirect(place.base, visit: visit)
+    }
+
+    /// Renders a question page.
+    private func questionPage(
+        _ question: QuestionView,
+        state: SessionState,
+        place: InterviewPlace,
+        visit: PageVisit,
+        submitted: (prefill: QuestionForm.Prefill, note: String?, error: String)?
+    ) async throws(ServiceError) -> Response {
+        let pack = try services.packs.pack(id: state.session.packId)
+        let order = Dictionary(pack.pack.questions.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
+        let answered = state.answers.filter { !$0.ignored }
+        let saved = state.answers.first { $0.questionId == question.id }
+        let form = QuestionForm(question: question, texts: visit.texts)
+        var context = form.context(
+            prefill: submitted?.prefill ?? QuestionForm.prefill(saved, type: question.type),
+            error: submitted?.error
+        )
+        let position = order[question.id] ?? Int.max
+        if let previous = answered.last(where: { (order[$0.questionId] ?? 0) < position }) {
+            context["back"] = "\(place.base)/questions/\(previous.questionId)"
+        }
+        let number = min(state.progress.answered + 1, max(state.progress.total, 1))
+        context["progress"] = [
+            "number": number, "total": max(state.progress.total, number),
+            "percent": Int((state.progress.fraction * 100).rounded()),
+        ]
+        context["answered"] = answered.map { answer in
+            ["href": "\(place.base)/questions/\(answer.questionId)", "question": answer.question, "display": answer.display]
+        }
+        context["hasAnswered"] = !answered.isEmpty
+        context["action"] = "\(place.base)/answer"
+        context["packTitle"] = state.pack.title
+        if let resume = place.resumeURL { context["resume"] = resume }
+        if place.isCoach {
+            context["noteField"] = true
+            context["note"] = submitted?.note ?? saved?.note ?? ""
+            try await addOrganisation(to: &context, state: state, place: place)
+        } else {
+            context.removeValue(forKey: "csrf")
+        }
+        let status: HTTPResponse.Status = submitted == nil ? .ok : .unprocessableContent
+        var response = page("question", title: question.text, context, visit: visit, status: status)
+        if !place.isCoach { response.headers[.cacheControl] = "no-store" }
+        return response
+    }
+
+    private func addOrganisation(to context: inout [String: Any], state: SessionState, place: InterviewPlace)
+        async throws(ServiceError)
+    {
+        guard let id = state.session.organisationId else { return }
+        let organisation = try await services.organisations.get(id: id, access: place.access)
+        context["organisation"] = ["id": organisation.id, "name": organisation.name, "label": state.session.label]
+    }
+
+    /// `GET base/result`: verdicts, scores, actions; for a coach also the override form.
+    func result(
+        _ place: InterviewPlace,
+        visit: PageVisit,
+        overrideForm: (form: FormData, errors: [FieldProblem])? = nil
+    ) async throws(ServiceError) -> Response {
+        let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
+        let document = try await services.sessions.result(id: place.sessionID, access: place.access, language: visit.language)
+        let view = ResultView(document: document, overrides: state.overrides, texts: visit.texts)
+        var context = view.context()
+        context["incomplete"] = !state.complete
+        context["interviewURL"] = state.complete
+            ? (state.answers.last.map { "\(place.base)/questions/\($0.questionId)" } ?? place.base) : place.base
+        context["reportURL"] = "\(place.base)/report"
+        if let resume = place.resumeURL { context["resume"] = resume }
+        if place.isCoach {
+            try await addOrganisation(to: &context, state: state, place: place)
+            if !document.scores.isEmpty {
+                var form: [String: Any] = [
+                    "action": "\(place.base)/overrides",
+                    "choices": view.scoreChoices(selected: overrideForm?.form["score"]),
+                ]
+                if let overrideForm {
+                    form["value"] = overrideForm.form["value"] ?? ""
+                    form["justification"] = overrideForm.form["justification"] ?? ""
+                    for problem in overrideForm.errors {
+                        form[problem.field == "justification" ? "justificationError" : "valueError"] = problem.message
+                    }
+                    form["error"] = visit.texts["answerError"]
+                }
+                context["overrideForm"] = form
+            }
+        }
+        let status: HTTPResponse.Status = (overrideForm?.errors.isEmpty ?? true) ? .ok : .unprocessableContent
+        return page("result", title: "\(visit.texts["result"]): \(document.pack.title)", context, visit: visit, status: status)
+    }
+
+    /// `POST /sessions/{id}/overrides`: a coach's score override with its justification.
+    func override(_ place: InterviewPlace, form: FormData, visit: PageVisit) async throws(ServiceError) -> Response {
+        guard place.isCoach else { throw .notFound("no such page") }
+        guard csrfMatches(form, visit) else { return formExpired(visit) }
+        let value = (form["value"] ?? "").replacingOccurrences(of: ",", with: ".")
+        let justification = form.all("justification").first ?? ""
+        var problems: [FieldProblem] = []
+        if value.isEmpty { problems.append(FieldProblem(field: "value", message: visit.texts["valueRequired"])) }
+        if justification.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(FieldProblem(field: "justification", message: visit.texts["justificationRequired"]))
+        }
+        if problems.isEmpty {
+            do throws(ServiceError) {
+                _ = try await services.sessions.setOverride(
+                    form["score"] ?? "", in: place.sessionID, value: value, justification: justification, access: place.access
+                )
+                return redirect("\(place.base)/result#scores", visit: visit)
+            } catch .invalid(_, let found) {
+                problems = found
+            }
+        }
+        return try await result(place, visit: visit, overrideForm: (form, problems))
+    }
+
+    /// `GET base/report`: the session's printable HTML report (KoersReport).
+    func report(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
+        let report = try await services.reports.report(
+            sessionIDs: [place.sessionID], format: .html, language: visit.language, access: place.access
+        )
+        return html(report.body, visit: visit)
+    }
+}

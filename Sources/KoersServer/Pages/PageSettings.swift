@@ -1,0 +1,21 @@
+/// How the HTML pages are served.
+public struct PageSettings: Sendable, Hashable {
+    /// Whether cookies get the `Secure` attribute: on when the pages are served over https
+    /// (directly or behind a proxy). Off for plain http on loopback, where a browser would drop
+    /// a `Secure` cookie and no coach could log in.
+    public var secureCookies: Bool
+    /// The address the pages are reached at, such as `https://koers.example.nl`, for the
+    /// resume and share links shown to people; `nil` to build it from the request's `Host`.
+    public var publicBaseURL: String?
+
+    /// Creates page settings.
+    ///
+    /// - Parameters:
+    ///   - secureCookies: Whether cookies are `Secure`; `nil` for "when the public address is
+    ///     https".
+    ///   - publicBaseURL: The public address, without a trailing slash.
+    public init(secureCookies: Bool? = nil, publicBaseURL: String? = nil) {
+        self.secureCookies = secureCookies ?? (publicBaseURL?.lowercased().hasPrefix("https://") ?? false)
+        self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+}

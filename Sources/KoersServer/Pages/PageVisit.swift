@@ -1,0 +1,111 @@
+import Foundation
+import Hummingbird
+import KoersStorage
+import NIOCore
+
+/// What a page request brings: the language, the coach logged in (if any), and the form.
+struct PageVisit: Sendable {
+    /// `nl` or `en`.
+    var language: String
+    /// Whether the language came from `?lang=` and should be remembered in a cookie.
+    var rememberLanguage: Bool
+    /// The coach logged in through the login cookie, with the login's CSRF token.
+    var coach: AuthenticatedCoach?
+    /// The login cookie's token, when there is one.
+    var loginToken: String?
+    /// The request path, for the language switch; `nil` for a form's answer page (a POST),
+    /// which cannot be opened again by its address.
+    var path: String?
+    /// The address the pages are reached at, such as `http://127.0.0.1:8080`.
+    var baseURL: String
+
+    /// The texts of the visit's language.
+    var texts: PageTexts { PageTexts(language: language) }
+
+    /// The access a coach visit gives.
+    var access: Access? { coach.map { .coach($0.coach) } }
+}
+
+/// The cookies the pages set.
+enum PageCookies {
+    /// The login token of a coach.
+    static let login = "koers_login"
+    /// The language chosen with `?lang=`.
+    static let language = "koers_lang"
+}
+
+extension PageHandlers {
+    /// Reads the visit from a request: `?lang=` over the language cookie over Dutch, and the
+    /// coach from the login cookie (an unknown or expired login counts as none).
+    func visit(_ request: Request) async -> PageVisit {
+        let query = FormData(request.uri.query ?? "")
+        let cookies = request.cookies
+        var language = "nl"
+        var remember = false
+        if let asked = query["lang"], PageTexts.languages.contains(asked) {
+            language = asked
+            remember = cookies[PageCookies.language]?.value != asked
+        } else if let saved = cookies[PageCookies.language]?.value, PageTexts.languages.contains(saved) {
+            language = saved
+        }
+        var coach: AuthenticatedCoach?
+        let token = cookies[PageCookies.login]?.value
+        if let token, !token.isEmpty {
+            coach = try? await services.accounts.authenticate(token: token)
+        }
+        return PageVisit(
+            language: language,
+            rememberLanguage: remember,
+            coach: coach,
+            loginToken: token,
+            path: Self.switchablePath(request),
+            baseURL: baseURL(request)
+        )
+    }
+
+    /// The path the language switch links to: a GET request's own path, never one that a
+    /// browser would read as another host (`//host`).
+    private static func switchablePath(_ request: Request) -> String? {
+        let path = request.uri.path
+        guard request.method == .get, path.hasPrefix("/"), !path.hasPrefix("//"), !path.contains("\\") else { return nil }
+        return path
+    }
+
+    /// The public address: the configured one, or the scheme and `Host` of the request.
+    private func baseURL(_ request: Request) -> String {
+        if let configured = settings.publicBaseURL { return configured }
+        let host = request.head.authority ?? "localhost"
+        let safeHost = host.filter { $0.isLetter || $0.isNumber || ".-:[]".contains($0) }
+        return (settings.secureCookies ? "https://" : "http://") + safeHost
+    }
+
+    /// Reads a submitted form (at most 64 KiB).
+    func form(_ request: Request) async -> FormData {
+        guard let buffer = try? await request.body.collect(upTo: 64 * 1024) else { return FormData("") }
+        return FormData(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// Whether a coach's form carries the login's CSRF token.
+    func csrfMatches(_ form: FormData, _ visit: PageVisit) -> Bool {
+        guard let expected = visit.coach?.login.csrfToken, let given = form["csrf"] else { return false }
+        let a = Array(expected.utf8)
+        let b = Array(given.utf8)
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
+    }
+
+    /// A cookie with the attributes every page cookie has.
+    func cookie(_ name: String, _ value: String, maxAge: Int?) -> Cookie {
+        Cookie(
+            name: name,
+            value: value,
+            maxAge: maxAge,
+            path: "/",
+            secure: settings.secureCookies,
+            httpOnly: true,
+            sameSite: .lax
+        )
+    }
+}

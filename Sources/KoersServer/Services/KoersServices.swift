@@ -1,0 +1,65 @@
+public import KoersStorage
+
+/// Every operation of the web application, independent of HTTP: the JSON API and the HTML
+/// pages both call these, passing who asks as an ``Access`` value.
+///
+/// ```swift
+/// let services = KoersServices(store: store, packs: PackLibrary(roots: roots, registry: registry))
+/// let grant = try await services.accounts.login(email: "coach@example.nl", password: "…")
+/// let organisation = try await services.organisations.create(name: "De Linde", access: .coach(grant.coach))
+/// ```
+public struct KoersServices: Sendable {
+    /// The store.
+    public let store: any KoersStore
+    /// The packs offered.
+    public let packs: PackLibrary
+    /// The settings.
+    public let settings: ServiceSettings
+    /// Coach accounts and logins.
+    public let accounts: AccountService
+    /// Organisations.
+    public let organisations: OrganisationService
+    /// Interview sessions.
+    public let sessions: SessionService
+    /// Reports.
+    public let reports: ReportService
+    /// Share links.
+    public let shareLinks: ShareLinkService
+
+    /// Creates the services over a store and a set of packs.
+    ///
+    /// - Parameters:
+    ///   - store: The store, opened (its `run()` runs elsewhere).
+    ///   - packs: The packs.
+    ///   - settings: The settings.
+    public init(store: any KoersStore, packs: PackLibrary, settings: ServiceSettings = ServiceSettings()) {
+        self.store = store
+        self.packs = packs
+        self.settings = settings
+        accounts = AccountService(store: store, settings: settings)
+        let organisations = OrganisationService(store: store, settings: settings)
+        let sessions = SessionService(store: store, packs: packs, organisations: organisations, settings: settings)
+        let reports = ReportService(store: store, packs: packs, sessions: sessions)
+        self.organisations = organisations
+        self.sessions = sessions
+        self.reports = reports
+        shareLinks = ShareLinkService(
+            store: store,
+            sessions: sessions,
+            organisations: organisations,
+            reports: reports,
+            settings: settings
+        )
+    }
+
+    /// Checks that the database answers.
+    ///
+    /// - Throws: ``ServiceError/unavailable(_:)`` when it does not.
+    public func ping() async throws(ServiceError) {
+        do {
+            try await store.ping()
+        } catch {
+            throw .unavailable("the database does not answer: \(error.description)")
+        }
+    }
+}

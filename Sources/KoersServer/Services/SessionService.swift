@@ -1,0 +1,537 @@
+import Foundation
+public import KoersCore
+import KoersExpression
+public import KoersInterview
+import KoersSession
+import KoersSource
+import KoersStorage
+
+/// What a new session is for.
+public struct NewSession: Sendable, Hashable {
+    /// The pack.
+    public var packID: String
+    /// A label such as `0-meting`; empty gives the evaluation date.
+    public var label: String
+    /// The date to evaluate as of, `YYYY-MM-DD`; `nil` for today.
+    public var evaluationDate: String?
+    /// `nl` or `en`; `nil` for `nl`.
+    public var language: String?
+
+    /// Describes a new session.
+    public init(packID: String, label: String = "", evaluationDate: String? = nil, language: String? = nil) {
+        self.packID = packID
+        self.label = label
+        self.evaluationDate = evaluationDate
+        self.language = language
+    }
+}
+
+/// What a person says to a question.
+public enum AnswerChoice: Sendable, Hashable {
+    /// A value, as typed or picked (checked against the question's type and validations).
+    case value(AnswerInput)
+    /// "I don't know", where the question allows it.
+    case dontKnow
+    /// Skip an optional question.
+    case skip
+}
+
+/// Interview sessions: made for an organisation by one of its coaches, or anonymously with a
+/// resume token; every change loads the record, changes the `koers-session/1` document through
+/// its own API and saves it with the revision read (retrying once when someone else saved in
+/// between), and is durable when the call returns.
+public struct SessionService: Sendable {
+    let store: any KoersStore
+    let packs: PackLibrary
+    let organisations: OrganisationService
+    let settings: ServiceSettings
+
+    /// The longest note kept with an answer, in characters.
+    public static let maximumNoteLength = 4000
+
+    // MARK: Creating and reading
+
+    /// Starts a session for an organisation.
+    ///
+    /// - Parameters:
+    ///   - new: The pack, label, date and language.
+    ///   - organisationID: The organisation.
+    ///   - access: One of the organisation's coaches.
+    /// - Returns: The new session's state.
+    public func create(_ new: NewSession, organisationID: String, access: Access) async throws(ServiceError)
+        -> SessionState
+    {
+        let organisation = try await organisations.authorized(id: organisationID, access: access)
+        let (record, pack) = try makeRecord(new, organisationID: organisation.id, resumeTokenHash: nil)
+        try await insert(record)
+        return state(of: record, pack: pack, language: nil)
+    }
+
+    /// Starts an anonymous session, resumed with the token it returns.
+    ///
+    /// - Parameter new: The pack, label, date and language.
+    /// - Returns: The state and the resume token (shown only this once).
+    public func createAnonymous(_ new: NewSession) async throws(ServiceError) -> CreatedSession {
+        let token = Tokens.generate()
+        let (record, pack) = try makeRecord(new, organisationID: nil, resumeTokenHash: Tokens.hash(token))
+        try await insert(record)
+        return CreatedSession(state: state(of: record, pack: pack, language: nil), resumeToken: token)
+    }
+
+    /// The sessions of an organisation, oldest first.
+    ///
+    /// - Parameters:
+    ///   - organisationID: The organisation.
+    ///   - access: One of its coaches.
+    /// - Returns: The sessions.
+    public func list(organisationID: String, access: Access) async throws(ServiceError) -> [SessionSummary] {
+        let organisation = try await organisations.authorized(id: organisationID, access: access)
+        do {
+            return try await store.sessions(ofOrganisation: organisation.id).map(SessionSummary.init)
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
+    /// Where a session stands.
+    ///
+    /// - Parameters:
+    ///   - id: The session.
+    ///   - access: A coach of its organisation, or its resume token.
+    ///   - language: `nl` or `en`; `nil` for the session's language.
+    /// - Returns: The state.
+    /// - Throws: ``ServiceError/notFound(_:)`` when it does not exist or the caller may not see it.
+    public func state(id: String, access: Access, language: String? = nil) async throws(ServiceError) -> SessionState {
+        let record = try await authorizedRecord(id: id, access: access)
+        return state(of: record, pack: try packs.pack(id: record.packID), language: language)
+    }
+
+    /// The evaluation of a session as the `koers-check/1` document.
+    ///
+    /// - Parameters:
+    ///   - id: The session.
+    ///   - access: A coach of its organisation, or its resume token.
+    ///   - language: `nl` or `en`; `nil` for the session's language.
+    /// - Returns: The document.
+    public func result(id: String, access: Access, language: String? = nil) async throws(ServiceError)
+        -> EvaluationDocument
+    {
+        let record = try await authorizedRecord(id: id, access: access)
+        let pack = try packs.pack(id: record.packID)
+        let document = adapted(record.document, to: pack)
+        let state = interviewState(document, pack: pack)
+        return EvaluationDocument(
+            evaluation: state.evaluation,
+            pack: pack.pack,
+            language: try Self.language(language ?? document.language),
+            openQuestionIDs: state.openQuestionIDs
+        )
+    }
+
+    // MARK: Changing
+
+    /// Answers a question (or changes the answer), checked by the question's type and
+    /// validations, with an optional note.
+    ///
+    /// - Parameters:
+    ///   - questionID: The question.
+    ///   - sessionID: The session.
+    ///   - choice: A value, "don't know" or skip.
+    ///   - note: A note; `nil` keeps an earlier note.
+    ///   - access: A coach of its organisation, or its resume token.
+    /// - Returns: The new state.
+    /// - Throws: ``ServiceError/notFound(_:)`` for an unknown question, ``ServiceError/invalid(_:_:)``
+    ///   with the pack's message when the answer is not accepted; nothing is saved then.
+    public func answer(
+        _ questionID: String,
+        in sessionID: String,
+        with choice: AnswerChoice,
+        note: String? = nil,
+        access: Access
+    ) async throws(ServiceError) -> SessionState {
+        let person = Self.person(access)
+        if let note, note.count > Self.maximumNoteLength {
+            throw .invalid(
+                "the note is too long",
+                [FieldProblem(field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters")]
+            )
+        }
+        let trimmedNote = note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+            let question = try Self.question(questionID, in: pack)
+            let language = document.language
+            let state: AnswerState
+            switch choice {
+            case .dontKnow:
+                guard question.allowsUnknown else {
+                    throw Self.rejected(
+                        AnswerProblem(
+                            nl: "Bij deze vraag is 'weet ik niet' niet mogelijk; geef een antwoord.",
+                            en: "This question does not allow 'don't know'; please give an answer."
+                        ),
+                        field: "dontKnow",
+                        language: language
+                    )
+                }
+                state = .unknown
+            case .skip:
+                guard question.isOptional else {
+                    throw Self.rejected(
+                        AnswerProblem(
+                            nl: "Deze vraag is verplicht en kan niet worden overgeslagen.",
+                            en: "This question is required and cannot be skipped."
+                        ),
+                        field: "skip",
+                        language: language
+                    )
+                }
+                state = .skipped
+            case .value(let input):
+                var others = document.answerSet
+                others[question.id] = nil
+                switch pack.interview.check(input, for: question, given: others, on: document.evaluationDate) {
+                case .success(let value): state = .given(value)
+                case .failure(let problem): throw Self.rejected(problem, field: "value", language: language)
+                }
+            }
+            let kept: String? = trimmedNote.flatMap { $0.isEmpty ? nil : $0 }
+            document.record(state, for: question.id, by: person, at: settings.now(), note: kept)
+            if trimmedNote?.isEmpty == true { document.answers[question.id]?.note = nil }
+        }
+    }
+
+    /// Removes the answer to a question; nothing happens when it has none.
+    ///
+    /// - Parameters:
+    ///   - questionID: The question.
+    ///   - sessionID: The session.
+    ///   - access: A coach of its organisation, or its resume token.
+    /// - Returns: The new state.
+    public func removeAnswer(_ questionID: String, in sessionID: String, access: Access) async throws(ServiceError)
+        -> SessionState
+    {
+        try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+            let question = try Self.question(questionID, in: pack)
+            document.removeAnswer(for: question.id, at: settings.now())
+        }
+    }
+
+    /// Overrides a computed score with a coach's value and justification.
+    ///
+    /// - Parameters:
+    ///   - scoreID: The score.
+    ///   - sessionID: The session (of an organisation).
+    ///   - value: The value, a decimal such as `4` or `3.5`, within the score's range.
+    ///   - justification: Why, not empty.
+    ///   - access: A coach of the organisation.
+    /// - Returns: The new state.
+    public func setOverride(
+        _ scoreID: String,
+        in sessionID: String,
+        value: String,
+        justification: String,
+        access: Access
+    ) async throws(ServiceError) -> SessionState {
+        let coach = try OrganisationService.requireCoach(access)
+        let reason = justification.trimmingCharacters(in: .whitespacesAndNewlines)
+        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+            let score = try Self.score(scoreID, in: pack)
+            var problems: [FieldProblem] = []
+            let number = Self.decimal(value)
+            if !(number.map { $0 >= score.minimum && $0 <= score.maximum } ?? false) {
+                problems.append(
+                    FieldProblem(
+                        field: "value",
+                        message: "give a number from \(score.minimum) to \(score.maximum), such as \(score.maximum)"
+                    )
+                )
+            }
+            if reason.isEmpty || reason.count > 2000 {
+                problems.append(
+                    FieldProblem(field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)")
+                )
+            }
+            guard problems.isEmpty, let number else { throw .invalid("the override is not accepted", problems) }
+            document.setOverride(
+                ScoreOverride(value: number, justification: reason),
+                for: score.id,
+                by: coach.displayName,
+                at: settings.now()
+            )
+        }
+    }
+
+    /// Confirms another coach's override of a score, as a second person.
+    ///
+    /// - Parameters:
+    ///   - scoreID: The score.
+    ///   - sessionID: The session.
+    ///   - access: A coach of the organisation other than the one who set the override.
+    /// - Returns: The new state.
+    public func confirmOverride(_ scoreID: String, in sessionID: String, access: Access) async throws(ServiceError)
+        -> SessionState
+    {
+        let coach = try OrganisationService.requireCoach(access)
+        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+            let score = try Self.score(scoreID, in: pack)
+            do throws(ScoreOverrideError) {
+                try document.confirmOverride(for: score.id, by: coach.displayName, at: settings.now())
+            } catch {
+                if case .noOverride = error { throw .notFound("score '\(score.id)' has no override to confirm") }
+                throw .conflict(error.description)
+            }
+        }
+    }
+
+    /// Removes the override of a score; the computed value counts again.
+    ///
+    /// - Parameters:
+    ///   - scoreID: The score.
+    ///   - sessionID: The session.
+    ///   - access: A coach of the organisation.
+    /// - Returns: The new state.
+    public func removeOverride(_ scoreID: String, in sessionID: String, access: Access) async throws(ServiceError)
+        -> SessionState
+    {
+        _ = try OrganisationService.requireCoach(access)
+        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+            let score = try Self.score(scoreID, in: pack)
+            do {
+                try document.removeOverride(for: score.id, at: settings.now())
+            } catch {
+                throw .notFound("score '\(score.id)' has no override")
+            }
+        }
+    }
+
+    // MARK: Records
+
+    /// The session record, when the caller may see it.
+    ///
+    /// - Throws: ``ServiceError/notFound(_:)`` otherwise, the same for a session that does not
+    ///   exist, another organisation's session, another session's resume token and a share token.
+    func authorizedRecord(id: String, access: Access) async throws(ServiceError) -> InterviewRecord {
+        let notFound = ServiceError.notFound("there is no session '\(Self.shown(id))' that you may see")
+        let record: InterviewRecord?
+        do {
+            record = try await store.session(id: id)
+        } catch {
+            throw ServiceError(error)
+        }
+        guard let record else { throw notFound }
+        switch access {
+        case .coach(let coach):
+            guard let organisationID = record.organisationID else { throw notFound }
+            let coaches: Bool
+            do {
+                coaches = try await store.isCoach(coach.id, ofOrganisation: organisationID)
+            } catch {
+                throw ServiceError(error)
+            }
+            guard coaches else { throw notFound }
+        case .resumeToken(let token):
+            guard let hash = record.resumeTokenHash, hash == Tokens.hash(token) else { throw notFound }
+        case .shareToken:
+            throw notFound
+        }
+        return record
+    }
+
+    /// Loads, changes and saves a session, retrying once when someone else saved in between.
+    private func change(
+        _ id: String,
+        access: Access,
+        _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
+    ) async throws(ServiceError) -> SessionState {
+        var attempt = 0
+        while true {
+            attempt += 1
+            let record = try await authorizedRecord(id: id, access: access)
+            let pack = try packs.pack(id: record.packID)
+            var document = adapted(record.document, to: pack)
+            try body(&document, pack)
+            do {
+                let saved = try await store.updateSession(id: id, expectedRevision: record.revision, document: document)
+                return state(of: saved, pack: pack, language: nil)
+            } catch .conflict where attempt < 2 {
+                continue
+            } catch {
+                throw ServiceError(error)
+            }
+        }
+    }
+
+    private func insert(_ record: InterviewRecord) async throws(ServiceError) {
+        do {
+            try await store.createSession(record)
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
+    private func makeRecord(_ new: NewSession, organisationID: String?, resumeTokenHash: String?) throws(ServiceError)
+        -> (InterviewRecord, LoadedPack)
+    {
+        let pack = try packs.pack(id: new.packID)
+        var problems: [FieldProblem] = []
+        var date = CalendarDate.today()
+        if let text = new.evaluationDate {
+            if let parsed = CalendarDate(iso: text) {
+                date = parsed
+            } else {
+                problems.append(FieldProblem(field: "date", message: "write the date as YYYY-MM-DD, such as 2021-10-01"))
+            }
+        }
+        let language = new.language ?? "nl"
+        if !["nl", "en"].contains(language) {
+            problems.append(FieldProblem(field: "language", message: "the language is nl or en"))
+        }
+        let label = new.label.trimmingCharacters(in: .whitespacesAndNewlines)
+        if label.count > 100 {
+            problems.append(FieldProblem(field: "label", message: "a label has at most 100 characters"))
+        }
+        guard problems.isEmpty else { throw .invalid("the session cannot be made as given", problems) }
+        let now = settings.now()
+        let document = SessionFile(pack: pack.pack, evaluationDate: date, language: language, now: now)
+        let record = InterviewRecord(
+            id: Tokens.newID(),
+            organisationID: organisationID,
+            label: label.isEmpty ? date.description : label,
+            packID: pack.id,
+            resumeTokenHash: resumeTokenHash,
+            revision: 1,
+            document: document,
+            createdAt: now,
+            updatedAt: now
+        )
+        return (record, pack)
+    }
+
+    // MARK: State
+
+    func adapted(_ document: SessionFile, to pack: LoadedPack) -> SessionFile {
+        var copy = document
+        _ = copy.adapt(to: pack.interview, at: settings.now())
+        return copy
+    }
+
+    func interviewState(_ document: SessionFile, pack: LoadedPack) -> InterviewState {
+        pack.interview.state(of: document.answerSet, on: document.evaluationDate, overrides: document.engineOverrides)
+    }
+
+    func state(of record: InterviewRecord, pack: LoadedPack, language requested: String?) -> SessionState {
+        let document = adapted(record.document, to: pack)
+        let language = requested.flatMap { ["nl", "en"].contains($0) ? $0 : nil } ?? document.language
+        let state = interviewState(document, pack: pack)
+        let formatter = ValueFormatter(language: language)
+        var answers: [AnswerView] = []
+        for result in state.evaluation.questions {
+            guard let saved = document.answers[result.question.id] else { continue }
+            let word: String
+            var value: EvaluationDocument.ExactValue?
+            switch saved.state {
+            case .given(let given):
+                word = "answered"
+                value = EvaluationDocument.ExactValue(given)
+            case .unknown: word = "dontKnow"
+            case .skipped: word = "skipped"
+            }
+            answers.append(
+                AnswerView(
+                    questionId: result.question.id,
+                    question: result.question.text.text(in: language),
+                    state: word,
+                    value: value,
+                    display: formatter.format(saved.state, for: result.question),
+                    answeredBy: saved.answeredBy,
+                    answeredAt: saved.answeredAt,
+                    note: saved.note,
+                    ignored: result.isIgnored
+                )
+            )
+        }
+        let overrides = document.scoreOverrides.sorted { $0.key < $1.key }.map { id, entry in
+            OverrideView(
+                scoreId: id,
+                value: "\(entry.value)",
+                justification: entry.justification,
+                by: entry.by,
+                at: entry.at,
+                confirmedBy: entry.confirmedBy,
+                confirmedAt: entry.confirmedAt
+            )
+        }
+        var summary = SessionSummary(record)
+        summary.answerCount = document.answers.count
+        return SessionState(
+            session: summary,
+            pack: PackSummary(pack.pack, language: language),
+            complete: state.isComplete,
+            progress: ProgressView(state.progress),
+            nextQuestion: state.nextQuestion.map { QuestionView($0, language: language) },
+            openQuestionIds: state.openQuestionIDs,
+            answers: answers,
+            overrides: overrides,
+            setAsideCount: document.setAside.count,
+            overallVerdict: EvaluationDocument.OverallVerdict(state.evaluation.outcomes.map(\.verdict)).rawValue
+        )
+    }
+
+    // MARK: Helpers
+
+    static func question(_ id: String, in pack: LoadedPack) throws(ServiceError) -> Question {
+        if let question = pack.pack.question(id) { return question }
+        var message = "there is no question '\(shown(id))' in pack '\(pack.id)'"
+        if let suggestion = closestMatch(to: id, among: pack.pack.questions.map(\.id)) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        throw .notFound(message)
+    }
+
+    static func score(_ id: String, in pack: LoadedPack) throws(ServiceError) -> Score {
+        if let score = pack.pack.scores.first(where: { $0.id == id }) { return score }
+        var message = "there is no score '\(shown(id))' in pack '\(pack.id)'"
+        if let suggestion = closestMatch(to: id, among: pack.pack.scores.map(\.id)) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        throw .notFound(message)
+    }
+
+    /// A plain decimal such as `4`, `-1` or `3.5`; `nil` for anything else.
+    static func decimal(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        var body = Substring(trimmed)
+        if body.hasPrefix("-") { body = body.dropFirst() }
+        let parts = body.split(separator: ".", omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) })
+        else { return nil }
+        return Decimal(string: trimmed, locale: Locale(identifier: "en_US_POSIX"))
+    }
+
+    static func rejected(_ problem: AnswerProblem, field: String, language: String) -> ServiceError {
+        let message = problem.message.text(in: language)
+        return .invalid("the answer is not accepted: \(message)", [FieldProblem(field: field, message: message)])
+    }
+
+    static func language(_ language: String) throws(ServiceError) -> String {
+        guard ["nl", "en"].contains(language) else {
+            throw .badRequest(
+                "unknown language '\(shown(language))'",
+                [FieldProblem(field: "lang", message: "the language is nl or en")]
+            )
+        }
+        return language
+    }
+
+    static func person(_ access: Access) -> String {
+        switch access {
+        case .coach(let coach): coach.displayName
+        case .resumeToken, .shareToken: "anonymous"
+        }
+    }
+
+    /// An id from a request as it can be shown in a message: at most 80 characters.
+    static func shown(_ id: String) -> String {
+        id.count > 80 ? String(id.prefix(80)) + "…" : id
+    }
+}

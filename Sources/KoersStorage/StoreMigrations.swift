@@ -1,0 +1,136 @@
+/// One named step of the schema; steps run in order, each once, recorded in `koers_migrations`.
+struct StoreMigration: Sendable {
+    /// The name recorded when the step has run.
+    var name: String
+    /// The statements, run in one transaction.
+    var statements: [String]
+}
+
+/// The schema of both stores, as ordered migrations.
+///
+/// The two dialects hold the same tables and columns: times are UTC ISO-8601 text with
+/// milliseconds (``StoreTime``), the session document is its `koers-session/1` JSON text,
+/// e-mail addresses are looked up through `email_key`, their lowercased form.
+enum StoreMigrations {
+    /// The table recording the steps that have run, in the SQL both dialects accept.
+    static let ledger = """
+        CREATE TABLE IF NOT EXISTS koers_migrations (
+            position BIGINT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            applied_at TEXT NOT NULL
+        )
+        """
+
+    /// The steps for SQLite.
+    static let sqlite: [StoreMigration] = [
+        StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: ""))
+    ]
+
+    /// The steps for PostgreSQL.
+    static let postgres: [StoreMigration] = [
+        StoreMigration(
+            name: "1-accounts-organisations-sessions-share-links",
+            statements: tables(binaryCollation: " COLLATE \"C\"")
+        )
+    ]
+
+    /// The first schema.
+    ///
+    /// `binaryCollation` makes PostgreSQL compare ids and times byte by byte, as SQLite does.
+    private static func tables(binaryCollation c: String) -> [String] {
+        [
+            """
+            CREATE TABLE coaches (
+                id TEXT\(c) PRIMARY KEY,
+                email TEXT NOT NULL,
+                email_key TEXT\(c) NOT NULL CONSTRAINT coaches_email_key_unique UNIQUE,
+                display_name TEXT NOT NULL,
+                password_hash TEXT NOT NULL,
+                created_at TEXT\(c) NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE logins (
+                token_hash TEXT\(c) PRIMARY KEY,
+                coach_id TEXT\(c) NOT NULL CONSTRAINT logins_coach_fk REFERENCES coaches (id) ON DELETE CASCADE,
+                csrf_token TEXT NOT NULL,
+                created_at TEXT\(c) NOT NULL,
+                expires_at TEXT\(c) NOT NULL
+            )
+            """,
+            "CREATE INDEX logins_by_coach ON logins (coach_id)",
+            """
+            CREATE TABLE organisations (
+                id TEXT\(c) PRIMARY KEY,
+                name TEXT NOT NULL,
+                created_at TEXT\(c) NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE organisation_coaches (
+                organisation_id TEXT\(c) NOT NULL
+                    CONSTRAINT organisation_coaches_organisation_fk REFERENCES organisations (id) ON DELETE CASCADE,
+                coach_id TEXT\(c) NOT NULL
+                    CONSTRAINT organisation_coaches_coach_fk REFERENCES coaches (id) ON DELETE CASCADE,
+                PRIMARY KEY (organisation_id, coach_id)
+            )
+            """,
+            "CREATE INDEX organisation_coaches_by_coach ON organisation_coaches (coach_id)",
+            """
+            CREATE TABLE interview_sessions (
+                id TEXT\(c) PRIMARY KEY,
+                organisation_id TEXT\(c)
+                    CONSTRAINT interview_sessions_organisation_fk REFERENCES organisations (id) ON DELETE CASCADE,
+                label TEXT NOT NULL,
+                pack_id TEXT NOT NULL,
+                resume_token_hash TEXT\(c) CONSTRAINT interview_sessions_resume_token_unique UNIQUE,
+                revision BIGINT NOT NULL,
+                document TEXT NOT NULL,
+                created_at TEXT\(c) NOT NULL,
+                updated_at TEXT\(c) NOT NULL
+            )
+            """,
+            "CREATE INDEX interview_sessions_by_organisation ON interview_sessions (organisation_id, created_at)",
+            """
+            CREATE TABLE share_links (
+                id TEXT\(c) PRIMARY KEY,
+                token_hash TEXT\(c) NOT NULL CONSTRAINT share_links_token_unique UNIQUE,
+                organisation_id TEXT\(c) NOT NULL
+                    CONSTRAINT share_links_organisation_fk REFERENCES organisations (id) ON DELETE CASCADE,
+                session_ids TEXT NOT NULL,
+                created_by_coach_id TEXT\(c) NOT NULL
+                    CONSTRAINT share_links_coach_fk REFERENCES coaches (id),
+                created_at TEXT\(c) NOT NULL,
+                expires_at TEXT\(c),
+                revoked_at TEXT\(c)
+            )
+            """,
+            "CREATE INDEX share_links_by_organisation ON share_links (organisation_id, created_at)",
+        ]
+    }
+
+    /// Checks the recorded steps against the known ones.
+    ///
+    /// - Parameters:
+    ///   - recorded: The names recorded, by position.
+    ///   - known: The steps this version knows.
+    ///   - place: The database, for the message.
+    /// - Returns: The steps still to run.
+    /// - Throws: ``StoreError/corrupt(_:)`` when the database was migrated by another (newer)
+    ///   version of Koers.
+    static func pending(recorded: [Int: String], known: [StoreMigration], place: String) throws(StoreError)
+        -> [(position: Int, migration: StoreMigration)]
+    {
+        for (position, name) in recorded.sorted(by: { $0.key < $1.key }) {
+            guard position >= 1, position <= known.count, known[position - 1].name == name else {
+                throw .corrupt(
+                    "\(place) has schema step \(position) '\(name)', which this version of Koers does not know; "
+                        + "it was set up by a newer Koers: run that version, or give another database"
+                )
+            }
+        }
+        return known.enumerated().compactMap { offset, migration in
+            recorded[offset + 1] == nil ? (offset + 1, migration) : nil
+        }
+    }
+}

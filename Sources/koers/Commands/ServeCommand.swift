@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import KoersServer
+import KoersStorage
+import Logging
+
+extension KoersCommand {
+    /// `koers serve`: the web application and JSON API.
+    struct ServeCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Run the web application and the JSON API.",
+            discussion: """
+                Serves the HTML pages at / and the JSON API at /api/v1 (described by \
+                /api/v1/openapi.json and openapi/koers-api.openapi.json), with GET /health. \
+                Prints "Koers is running at http://HOST:PORT/" once it listens (with --port 0, the \
+                port it picked), and runs until interrupted (Ctrl-C or SIGTERM).
+
+                The data folder is --data, else $KOERS_DATA, else ./koers-data. It holds the \
+                SQLite database koers.sqlite (unless --database says otherwise) and packs/, whose \
+                packs are offered besides the bundled ones, --plugins and $KOERS_PLUGIN_PATH. \
+                Packs are loaded once, at start-up.
+
+                Add a coach account first: koers coach add --email E --name N.
+
+                Exit status: 0 after an interrupt, 1 when the server cannot start (the port is in \
+                use, the database cannot be reached).
+                """
+        )
+
+        @OptionGroup var packs: PackOptions
+
+        @Option(help: "The address to listen on.")
+        var host: String = "127.0.0.1"
+
+        @Option(help: "The port to listen on; 0 picks a free one.")
+        var port: Int = 8080
+
+        @Option(help: ArgumentHelp(
+            "The database: sqlite:PATH or postgres://USER:PASSWORD@HOST:PORT/DATABASE (default: sqlite:DATA/koers.sqlite).",
+            valueName: "url"
+        ))
+        var database: String?
+
+        @Option(help: ArgumentHelp("The data folder (default: $KOERS_DATA, else ./koers-data).", valueName: "dir"))
+        var data: String?
+
+        @Option(name: .customLong("body-limit"), help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
+        var bodyLimit: Int = ServerConfiguration.defaultBodyLimit
+
+        @Option(name: .customLong("log-level"), help: "The least important log level shown: trace, debug, info, notice, warning, error or critical.")
+        var logLevel: String = "info"
+
+        @Option(name: .customLong("bcrypt-cost"), help: ArgumentHelp("The bcrypt cost of password hashes (tests only).", visibility: .hidden))
+        var bcryptCost: UInt8 = 12
+
+        func validate() throws {
+            guard (0...65535).contains(port) else { throw ValidationError("--port must be 0 to 65535, not \(port)") }
+            guard bodyLimit >= 1024 else { throw ValidationError("--body-limit must be at least 1024 bytes") }
+            guard Logger.Level(rawValue: logLevel) != nil else {
+                throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
+            }
+            guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be 4 to 31") }
+        }
+
+        func run() async throws {
+            let printer = DiagnosticPrinter()
+            let dataDirectory = DataOptions.dataDirectory(data)
+            let location: StoreLocation
+            do {
+                location = try DataOptions.location(database: database, data: data)
+            } catch {
+                printer.writeToStandardError("error: \(error.description)\n")
+                throw ExitCode.failure
+            }
+            var roots = packs.roots()
+            let dataPacks = (dataDirectory as NSString).appendingPathComponent("packs")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: dataPacks, isDirectory: &isDirectory), isDirectory.boolValue {
+                roots.append(dataPacks)
+            }
+            let level = Logger.Level(rawValue: logLevel) ?? .info
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = level
+                return handler
+            }
+            let logger = Logger(label: "koers.server")
+            let configuration = ServerConfiguration(
+                host: host,
+                port: port,
+                dataDirectory: dataDirectory,
+                database: location,
+                packRoots: roots,
+                registry: try packs.registry(),
+                bcryptCost: bcryptCost,
+                bodyLimit: bodyLimit
+            )
+            do {
+                try await KoersApplication.run(configuration: configuration, logger: logger) { url in
+                    DiagnosticPrinter().writeToStandardOutput("Koers is running at \(url)\n")
+                }
+            } catch {
+                printer.writeToStandardError("error: \(error.description)\n")
+                throw ExitCode.failure
+            }
+        }
+    }
+}
+
+/// Where the web application keeps its data.
+enum DataOptions {
+    /// The data folder: the option, else `$KOERS_DATA`, else `./koers-data`.
+    static func dataDirectory(_ option: String?) -> String {
+        if let option, !option.isEmpty { return option }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["KOERS_DATA"], !fromEnvironment.isEmpty {
+            return fromEnvironment
+        }
+        return "koers-data"
+    }
+
+    /// The database: `--database`, else `sqlite:DATA/koers.sqlite`.
+    static func location(database: String?, data: String?) throws(StoreError) -> StoreLocation {
+        if let database { return try StoreLocation(parsing: database) }
+        return ServerConfiguration.defaultDatabase(in: dataDirectory(data))
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// One answer of the server, with its body read as JSON where it is JSON.
+struct APIResponse: CustomStringConvertible {
+    var status: Int
+    var headers: [String: String]
+    var data: Data
+
+    /// The body as text.
+    var text: String { String(decoding: data, as: UTF8.self) }
+
+    /// The body as a JSON object (empty when it is not one).
+    var json: [String: Any] { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] ?? [:] }
+
+    /// A header, by name in any case.
+    func header(_ name: String) -> String? {
+        headers.first { $0.key.lowercased() == name.lowercased() }?.value
+    }
+
+    /// Whether the body is an RFC 9457 problem with this status.
+    func isProblem(_ status: Int) -> Bool {
+        self.status == status && header("Content-Type")?.hasPrefix("application/problem+json") == true
+            && json["status"] as? Int == status && json["title"] is String && json["detail"] is String
+            && json["type"] is String && json["errors"] is [Any]
+    }
+
+    /// The fields the problem names.
+    var problemFields: [String] {
+        (json["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+    }
+
+    var description: String { "HTTP \(status): \(text.prefix(600))" }
+}
+
+/// A small HTTP client for the API over loopback (URLSession).
+struct APIClient: Sendable {
+    let baseURL: URL
+    var bearerToken: String?
+    var resumeToken: String?
+
+    init(baseURL: URL, bearerToken: String? = nil, resumeToken: String? = nil) {
+        self.baseURL = baseURL
+        self.bearerToken = bearerToken
+        self.resumeToken = resumeToken
+    }
+
+    private static let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 60
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return URLSession(configuration: configuration)
+    }()
+
+    /// Sends a request; `json` is encoded with JSONSerialization, `body` is sent as is.
+    func send(
+        _ method: String,
+        _ path: String,
+        json: Any? = nil,
+        body: Data? = nil,
+        headers: [String: String] = [:]
+    ) async throws -> APIResponse {
+        guard let url = URL(string: path, relativeTo: baseURL) else { throw URLError(.badURL) }
+        var request = URLRequest(url: url)
+        request.httpMethod = method
+        if let json {
+            request.httpBody = try JSONSerialization.data(withJSONObject: json)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        } else if let body {
+            request.httpBody = body
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        }
+        if let bearerToken { request.setValue("Bearer \(bearerToken)", forHTTPHeaderField: "Authorization") }
+        if let resumeToken { request.setValue(resumeToken, forHTTPHeaderField: "X-Resume-Token") }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await Self.session.data(for: request)
+        guard let http = response as? HTTPURLResponse else { throw URLError(.badServerResponse) }
+        var fields: [String: String] = [:]
+        for (key, value) in http.allHeaderFields {
+            if let key = key as? String, let value = value as? String { fields[key] = value }
+        }
+        return APIResponse(status: http.statusCode, headers: fields, data: data)
+    }
+
+    func get(_ path: String) async throws -> APIResponse { try await send("GET", path) }
+    func post(_ path: String, _ json: Any) async throws -> APIResponse { try await send("POST", path, json: json) }
+    func put(_ path: String, _ json: Any) async throws -> APIResponse { try await send("PUT", path, json: json) }
+    func delete(_ path: String) async throws -> APIResponse { try await send("DELETE", path) }
+
+    /// This client with a bearer token.
+    func loggedIn(as token: String) -> APIClient { APIClient(baseURL: baseURL, bearerToken: token) }
+    /// This client with a resume token.
+    func resuming(with token: String) -> APIClient { APIClient(baseURL: baseURL, resumeToken: token) }
+    /// This client without credentials.
+    var anonymous: APIClient { APIClient(baseURL: baseURL) }
+}
