@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "koers", targets: ["koers"]),
         .library(name: "KoersCore", targets: ["KoersCore"]),
+        .plugin(name: "LintRules", targets: ["LintRules"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
@@ -33,7 +34,8 @@ let package = Package(
         .target(name: "KoersYAML", dependencies: ["KoersSource", "CLibYAML"]),
         .target(name: "KoersExpression", dependencies: ["KoersSource"]),
         .target(name: "KoersCore", dependencies: ["KoersSource", "KoersYAML", "KoersExpression"]),
-        .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression"]),
+        .target(name: "KoersBusinessCase", dependencies: ["KoersCore", "KoersExpression"]),
+        .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression", "KoersBusinessCase"]),
         .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]),
         .target(name: "KoersSession", dependencies: ["KoersInterview", "KoersCore", "KoersExpression"]),
         .target(name: "KoersBatch", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
@@ -43,7 +45,8 @@ let package = Package(
                 "KoersInterview", "KoersSession", "KoersCore", "KoersExpression", "KoersYAML", "KoersSource",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            resources: [.copy("Templates")]
+            exclude: ["Templates"],
+            plugins: ["EmbedTemplates"]
         ),
         .target(
             name: "KoersStorage",
@@ -68,24 +71,40 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Templates"), .copy("OpenAPI")]
+            exclude: ["Templates", "OpenAPI"],
+            plugins: ["EmbedTemplates"]
         ),
+        // The packs of Rules/, checked and compiled in by the EmbedRules plugin (see Plugins/README.md).
+        .target(name: "KoersBundledPacks", plugins: ["EmbedRules"]),
 
         // Executables
         .executableTarget(
             name: "koers",
             dependencies: [
                 "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch", "KoersReport",
-                "KoersStorage", "KoersServer",
+                "KoersStorage", "KoersServer", "KoersBundledPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The tool behind the plugins: lint packs, embed a folder as Swift source.
+        .executableTarget(name: "koers-pack-tool", dependencies: ["KoersCore", "KoersBuiltins", "KoersSource"]),
         .executableTarget(
             name: "koers-bench",
             dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersInterview", "KoersBatch"],
             path: "Benchmarks/koers-bench"
         ),
+
+        // SwiftPM plugins (Plugins/README.md)
+        .plugin(
+            name: "LintRules",
+            capability: .command(
+                intent: .custom(verb: "lint-rules", description: "Check the rule packs in Rules/ and in the folders given")
+            ),
+            dependencies: ["koers-pack-tool"]
+        ),
+        .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["koers-pack-tool"]),
+        .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["koers-pack-tool"]),
 
         // Tests
         .target(
@@ -94,6 +113,12 @@ let package = Package(
             path: "Tests/KoersTestSupport"
         ),
         .testTarget(name: "KoersSourceTests", dependencies: ["KoersSource", "KoersTestSupport"]),
+        // Slow: runs `swift package lint-rules` and `swift build` on a copy of the package.
+        .testTarget(name: "KoersPluginTests", dependencies: ["KoersTestSupport"]),
+        .testTarget(
+            name: "KoersBusinessCaseTests",
+            dependencies: ["KoersBusinessCase", "KoersCore", "KoersExpression", "KoersBuiltins", "KoersTestSupport"]
+        ),
         .testTarget(
             name: "KoersYAMLTests",
             dependencies: ["KoersYAML", "KoersSource", "KoersTestSupport"],
@@ -124,7 +149,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersReportTests",
-            dependencies: ["KoersReport", "KoersInterview", "KoersSession", "KoersCore", "KoersBuiltins", "KoersTestSupport"]
+            dependencies: [
+                "KoersReport", "KoersInterview", "KoersSession", "KoersCore", "KoersBuiltins", "KoersExpression",
+                "KoersSource", "KoersTestSupport",
+            ]
         ),
         .testTarget(
             name: "KoersStorageTests",

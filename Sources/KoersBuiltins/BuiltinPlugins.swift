@@ -1,9 +1,11 @@
 public import KoersCore
+import KoersBusinessCase
 
 /// The one list of built-in plugins, registered through the same path as any other plugin.
 public enum BuiltinPlugins {
-    /// Every built-in plugin: the standard expression functions and the question types.
-    public static let all: [any KoersPlugin] = [StandardFunctionsPlugin(), BuiltinQuestionTypes()]
+    /// Every built-in plugin: the standard expression functions, the question types and the
+    /// business-case calculators.
+    public static let all: [any KoersPlugin] = [StandardFunctionsPlugin(), BuiltinQuestionTypes(), BusinessCasePlugin()]
 
     /// A registry with the built-in plugins and the given extra plugins after them.
     ///

@@ -24,6 +24,8 @@ public struct Evaluation: Sendable {
     public var problems: [Diagnostic]
     /// The position of each question in the pack, which is its index in ``questions``.
     let questionPositions: [String: Int]
+    /// The calculations, in pack order, with their inputs and outputs.
+    public var calculations: [CalculationResult] = []
 
     /// The result of an outcome by id.
     public func outcome(_ id: String) -> OutcomeResult? { outcomes.first { $0.outcome.id == id } }

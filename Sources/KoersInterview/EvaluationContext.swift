@@ -17,6 +17,10 @@ final class EvaluationContext: EvaluationEnvironment {
     private var cache: [String: EvaluationResult] = [:]
     private var relevanceCache: [String: EvaluationResult] = [:]
     private var inProgress: Set<String> = []
+    /// Calculations worked out so far, by position in the pack (see CalculationResult.swift).
+    var calculationCache: [Int: CalculationResult] = [:]
+    /// Calculations being worked out, to stay finite on a pack the loader would reject.
+    var calculationsInProgress: Set<Int> = []
 
     init(
         index: PackIndex,
@@ -49,6 +53,8 @@ final class EvaluationContext: EvaluationEnvironment {
             } else {
                 result = computedScore(score)
             }
+        } else if let reference = index.calculationOutputs[name] {
+            result = calculationOutput(reference)
         } else if name == "evaluation_date" {
             result = .known(.date(date))
         } else {
@@ -96,6 +102,11 @@ final class EvaluationContext: EvaluationEnvironment {
             if case .given(let value) = answers[question.id] { return .known(value) }
             return .unknown([question.id])
         }
+    }
+
+    /// Records a problem met while evaluating, once.
+    func record(_ diagnostic: Diagnostic) {
+        if !problems.contains(diagnostic) { problems.append(diagnostic) }
     }
 
     /// Evaluates an expression; a failure is recorded as a problem and counts as unknown.

@@ -48,6 +48,9 @@ public struct EvaluationDocument: Sendable, Hashable, Codable {
     public var ignoredAnswers: [AnswerEntry]
     /// Expressions that failed while evaluating; each made its item unknown.
     public var problems: [ProblemEntry]
+    /// The calculations (business cases and the like): inputs with units, results with units
+    /// and formulas.
+    public var calculations: [CalculationEntry]
 
     enum CodingKeys: String, CodingKey {
         case format
@@ -59,6 +62,7 @@ public struct EvaluationDocument: Sendable, Hashable, Codable {
         case openQuestions = "open_questions"
         case ignoredAnswers = "ignored_answers"
         case problems
+        case calculations
     }
 
     /// Writes the document; absent values are written as `null`, so every key is present.
@@ -81,6 +85,7 @@ public struct EvaluationDocument: Sendable, Hashable, Codable {
         try container.encode(openQuestions, forKey: .openQuestions)
         try container.encode(ignoredAnswers, forKey: .ignoredAnswers)
         try container.encode(problems, forKey: .problems)
+        try container.encode(calculations, forKey: .calculations)
     }
 
     /// An encoder for the document's stable form: pretty printed, keys sorted, slashes unescaped.
@@ -529,6 +534,7 @@ extension EvaluationDocument {
         self.openQuestions = openQuestionIDs.compactMap { id in
             pack.question(id).map { QuestionEntry(id: id, question: $0.text.text(in: language)) }
         }
+        self.calculations = Self.calculationEntries(of: evaluation, pack: pack, language: language)
         self.ignoredAnswers = evaluation.questions.filter(\.isIgnored).map {
             builder.answer($0.question.id, showingIgnored: true)
         }

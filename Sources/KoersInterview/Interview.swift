@@ -66,6 +66,11 @@ public struct Interview: Sendable {
         }
         for score in evaluation.scores where score.override == nil {
             wanted.formUnion(score.computed.missingNames)
+            // An optional question a score reads (say through `answered(x)`, so it never makes
+            // the score unknown) can still change it: offer it once; skipping it answers it.
+            for id in score.inputs where evaluation.question(id)?.question.isOptional == true {
+                wanted.insert(id)
+            }
         }
         let context = EvaluationContext(
             index: evaluator.index, evaluator: evaluator.evaluator, answers: answers, date: date, overrides: overrides

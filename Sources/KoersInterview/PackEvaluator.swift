@@ -82,6 +82,7 @@ public struct PackEvaluator: Sendable {
             }
         }
         fired.sort { ($0.result.recommendation.priority, $0.offset) < ($1.result.recommendation.priority, $1.offset) }
+        let calculations = pack.calculations.indices.map { context.calculationResult(at: $0) }
         return Evaluation(
             date: date,
             questions: questions,
@@ -90,7 +91,8 @@ public struct PackEvaluator: Sendable {
             scores: scores,
             recommendations: fired.map(\.result),
             problems: context.problems.sorted(),
-            questionPositions: index.questionOrder
+            questionPositions: index.questionOrder,
+            calculations: calculations
         )
     }
 
@@ -154,6 +156,10 @@ struct PackIndex: Sendable {
     let questions: [String: Question]
     let values: [String: DerivedValue]
     let scores: [String: Score]
+    /// The calculations, in pack order.
+    let calculations: [Calculation]
+    /// Each calculation output name with the calculation and output it is.
+    let calculationOutputs: [String: CalculationOutputReference]
     /// The position of each question in the pack, for listing questions in interview order.
     let questionOrder: [String: Int]
     /// For each value and score: the questions it reads, directly or through others.
@@ -171,6 +177,8 @@ struct PackIndex: Sendable {
         questions = Dictionary(pack.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         values = Dictionary(pack.values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         scores = Dictionary(pack.scores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        calculations = pack.calculations
+        calculationOutputs = CalculationOutputReference.all(in: pack)
         questionOrder = Dictionary(
             pack.questions.enumerated().map { ($1.id, $0) },
             uniquingKeysWith: { first, _ in first }
@@ -178,6 +186,7 @@ struct PackIndex: Sendable {
         var direct: [String: Set<String>] = [:]
         for value in pack.values { direct[value.id] = value.expression.referencedNames }
         for score in pack.scores { direct[score.id] = score.expression.referencedNames }
+        for (name, reads) in CalculationOutputReference.reads(in: pack) { direct[name] = reads }
         // The loader rejects cycles; `visiting` keeps this finite for any pack all the same.
         var resolved: [String: Set<String>] = [:]
         var visiting: Set<String> = []

@@ -97,6 +97,7 @@ public struct PackTestRunner: Sendable {
     /// The result of a value, a score or an `outcome.amount` by name.
     static func result(of name: String, in evaluation: Evaluation) -> EvaluationResult? {
         if let value = evaluation.value(name) { return value.result }
+        if let output = evaluation.calculationOutput(named: name) { return output.result }
         if let score = evaluation.score(name) {
             return score.effectiveValue.map { .known(.number($0)) } ?? score.computed
         }

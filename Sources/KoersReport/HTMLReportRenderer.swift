@@ -172,6 +172,9 @@ public struct HTMLReportRenderer: Sendable {
         entry["has_scores"] = !session.scores.isEmpty
         entry["has_actions"] = !session.actions.isEmpty
         entry["has_answers"] = !session.answers.isEmpty
+        entry["has_calculations"] = !document.calculations.isEmpty
+        entry["calculations"] = ReportCalculations.htmlContext(document.calculations, language: report.language)
+        entry["calculationLabels"] = ReportCalculations.Labels(language: report.language).dictionary
         if let role = texts.role(session.role) { entry["role"] = role }
         if let description = session.description { entry["description"] = description }
         if let chart = charts.chart(for: session) {

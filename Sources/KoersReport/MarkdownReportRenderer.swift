@@ -61,6 +61,9 @@ public struct MarkdownReportRenderer: Sendable {
         if !document.outcomes.isEmpty { lines += schemes(document) }
         if !session.checklists.isEmpty { lines += checklists(session) }
         if !session.scores.isEmpty { lines += scores(session) }
+        if !document.calculations.isEmpty {
+            lines += ReportCalculations.markdown(document.calculations, language: report.language)
+        }
         lines += actions(session)
         lines += appendix(session)
         return lines

@@ -16,6 +16,10 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingTemplate(name: String)
     /// A file could not be written.
     case unwritable(path: String, message: String)
+    /// The report could not be encoded (a report format's own failure).
+    case unencodable(message: String)
+    /// No report format has this id.
+    case unknownFormat(String, known: [String])
 
     /// The message for a person.
     public var description: String {
@@ -38,6 +42,10 @@ public enum ReportError: Error, Sendable, Hashable, CustomStringConvertible {
             return "template '\(name).mustache' is missing"
         case .unwritable(let path, let message):
             return "cannot write '\(path)': \(message)"
+        case .unencodable(let message):
+            return "the report cannot be written: \(message)"
+        case .unknownFormat(let id, let known):
+            return "there is no report format '\(id)'; the formats are: \(known.joined(separator: ", "))"
         }
     }
 

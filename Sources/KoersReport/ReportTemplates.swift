@@ -1,7 +1,8 @@
 import Foundation
 import Mustache
 
-/// The Mustache templates of the HTML report: the bundled ones (`Templates/*.mustache`), each
+/// The Mustache templates of the HTML report: the bundled ones (`Templates/*.mustache`, compiled
+/// in by the `EmbedTemplates` plugin, so `koers` needs no resource bundle beside it), each
 /// replaced by a file of the same name in an override folder when there is one, so that a pack
 /// or a plugin can restyle or reword the report.
 public struct ReportTemplates: Sendable {
@@ -18,9 +19,7 @@ public struct ReportTemplates: Sendable {
     /// - Throws: ``ReportError`` when a template is missing or cannot be read.
     public init(overrideDirectory: String? = nil) throws(ReportError) {
         var sources: [String: String] = [:]
-        if let bundled = Bundle.module.url(forResource: "Templates", withExtension: nil) {
-            sources.merge(try Self.read(bundled.path), uniquingKeysWith: { _, new in new })
-        }
+        sources.merge(Self.compiledIn, uniquingKeysWith: { _, new in new })
         if let overrideDirectory {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: overrideDirectory, isDirectory: &isDirectory),

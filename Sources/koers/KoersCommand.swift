@@ -1,4 +1,6 @@
 import ArgumentParser
+import KoersCore
+import KoersReport
 
 /// The `koers` command-line tool.
 @main
@@ -14,4 +16,8 @@ struct KoersCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, ReportCommand.self, ServeCommand.self, CoachCommand.self]
     )
+
+    /// The plugins this executable registers after the built-in functions and question types
+    /// (`BuiltinPlugins.all`): the built-in report formats, and any code plugin compiled in.
+    static let plugins: [any KoersPlugin] = [ReportFormatsPlugin()]
 }

@@ -153,7 +153,11 @@ import Testing
         let results = catalog.loadAll(with: loader)
         #expect(results[0].pack != nil)
         #expect(results[1].pack == nil)
-        #expect(results[1].diagnostics.last?.message.hasPrefix("pack id 'same' in '") == true)
+        // The error names both manifests.
+        let one = root.appendingPathComponent("one/pack.yaml").path
+        let two = root.appendingPathComponent("two/pack.yaml").path
+        let duplicate = results[1].diagnostics.first { $0.code == "duplicate-pack" }
+        #expect(duplicate?.message.hasPrefix("pack id 'same' in \(two) is already used by the pack at \(one):") == true)
     }
 
     @Test func bundledAndExamplePacksLoadWithoutErrors() throws {

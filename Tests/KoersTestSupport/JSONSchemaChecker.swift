@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 // A JSON value and a minimal JSON Schema checker for the tests of the JSON outputs
 // (`koers check --format json`, `koers report --format json`). Not a full JSON Schema

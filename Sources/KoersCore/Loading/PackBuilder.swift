@@ -7,9 +7,12 @@ import KoersYAML
 enum PackSchema {
     static let manifestKeys = [
         "id", "version", "engine", "languages", "title", "description", "valid_from", "valid_until", "sources",
+        "extends",
     ]
     static let manifestRequired = ["id", "version", "engine", "languages", "title", "sources"]
-    static let sectionKeys = ["questions", "values", "outcomes", "scores", "recommendations", "cases"]
+    static let sectionKeys = [
+        "questions", "values", "outcomes", "scores", "recommendations", "cases", "calculations",
+    ]
     static let sourceKeys = ["id", "title", "file", "url", "year"]
     static let questionKeys = [
         "id", "type", "text", "help", "options", "unit", "min", "max", "relevant_if", "validations", "optional",
@@ -46,6 +49,10 @@ struct PackBuilder {
     var languages: [String] = ["nl"]
     var declaredSources: [String: SourceLocation] = [:]
     var citedSources: Set<String> = []
+    /// The loader building this pack, to find the base of an extension (`extends:`).
+    var loader: RulePackLoader?
+    /// The base pack, when this pack extends one; see PackBuilder+Extension.swift.
+    var base: InheritedBase?
 
     init(directory: String, registry: PluginRegistry) {
         self.directory = directory
@@ -79,7 +86,10 @@ struct PackBuilder {
                     diagnostics: &diagnostics
                 )
             else { continue }
-            if isManifest { manifest = readManifest(reader) }
+            if isManifest {
+                manifest = readManifest(reader)
+                resolveBase(reader, manifestID: manifest?.id)
+            }
             for key in PackSchema.sectionKeys {
                 guard let node = reader[key] else { continue }
                 guard let items = node.sequence else {
@@ -92,9 +102,14 @@ struct PackBuilder {
         }
         var names = NameTable()
         names.declare(PackSchema.evaluationDateName, type: .date, at: nil)
+        adoptBase(sections: &sections, names: &names)
         let questions = readQuestions(sections["questions"] ?? [], names: &names)
+        let pendingCalculations = declareCalculations(sections["calculations"] ?? [], names: &names)
         let computed = readComputed(values: sections["values"] ?? [], scores: sections["scores"] ?? [], names: &names)
         let checker = TypeChecker(functions: registry.functions, names: names.types)
+        let calculations = compileCalculations(
+            pendingCalculations, checker: checker, names: &names, values: computed.values, scores: computed.scores
+        )
         let compiledQuestions = questions.map { compileQuestionExpressions($0, checker: checker, names: names) }
         let outcomes = readOutcomes(sections["outcomes"] ?? [], checker: checker, names: names)
         let recommendations = readRecommendations(
@@ -102,15 +117,15 @@ struct PackBuilder {
         )
         let cases = readCases(
             sections["cases"] ?? [],
-            questions: compiledQuestions,
-            outcomes: outcomes,
-            scores: computed.scores,
-            recommendations: recommendations,
+            questions: inheritedQuestions + compiledQuestions,
+            outcomes: inheritedOutcomes + outcomes,
+            scores: inheritedScores + computed.scores,
+            recommendations: inheritedRecommendations + recommendations,
             names: names
         )
         reportUncitedSources()
         guard let manifest, !yamlFailed else { return nil }
-        return RulePack(
+        var pack = RulePack(
             manifest: manifest,
             directory: directory,
             questions: compiledQuestions,
@@ -120,6 +135,8 @@ struct PackBuilder {
             recommendations: recommendations,
             testCases: cases
         )
+        pack.calculations = calculations
+        return composed(pack)
     }
 
     // MARK: - Diagnostics

@@ -14,11 +14,17 @@ public struct PackCatalog: Sendable {
     public var packDirectories: [String]
     /// Problems finding packs, such as a path entry that does not exist.
     public var diagnostics: [Diagnostic]
+    /// The folders searched, as given.
+    public private(set) var roots: [String] = []
+    /// Folders held in memory whose packs are listed first in ``packDirectories`` (the bundled
+    /// packs compiled into `koers`); see ``init(embedded:roots:)``.
+    public internal(set) var embeddedFolders: [EmbeddedFolder] = []
 
     /// Finds the pack folders under the given roots.
     ///
     /// - Parameter roots: Folders that are packs or hold packs, in order of precedence.
     public init(roots: [String]) {
+        self.roots = roots
         var directories: [String] = []
         var diagnostics: [Diagnostic] = []
         let manager = FileManager.default
@@ -76,25 +82,35 @@ public struct PackCatalog: Sendable {
 
     /// Loads every pack found and reports packs that share an id.
     ///
+    /// A pack that extends another finds its base through the loader's ``RulePackLoader/bases``,
+    /// or through this catalog when the loader has none.
+    ///
     /// - Parameter loader: The loader to use.
     /// - Returns: One result per pack folder, in order; a duplicate id adds an error to the later one.
     public func loadAll(with loader: RulePackLoader) -> [PackLoadResult] {
+        var loader = configuring(loader)
+        if loader.bases == nil { loader.bases = self }
         var results = packDirectories.map { loader.load(directory: $0) }
-        var firstByID: [String: String] = [:]
+        var firstByID: [String: SourceLocation] = [:]
         for index in results.indices {
-            guard let id = results[index].pack?.id else { continue }
-            if let first = firstByID[id] {
-                results[index].diagnostics.append(
-                    .error("pack id '\(id)' in '\(results[index].directory)' is already used by the pack in "
-                            + "'\(first)'; give one of them another id",
-                           at: results[index].pack?.manifest.location, code: "duplicate-pack")
-                )
+            guard let manifest = results[index].pack?.manifest else { continue }
+            if let first = firstByID[manifest.id] {
+                results[index].diagnostics.append(Self.duplicate(manifest, first: first))
+                results[index].diagnostics.sort()
                 results[index].pack = nil
             } else {
-                firstByID[id] = results[index].directory
+                firstByID[manifest.id] = manifest.location
             }
         }
         return results
+    }
+
+    /// The error for a pack whose id an earlier pack on the path already has; it names both manifests.
+    static func duplicate(_ manifest: PackManifest, first: SourceLocation) -> Diagnostic {
+        .error("pack id '\(manifest.id)' in \(manifest.location.file) is already used by the pack at \(first); "
+                + "two packs on the plugin path cannot share an id, so give one of them another id "
+                + "(or take one folder off the plugin path)",
+               at: manifest.location, code: "duplicate-pack", notes: [.note("the first pack with this id", at: first)])
     }
 
     private static func holdsYAML(_ folder: String) -> Bool {

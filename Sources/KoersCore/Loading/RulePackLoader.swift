@@ -23,6 +23,15 @@ public struct RulePackLoader: Sendable {
     public var registry: PluginRegistry
     /// The limits applied to each YAML file.
     public var limits: YAMLParser.Limits
+    /// Where a pack that extends another (`extends:` in its manifest) finds its base, such as the
+    /// ``PackCatalog`` of the plugin path; when `nil`, the base is looked for beside the pack's
+    /// folder (among the other packs in the folder that holds it) and in ``embeddedFolders``.
+    public var bases: (any PackBaseLookup)?
+    /// How many extensions deep this load is (an extension's base is loaded one deeper).
+    var extensionDepth = 0
+    /// Folders held in memory (the bundled packs compiled into `koers`); a pack folder in one
+    /// of them is read from memory instead of from disk. ``PackCatalog`` adds its own.
+    public var embeddedFolders: [EmbeddedFolder] = []
 
     /// Creates a loader.
     ///
@@ -47,8 +56,7 @@ public struct RulePackLoader: Sendable {
         var files: [SourceFile] = []
         var documents: [(file: SourceFile, root: YAMLNode?)] = []
 
-        for path in Self.packFiles(in: directory, diagnostics: &diagnostics) {
-            let (file, parsed) = YAMLParser.parseFile(atPath: path, limits: limits)
+        for (file, parsed) in parsedPackFiles(in: directory, diagnostics: &diagnostics) {
             if let file { files.append(file) }
             diagnostics.append(contentsOf: parsed.diagnostics)
             if let file, !parsed.diagnostics.containsErrors {
@@ -57,6 +65,7 @@ public struct RulePackLoader: Sendable {
         }
 
         var builder = PackBuilder(directory: directory, registry: registry)
+        builder.loader = self
         let pack = builder.build(documents: documents, yamlFailed: diagnostics.containsErrors)
         diagnostics.append(contentsOf: builder.diagnostics)
         let sorted = Array(Set(diagnostics)).sorted()
@@ -64,7 +73,7 @@ public struct RulePackLoader: Sendable {
             directory: directory,
             pack: sorted.containsErrors ? nil : pack,
             diagnostics: sorted,
-            files: files
+            files: files + builder.inheritedFiles
         )
     }
 

@@ -21,6 +21,8 @@ public struct PackManifest: Sendable, Hashable {
     public var sources: [PackSource]
     /// Where the manifest is.
     public var location: SourceLocation
+    /// The pack this one extends (`extends:`), when it is an extension; see ``PackExtension``.
+    public var extends: PackExtension?
 
     /// Creates a manifest.
     ///
@@ -79,6 +81,8 @@ public struct RulePack: Sendable, Hashable {
     public var recommendations: [Recommendation]
     /// The test cases.
     public var testCases: [PackTestCase]
+    /// The calculations (`calculations:`), in pack order.
+    public var calculations: [Calculation] = []
 
     /// Creates a pack; the loader fills in every field.
     ///

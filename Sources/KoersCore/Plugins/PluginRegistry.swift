@@ -34,6 +34,9 @@ public struct PluginRegistry: Sendable {
     public private(set) var pluginIDs: [String] = []
     private var questionTypesByID: [String: any QuestionType] = [:]
     private var questionTypeOrder: [String] = []
+    private var contributionList: [any PluginContribution] = []
+    private var calculatorsByID: [String: any Calculator] = [:]
+    private var calculatorOrder: [String] = []
 
     /// An empty registry.
     public init() {}
@@ -80,6 +83,46 @@ public struct PluginRegistry: Sendable {
         questionTypeOrder.append(questionType.id)
     }
 
+    /// Adds a contribution to an extension point defined above KoersCore, such as a report format.
+    /// Modules that define an extension point wrap this in a typed method.
+    ///
+    /// - Parameter contribution: The contribution.
+    /// - Throws: ``PluginError/duplicateContribution(extensionPoint:id:)`` when the extension
+    ///   point already has one with that id.
+    public mutating func register(contribution: any PluginContribution) throws(PluginError) {
+        let point = type(of: contribution).extensionPoint
+        let taken = contributionList.contains { type(of: $0).extensionPoint == point && $0.id == contribution.id }
+        guard !taken else { throw .duplicateContribution(extensionPoint: point, id: contribution.id) }
+        contributionList.append(contribution)
+    }
+
+    /// The contributions of one kind, in registration order.
+    ///
+    /// - Parameter kind: The kind, usually an existential such as `(any ReportFormat).self`.
+    /// - Returns: The registered contributions of that kind.
+    public func contributions<Contribution>(of kind: Contribution.Type) -> [Contribution] {
+        contributionList.compactMap { $0 as? Contribution }
+    }
+
+    /// Adds a calculator, such as the business case.
+    ///
+    /// - Parameter calculator: The calculator.
+    /// - Throws: ``PluginError/duplicateCalculator(_:)`` when one with that id exists.
+    public mutating func register(calculator: any Calculator) throws(PluginError) {
+        guard calculatorsByID[calculator.id] == nil else { throw .duplicateCalculator(calculator.id) }
+        calculatorsByID[calculator.id] = calculator
+        calculatorOrder.append(calculator.id)
+    }
+
+    /// The calculator with an id.
+    ///
+    /// - Parameter id: The id, such as `contact_costing`.
+    /// - Returns: The calculator, or `nil`.
+    public func calculator(_ id: String) -> (any Calculator)? { calculatorsByID[id] }
+
+    /// The registered calculators, in registration order.
+    public var calculators: [any Calculator] { calculatorOrder.compactMap { calculatorsByID[$0] } }
+
     /// The question type with an id.
     ///
     /// - Parameter id: The id, such as `money`.
@@ -98,6 +141,10 @@ public enum PluginError: Error, Sendable, Hashable, CustomStringConvertible {
     case duplicateFunction(String)
     /// Two question types have the same id.
     case duplicateQuestionType(String)
+    /// Two contributions to one extension point (such as two report formats) have the same id.
+    case duplicateContribution(extensionPoint: String, id: String)
+    /// Two calculators have the same id.
+    case duplicateCalculator(String)
 
     /// A sentence naming the duplicate.
     public var description: String {
@@ -105,6 +152,8 @@ public enum PluginError: Error, Sendable, Hashable, CustomStringConvertible {
         case .duplicatePlugin(let id): "plugin '\(id)' is registered twice"
         case .duplicateFunction(let name): "expression function '\(name)' is registered twice"
         case .duplicateQuestionType(let id): "question type '\(id)' is registered twice"
+        case .duplicateContribution(let point, let id): "\(point) '\(id)' is registered twice"
+        case .duplicateCalculator(let id): "calculator '\(id)' is registered twice"
         }
     }
 }

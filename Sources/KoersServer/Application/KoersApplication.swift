@@ -20,12 +20,14 @@ public enum KoersApplication {
     ///   - services: The services.
     ///   - bodyLimit: The largest request body accepted, in bytes.
     ///   - openAPIDocument: The OpenAPI document to serve.
+    ///   - pages: How the HTML pages are served.
     /// - Returns: The router.
     /// - Throws: ``ServerError/missingResource(_:)`` when the pages' templates cannot be loaded.
     public static func buildRouter(
         services: KoersServices,
         bodyLimit: Int,
-        openAPIDocument: Data
+        openAPIDocument: Data,
+        pages: PageSettings = PageSettings()
     ) throws(ServerError) -> Router<KoersRequestContext> {
         let router = Router(context: KoersRequestContext.self)
         router.add(middleware: RequestIDMiddleware(bodyLimit: bodyLimit))
@@ -47,7 +49,7 @@ public enum KoersApplication {
         // The pages (Sources/KoersServer/Pages) add their routes to the same router; errors
         // outside /api are theirs to show.
         do {
-            try PageRoutes.add(to: router, services: services)
+            try PageRoutes.add(to: router, services: services, settings: pages)
         } catch {
             throw .missingResource("page templates (\(error))")
         }
@@ -74,7 +76,9 @@ public enum KoersApplication {
             throw .dataDirectory(path: configuration.dataDirectory, reason: (error as NSError).localizedDescription)
         }
         let openAPI = try OpenAPIDocument.data()
-        let packs = PackLibrary(roots: configuration.packRoots, registry: configuration.registry)
+        let packs = PackLibrary(
+            roots: configuration.packRoots, embedded: configuration.embeddedPacks, registry: configuration.registry
+        )
         for problem in packs.problems { logger.warning("packs: \(problem)") }
         logger.info("packs: \(packs.packs.map(\.id).joined(separator: ", "))")
 
@@ -90,7 +94,9 @@ public enum KoersApplication {
             packs: packs,
             settings: ServiceSettings(bcryptCost: configuration.bcryptCost)
         )
-        let router = try buildRouter(services: services, bodyLimit: configuration.bodyLimit, openAPIDocument: openAPI)
+        let router = try buildRouter(
+            services: services, bodyLimit: configuration.bodyLimit, openAPIDocument: openAPI, pages: configuration.pages
+        )
         let host = configuration.host
         let application = Application(
             router: router,

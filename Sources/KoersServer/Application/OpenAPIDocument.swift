@@ -1,8 +1,8 @@
 public import Foundation
 
-/// The OpenAPI 3.1 document of the API, shipped as a resource of this module
-/// (`Sources/KoersServer/OpenAPI/koers-api.openapi.json`; `openapi/koers-api.openapi.json` at the
-/// top of the repository links to it).
+/// The OpenAPI 3.1 document of the API (`Sources/KoersServer/OpenAPI/koers-api.openapi.json`;
+/// `openapi/koers-api.openapi.json` at the top of the repository links to it), compiled into the
+/// binary by the `EmbedTemplates` build-tool plugin so that a `koers` copied alone serves it.
 public enum OpenAPIDocument {
     /// The resource's file name.
     public static let fileName = "koers-api.openapi.json"
@@ -11,9 +11,9 @@ public enum OpenAPIDocument {
     ///
     /// - Throws: ``ServerError/missingResource(_:)`` when the resource is missing.
     public static func data() throws(ServerError) -> Data {
-        guard let url = Bundle.module.url(forResource: "koers-api.openapi", withExtension: "json", subdirectory: "OpenAPI"),
-            let data = try? Data(contentsOf: url)
-        else { throw .missingResource("OpenAPI/\(fileName)") }
-        return data
+        guard let file = EmbeddedOpenAPI.files.first(where: { $0.path == fileName }) else {
+            throw .missingResource("OpenAPI/\(fileName)")
+        }
+        return Data(file.contents)
     }
 }

@@ -14,12 +14,16 @@ public struct ServerConfiguration: Sendable {
     /// Folders with rule packs, in order of precedence (bundled packs, `--plugins`,
     /// `$KOERS_PLUGIN_PATH`, `<data>/packs`).
     public var packRoots: [String]
+    /// Packs compiled into the binary (the bundled `Rules/`), loaded before ``packRoots``.
+    public var embeddedPacks: [EmbeddedFolder]
     /// The registry the packs are loaded with.
     public var registry: PluginRegistry
     /// The bcrypt cost of password hashes: 12 unless a test asks for less.
     public var bcryptCost: UInt8
     /// The largest request body accepted, in bytes (larger ones get 413).
     public var bodyLimit: Int
+    /// How the HTML pages are served: the public address and whether cookies are `Secure`.
+    public var pages = PageSettings()
 
     /// The default largest request body: 64 KiB.
     public static let defaultBodyLimit = 64 * 1024
@@ -32,6 +36,7 @@ public struct ServerConfiguration: Sendable {
     ///   - dataDirectory: The data folder.
     ///   - database: The database; `nil` for `sqlite:<data>/koers.sqlite`.
     ///   - packRoots: Folders with rule packs.
+    ///   - embeddedPacks: Packs compiled into the binary, loaded first.
     ///   - registry: The registry the packs are loaded with.
     ///   - bcryptCost: The bcrypt cost.
     ///   - bodyLimit: The largest request body, in bytes.
@@ -41,6 +46,7 @@ public struct ServerConfiguration: Sendable {
         dataDirectory: String,
         database: StoreLocation? = nil,
         packRoots: [String],
+        embeddedPacks: [EmbeddedFolder] = [],
         registry: PluginRegistry,
         bcryptCost: UInt8 = 12,
         bodyLimit: Int = ServerConfiguration.defaultBodyLimit
@@ -50,6 +56,7 @@ public struct ServerConfiguration: Sendable {
         self.dataDirectory = dataDirectory
         self.database = database ?? Self.defaultDatabase(in: dataDirectory)
         self.packRoots = packRoots
+        self.embeddedPacks = embeddedPacks
         self.registry = registry
         self.bcryptCost = bcryptCost
         self.bodyLimit = bodyLimit

@@ -3,8 +3,8 @@ import Mustache
 
 /// The Mustache templates of the web pages, parsed once at start-up.
 ///
-/// This is the only place that knows where the templates come from (for now the bundled
-/// `Templates/*.mustache` of this module), so moving them into the binary touches this type only.
+/// This is the only place that knows where the templates come from: the `Templates/*.mustache`
+/// files of this module, compiled into the binary.
 struct PageTemplates: Sendable {
     /// Why the templates cannot be used.
     struct LoadError: Error, CustomStringConvertible {
@@ -17,25 +17,14 @@ struct PageTemplates: Sendable {
 
     private let library: MustacheLibrary
 
-    /// Loads and parses the bundled templates.
+    /// Loads and parses the templates compiled into the binary (the `.mustache` files of this
+    /// module's `Templates/` folder, embedded by the `EmbedTemplates` build-tool plugin).
     ///
-    /// - Throws: ``LoadError`` when the folder is missing or a template does not parse.
+    /// - Throws: ``LoadError`` when a template is missing or does not parse.
     init() throws(LoadError) {
-        guard let folder = Bundle.module.url(forResource: "Templates", withExtension: nil) else {
-            throw LoadError(description: "the page templates are missing from the installation (Templates folder)")
-        }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
-        } catch {
-            throw LoadError(description: "cannot read the page templates: \(error.localizedDescription)")
-        }
         var sources: [String: String] = [:]
-        for name in names where name.hasSuffix(".mustache") && !name.hasPrefix(".") {
-            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(name).path) else {
-                throw LoadError(description: "cannot read the page template \(name)")
-            }
-            sources[String(name.dropLast(".mustache".count))] = String(decoding: data, as: UTF8.self)
+        for file in EmbeddedTemplates.files where file.path.hasSuffix(".mustache") && !file.path.contains("/") {
+            sources[String(file.path.dropLast(".mustache".count))] = String(decoding: file.contents, as: UTF8.self)
         }
         try self.init(sources: sources)
     }

@@ -29,9 +29,10 @@ public struct PackLibrary: Sendable {
     ///
     /// - Parameters:
     ///   - roots: Folders that are packs or hold packs, in order of precedence.
+    ///   - embedded: Packs compiled into the binary, loaded before the folders.
     ///   - registry: The registry the packs are loaded with.
-    public init(roots: [String], registry: PluginRegistry) {
-        let catalog = PackCatalog(roots: roots)
+    public init(roots: [String], embedded: [EmbeddedFolder] = [], registry: PluginRegistry) {
+        let catalog = PackCatalog(embedded: embedded, roots: roots)
         let loader = RulePackLoader(registry: registry)
         var loaded: [LoadedPack] = []
         var problems = catalog.diagnostics.filter { $0.severity == .error }.map(\.description)

@@ -66,6 +66,7 @@ struct CheckMarkdownRenderer {
             }
             blocks.append(table.joined(separator: "\n"))
         }
+        if !document.calculations.isEmpty { blocks.append(CheckCalculations(document: document).markdownBlock()) }
         if !document.recommendations.isEmpty {
             var list = ["## " + labels.recommendations, ""]
             for recommendation in document.recommendations {

@@ -33,6 +33,7 @@ struct CheckTextRenderer {
             lines += ["", labels.scores]
             for score in document.scores { lines.append("  " + scoreText(score)) }
         }
+        if !document.calculations.isEmpty { lines += CheckCalculations(document: document).textLines() }
         if !document.recommendations.isEmpty {
             lines += ["", labels.recommendations]
             for recommendation in document.recommendations {

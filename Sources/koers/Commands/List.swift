@@ -7,13 +7,20 @@ extension KoersCommand {
     /// `koers list`: the packs on the plugin path.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List the rule packs on the plugin path with id, version, title and validity."
+            abstract: "List the rule packs on the plugin path with id, version, title and validity.",
+            discussion: """
+                With --extensions, list what code plugins registered instead: the plugins, expression \
+                functions, question types, report formats and calculators.
+                """
         )
 
         @OptionGroup var packs: PackOptions
 
         @Option(help: "The language of the titles: nl or en.")
         var lang: String = "nl"
+
+        @Flag(help: "List the code plugins and what they registered instead of the packs.")
+        var extensions = false
 
         func validate() throws {
             guard ["nl", "en"].contains(lang) else {
@@ -22,15 +29,20 @@ extension KoersCommand {
         }
 
         func run() async throws {
+            if extensions {
+                print(ExtensionListing(registry: try packs.registry()).text, terminator: "")
+                return
+            }
             let loader = RulePackLoader(registry: try packs.registry())
-            let catalog = PackCatalog(roots: packs.roots())
+            let catalog = packs.catalog()
             DiagnosticPrinter().print(catalog.diagnostics, files: [])
             var rows: [[String]] = [["ID", "VERSION", "VALID", "TITLE", "FOLDER"]]
             for result in catalog.loadAll(with: loader) {
                 if let pack = result.pack {
                     rows.append([
                         pack.id, pack.manifest.version.description, pack.manifest.validity.description,
-                        pack.manifest.title.text(in: lang), result.directory,
+                        pack.manifest.title.text(in: lang) + (pack.manifest.extends.map { " (\($0.summary))" } ?? ""),
+                        result.directory,
                     ])
                 } else {
                     let errors = result.diagnostics.filter { $0.severity == .error }.count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import KoersCore
 import KoersInterview
 import KoersReport
 
@@ -28,8 +29,8 @@ extension KoersCommand {
         @Argument(help: ArgumentHelp("Sessions or answers files.", valueName: "file"))
         var files: [String]
 
-        @Option(help: "The output format: html, markdown or json.")
-        var format: ReportFormat = .html
+        @Option(help: "The output format: html, markdown, json, or one a plugin adds (koers list --plugins).")
+        var format: String = "html"
 
         @Option(help: "The language of the report: nl or en.")
         var lang: String = "nl"
@@ -63,18 +64,12 @@ extension KoersCommand {
                         try ReportInput.load(path: file, pack: selected.pack, registry: selected.registry, language: lang)
                     )
                 }
-                let report = try ReportBuilder(language: lang).build(inputs, organisation: organisation)
-                let text: String
-                switch format {
-                case .json:
-                    text = String(decoding: try Report.encoder.encode(report), as: UTF8.self) + "\n"
-                case .markdown:
-                    text = MarkdownReportRenderer(report: report).render()
-                case .html:
-                    let templateSet = try ReportTemplates(overrideDirectory: templates)
-                    text = try HTMLReportRenderer(report: report, templates: templateSet).render()
+                let registry = try packs.registry()
+                guard let reportFormat = registry.reportFormat(format) else {
+                    throw ReportError.unknownFormat(format, known: registry.reportFormats.map(\.id))
                 }
-                try write(text)
+                let report = try ReportBuilder(language: lang).build(inputs, organisation: organisation)
+                try write(try reportFormat.render(report, options: ReportRenderOptions(templateDirectory: templates)))
             } catch let error as ReportError {
                 printer.writeToStandardError("error: \(error.description)\n")
                 throw ExitCode.failure
@@ -93,9 +88,4 @@ extension KoersCommand {
             }
         }
     }
-}
-
-/// The formats `koers report` writes.
-enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
-    case html, markdown, json
 }

@@ -45,6 +45,15 @@ extension KoersCommand {
         @Option(help: ArgumentHelp("The data folder (default: $KOERS_DATA, else ./koers-data).", valueName: "dir"))
         var data: String?
 
+        @Option(
+            name: .customLong("public-url"),
+            help: ArgumentHelp(
+                "The address people reach the pages at, such as https://koers.example.nl (behind a proxy), for the resume and share links; with https, login cookies are Secure.",
+                valueName: "url"
+            )
+        )
+        var publicURL: String?
+
         @Option(name: .customLong("body-limit"), help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
         var bodyLimit: Int = ServerConfiguration.defaultBodyLimit
 
@@ -86,16 +95,18 @@ extension KoersCommand {
                 return handler
             }
             let logger = Logger(label: "koers.server")
-            let configuration = ServerConfiguration(
+            var configuration = ServerConfiguration(
                 host: host,
                 port: port,
                 dataDirectory: dataDirectory,
                 database: location,
                 packRoots: roots,
+                embeddedPacks: packs.bundledRulesDirectory() == nil ? [PackOptions.compiledInPacks] : [],
                 registry: try packs.registry(),
                 bcryptCost: bcryptCost,
                 bodyLimit: bodyLimit
             )
+            configuration.pages = PageSettings(publicBaseURL: publicURL)
             do {
                 try await KoersApplication.run(configuration: configuration, logger: logger) { url in
                     DiagnosticPrinter().writeToStandardOutput("Koers is running at \(url)\n")

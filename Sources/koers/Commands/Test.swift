@@ -71,7 +71,7 @@ extension KoersCommand {
             var selected: [SelectedPack] = []
             if references.isEmpty {
                 let registry = try packs.registry()
-                let catalog = PackCatalog(roots: packs.roots())
+                let catalog = packs.catalog()
                 printer.print(catalog.diagnostics, files: [])
                 if catalog.packDirectories.isEmpty {
                     printer.writeToStandardError("error: no rule packs found; give a pack or use --rules/--plugins\n")

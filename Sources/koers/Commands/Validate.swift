@@ -9,7 +9,8 @@ extension KoersCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check rule packs and print every problem found.",
             discussion: """
-                Without paths, checks every pack on the plugin path. A path is a pack folder (with \
+                Without paths, checks every pack on the plugin path (the packs compiled into koers, \
+                or --rules, then --plugins). A path is a pack folder (with \
                 pack.yaml) or a folder of pack folders. Problems are printed as \
                 file:line:column: error|warning: message. Exits with 1 when any error is found.
                 """
@@ -24,8 +25,8 @@ extension KoersCommand {
         var warningsAsErrors = false
 
         func run() async throws {
-            let loader = RulePackLoader(registry: try packs.registry())
-            let catalog = PackCatalog(roots: paths.isEmpty ? packs.roots() : paths)
+            let loader = packs.loader(registry: try packs.registry(), searchingFirst: paths)
+            let catalog = paths.isEmpty ? packs.catalog() : PackCatalog(roots: paths)
             let printer = DiagnosticPrinter()
             printer.print(catalog.diagnostics, files: [])
             if catalog.packDirectories.isEmpty, catalog.diagnostics.isEmpty {
@@ -33,7 +34,8 @@ extension KoersCommand {
                 throw ExitCode.failure
             }
             var failed = catalog.diagnostics.containsErrors
-            for result in catalog.loadAll(with: loader) {
+            // Paths given are folders on disk, even one named like a compiled-in pack (Rules/…).
+            for result in catalog.loadAll(with: paths.isEmpty ? loader : loader.readingFromDisk) {
                 printer.print(result.diagnostics, files: result.files)
                 let errors = result.diagnostics.filter { $0.severity == .error }.count
                 let warnings = result.diagnostics.filter { $0.severity == .warning }.count

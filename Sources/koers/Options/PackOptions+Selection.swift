@@ -23,21 +23,25 @@ extension PackOptions {
     ///   errors.
     func loadPack(_ reference: String) throws -> SelectedPack {
         let registry = try registry()
-        let loader = RulePackLoader(registry: registry)
+        let loader = self.loader(registry: registry)
         let printer = DiagnosticPrinter()
         var isDirectory: ObjCBool = false
         let looksLikePath = reference.contains("/") || reference.hasPrefix(".")
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue,
             looksLikePath || FileManager.default.fileExists(atPath: reference + "/pack.yaml")
         {
-            return try checked(loader.load(directory: reference), printer: printer, registry: registry)
+            // A folder given is the one on disk, even one named like a compiled-in pack (Rules/…).
+            return try checked(loader.readingFromDisk.load(directory: reference), printer: printer, registry: registry)
         }
-        let catalog = PackCatalog(roots: roots())
+        let catalog = self.catalog()
+        if let found = catalog.reference(toPack: reference) {
+            return try checked(loader.load(directory: found.directory), printer: printer, registry: registry)
+        }
         var ids: [String] = []
         for directory in catalog.packDirectories {
-            let result = loader.load(directory: directory)
+            let result = catalog.configuring(loader).load(directory: directory)
             if let pack = result.pack { ids.append(pack.id) }
-            if result.pack?.id == reference || (result.pack == nil && URL(fileURLWithPath: directory).lastPathComponent == reference) {
+            if result.pack?.id == reference || directory == reference || (result.pack == nil && URL(fileURLWithPath: directory).lastPathComponent == reference) {
                 return try checked(result, printer: printer, registry: registry)
             }
         }

@@ -3,13 +3,13 @@ import Foundation
 import KoersBuiltins
 import KoersCore
 
-/// Where to find rule packs: the bundled `Rules/` folder, `--plugins` folders and
-/// `KOERS_PLUGIN_PATH`.
+/// Where to find rule packs: the bundled packs (compiled in, or `--rules`/`$KOERS_RULES`),
+/// `--plugins` folders and `KOERS_PLUGIN_PATH`.
 struct PackOptions: ParsableArguments {
     @Option(
         name: .customLong("rules"),
         help: ArgumentHelp(
-            "The folder of bundled packs (default: $KOERS_RULES, else the Rules/ folder of the checkout koers was built in, else ./Rules).",
+            "A folder of packs to use instead of the bundled packs compiled into koers (default: $KOERS_RULES when set, else the compiled-in packs). For pack authors: point it at Rules/ to try edits without rebuilding.",
             valueName: "dir"
         )
     )
@@ -24,7 +24,9 @@ struct PackOptions: ParsableArguments {
     )
     var pluginDirectories: [String] = []
 
-    /// The plugin path: bundled packs first, then `--plugins`, then the environment variable.
+    /// The folders on disk on the plugin path: `--rules`/`$KOERS_RULES` first, then `--plugins`,
+    /// then the environment variable. Without `--rules`/`$KOERS_RULES`, ``catalog()`` puts the
+    /// compiled-in packs before them.
     func roots() -> [String] {
         var roots: [String] = []
         if let bundled = bundledRulesDirectory() { roots.append(bundled) }
@@ -34,39 +36,21 @@ struct PackOptions: ParsableArguments {
         return roots
     }
 
-    /// The bundled `Rules/` folder, if one can be found.
+    /// The folder that replaces the compiled-in packs: `--rules`, else `$KOERS_RULES` when set.
     func bundledRulesDirectory() -> String? {
         if let rulesDirectory { return rulesDirectory }
         if let fromEnvironment = ProcessInfo.processInfo.environment["KOERS_RULES"], !fromEnvironment.isEmpty {
             return fromEnvironment
         }
-        let manager = FileManager.default
-        // The checkout the binary was built in: walk up from .build/<triple>/debug/koers.
-        var folder = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath()
-            .deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Rules")
-            if manager.fileExists(atPath: candidate.appendingPathComponent("set-eligibility").path) {
-                return relativeIfInside(candidate.path)
-            }
-            folder.deleteLastPathComponent()
-        }
-        if manager.fileExists(atPath: "Rules") { return "Rules" }
         return nil
     }
 
     /// A registry with the built-in plugins.
     func registry() throws -> PluginRegistry {
         do {
-            return try BuiltinPlugins.registry()
+            return try BuiltinPlugins.registry(adding: KoersCommand.plugins)
         } catch {
             throw ValidationError("cannot start: \(error)")
         }
-    }
-
-    private func relativeIfInside(_ path: String) -> String {
-        let current = FileManager.default.currentDirectoryPath
-        let prefix = current.hasSuffix("/") ? current : current + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }
