@@ -181,9 +181,26 @@ struct BatchBenchmarks {
         ) {
             for _ in 0..<steps { sink &+= interview.state(of: half, on: Self.date).openQuestionIDs.count }
         }.report()
+        // The incremental interview: one answer given (and taken back, to repeat the same step)
+        // on a run that keeps every result the answer does not touch.
+        if let nextID = state.nextQuestion?.id, let nextAnswer = answers[nextID] {
+            let run = InterviewRun(interview: interview, answers: half, on: Self.date)
+            _ = run.state()
+            measure("next-question step after one answer (incremental)", rounds: quick ? 3 : 5, operations: steps * 2) {
+                for _ in 0..<steps {
+                    run.setAnswer(nextAnswer, for: nextID)
+                    sink &+= run.state().openQuestionIDs.count
+                    run.setAnswer(nil, for: nextID)
+                    sink &+= run.state().openQuestionIDs.count
+                }
+            }.report()
+        }
         let evaluator = interview.evaluator
         measure("evaluate the pack (the same \(answers.count) answered)", rounds: quick ? 3 : 5, operations: steps) {
             for _ in 0..<steps { sink &+= evaluator.evaluate(answers, on: Self.date).outcomes.count }
+        }.report()
+        measure("decide the pack, no explanations (same answers)", rounds: quick ? 3 : 5, operations: steps) {
+            for _ in 0..<steps { sink &+= evaluator.decide(answers, on: Self.date).outcomes.count }
         }.report()
         if sink == 0 || state.nextQuestion == nil { print("(the half-answered set asks nothing more)") }
     }

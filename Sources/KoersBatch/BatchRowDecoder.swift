@@ -3,29 +3,38 @@ public import KoersCore
 public import KoersExpression
 import KoersSource
 
-/// A row turned into answers as a person would write them, with its optional id and date.
+/// A row turned into answers for a pack, with its optional id and date.
+///
+/// Answers keep the type they were given: a JSON number is an exact ``AnswerInput/number(_:)``,
+/// a JSON boolean a ``AnswerInput/boolean(_:)``, text stays text to be read as a person writes.
 public struct DecodedRow: Sendable, Hashable {
     /// The row's `_id`, if it has one.
     public var id: String?
     /// The row's `_date`, if it has one; otherwise the run's date applies.
     public var date: CalendarDate?
-    /// The answers by question id; unanswered questions are absent.
-    public var inputs: [String: AnswerInput]
-    /// Answers as the input wrote them, where that differs from ``inputs`` (a JSON number such
-    /// as `1.125` is passed on as `1.1250`), for messages.
-    public var written: [String: String]
+    /// The answer to each question by its position in the pack; `nil` is unanswered.
+    public var answers: [AnswerInput?]
+    /// The pack's question ids by position.
+    public let questionIDs: [String]
+    /// Keys of the row that name no question of the pack, in row order.
+    public var unknownKeys: [String]
 
-    /// Creates a decoded row.
-    public init(
-        id: String? = nil,
-        date: CalendarDate? = nil,
-        inputs: [String: AnswerInput],
-        written: [String: String] = [:]
-    ) {
-        self.id = id
-        self.date = date
-        self.inputs = inputs
-        self.written = written
+    /// Creates a decoded row with no answers.
+    ///
+    /// - Parameter questionIDs: The pack's question ids by position.
+    public init(questionIDs: [String]) {
+        self.questionIDs = questionIDs
+        self.answers = Array(repeating: nil, count: questionIDs.count)
+        self.unknownKeys = []
+    }
+
+    /// The answers by question id; unanswered questions are absent.
+    public var inputs: [String: AnswerInput] {
+        var inputs: [String: AnswerInput] = [:]
+        for (position, input) in answers.enumerated() {
+            if let input { inputs[questionIDs[position]] = input }
+        }
+        return inputs
     }
 }
 
@@ -86,12 +95,12 @@ public struct RowFailure: Error, Sendable, Hashable {
     }
 }
 
-/// Turns raw rows into answers for a pack: JSON values or CSV cells become the text a person
-/// would type, `_id` and `_date` are taken out.
+/// Turns raw rows into answers for a pack: JSON values or CSV cells become typed inputs by
+/// question position, `_id` and `_date` are taken out.
 ///
-/// - JSON: strings as they are; numbers as written (`125000.5` means 125000.5, never grouped
-///   thousands); `true`/`false`; an array for a multiple-choice answer; `null` or `""` for
-///   "not answered".
+/// - JSON: strings as text, read as a person writes; numbers as exact numbers (`125000.5` is
+///   that number, never grouped thousands); `true`/`false` as truth values; an array for a
+///   multiple-choice answer; `null` or `""` for "not answered".
 /// - CSV: an empty cell is "not answered"; a multiple-choice cell lists its options separated
 ///   by `;` (`gemeente;zorgkantoor`), by commas inside quotes (`"gemeente, zorgkantoor"`) or by
 ///   line breaks inside quotes. A JSON string for a multiple-choice question may use `;` too.
@@ -103,7 +112,13 @@ public struct BatchRowDecoder: Sendable {
 
     /// The CSV columns, or `nil` for JSON Lines.
     public let columns: [String]?
-    private let listQuestions: Set<String>
+    /// For each CSV column: the position of its question, or `nil` for `_id` and `_date`.
+    private let columnPositions: [Int?]
+    /// The position of each question by id.
+    private let positions: [String: Int]
+    private let questionIDs: [String]
+    /// Whether each question (by position) takes a list of choices.
+    private let listQuestions: [Bool]
 
     /// Creates a decoder and checks the CSV header against the pack.
     ///
@@ -116,10 +131,17 @@ public struct BatchRowDecoder: Sendable {
     ///   column: every row would fail for it, so the run stops before it starts.
     public init(pack: RulePack, columns: [String]?, inputName: String = "<input>", headerLine: Int = 1) throws(BatchError) {
         self.columns = columns
-        self.listQuestions = Set(pack.questions.filter { if case .list = $0.valueType { true } else { false } }.map(\.id))
-        guard let columns else { return }
         let questionIDs = pack.questions.map(\.id)
+        self.questionIDs = questionIDs
+        let positions = Dictionary(questionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        self.positions = positions
+        self.listQuestions = pack.questions.map { if case .list = $0.valueType { true } else { false } }
+        guard let columns else {
+            columnPositions = []
+            return
+        }
         var seen: Set<String> = []
+        var columnPositions: [Int?] = []
         for (offset, column) in columns.enumerated() {
             guard !column.isEmpty else {
                 throw .badHeader(path: inputName, line: headerLine, message: "column \(offset + 1) of the header has no name")
@@ -127,13 +149,21 @@ public struct BatchRowDecoder: Sendable {
             guard seen.insert(column).inserted else {
                 throw .badHeader(path: inputName, line: headerLine, message: "the column '\(column)' appears twice in the header")
             }
-            if column == Self.idKey || column == Self.dateKey || pack.question(column) != nil { continue }
+            if column == Self.idKey || column == Self.dateKey {
+                columnPositions.append(nil)
+                continue
+            }
+            if let position = positions[column] {
+                columnPositions.append(position)
+                continue
+            }
             var message = "the header names '\(column)', which is not a question of pack '\(pack.id)'"
             if let suggestion = closestMatch(to: column, among: questionIDs + [Self.idKey, Self.dateKey]) {
                 message += "; did you mean '\(suggestion)'?"
             }
             throw .badHeader(path: inputName, line: headerLine, message: message)
         }
+        self.columnPositions = columnPositions
     }
 
     /// Decodes one row.
@@ -156,9 +186,22 @@ public struct BatchRowDecoder: Sendable {
     }
 
     private func decode(json fields: [(key: String, value: JSONField)]) -> Result<DecodedRow, RowFailure> {
-        var row = DecodedRow(inputs: [:])
+        var row = DecodedRow(questionIDs: questionIDs)
         var problems: [RowProblem] = []
         for (key, value) in fields {
+            if let position = positions[key] {
+                switch value {
+                case .scalar(let scalar):
+                    switch Self.answer(of: scalar) {
+                    case .success(let input?): row.answers[position] = self.input(input, at: position)
+                    case .success(nil): break
+                    case .failure(let problem): problems.append(problem.with(questionID: key))
+                    }
+                case .array(let elements):
+                    row.answers[position] = .list(elements.compactMap(Self.text(of:)))
+                }
+                continue
+            }
             switch key {
             case Self.idKey:
                 switch value {
@@ -175,13 +218,7 @@ public struct BatchRowDecoder: Sendable {
                 default: problems.append(Self.badDate(nil))
                 }
             default:
-                switch value {
-                case .scalar(let scalar):
-                    if let text = Self.text(of: scalar), !text.isEmpty { row.inputs[key] = input(text, for: key) }
-                    if case .number(let literal) = scalar { row.written[key] = literal }
-                case .array(let elements):
-                    row.inputs[key] = .list(elements.compactMap(Self.text(of:)))
-                }
+                row.unknownKeys.append(key)
             }
         }
         return problems.isEmpty ? .success(row) : .failure(RowFailure(id: row.id, problems: problems))
@@ -189,7 +226,7 @@ public struct BatchRowDecoder: Sendable {
 
     private func decode(fields: [String]) -> Result<DecodedRow, RowFailure> {
         let columns = columns ?? []
-        var row = DecodedRow(inputs: [:])
+        var row = DecodedRow(questionIDs: questionIDs)
         if let index = columns.firstIndex(of: Self.idKey), index < fields.count {
             let id = fields[index].trimmingWhitespace()
             if !id.isEmpty { row.id = id }
@@ -199,27 +236,27 @@ public struct BatchRowDecoder: Sendable {
                 + "but the header has \(columns.count) column\(columns.count == 1 ? "" : "s")"
             return .failure(RowFailure(id: row.id, problems: [RowProblem(message: message)]))
         }
-        for (column, cell) in zip(columns, fields) {
+        for (index, cell) in fields.enumerated() {
             let trimmed = cell.trimmingWhitespace()
-            guard !trimmed.isEmpty, column != Self.idKey else { continue }
-            if column == Self.dateKey {
+            guard !trimmed.isEmpty else { continue }
+            if let position = columnPositions[index] {
+                row.answers[position] = input(.text(trimmed), at: position)
+            } else if columns[index] == Self.dateKey {
                 guard let date = CalendarDate(iso: trimmed) else {
                     return .failure(RowFailure(id: row.id, problems: [Self.badDate(trimmed)]))
                 }
                 row.date = date
-            } else {
-                row.inputs[column] = input(trimmed, for: column)
             }
         }
         return .success(row)
     }
 
-    /// A text answer; for a multiple-choice question written with `;` or line breaks between
-    /// the options (as spreadsheets do), the list of options.
-    private func input(_ text: String, for questionID: String) -> AnswerInput {
-        guard listQuestions.contains(questionID), text.contains(where: { $0 == ";" || $0.isNewline }) else {
-            return .text(text)
-        }
+    /// A text answer for a multiple-choice question written with `;` or line breaks between
+    /// the options (as spreadsheets do) becomes the list of options; anything else stays.
+    private func input(_ input: AnswerInput, at position: Int) -> AnswerInput {
+        guard listQuestions[position], case .text(let text) = input,
+            text.contains(where: { $0 == ";" || $0.isNewline })
+        else { return input }
         let items = text.split(whereSeparator: { $0 == ";" || $0 == "," || $0.isNewline })
         return .list(items.map { String($0).trimmingWhitespace() }.filter { !$0.isEmpty })
     }
@@ -232,25 +269,44 @@ public struct BatchRowDecoder: Sendable {
         )
     }
 
-    /// A JSON scalar as the text a person would type; `nil` for `null`.
+    /// A JSON scalar as an answer: a string as text (empty: not answered), a number exactly, a
+    /// boolean as a truth value, `null` as not answered; a number Koers cannot hold exactly is
+    /// a problem.
+    static func answer(of scalar: JSONScalar) -> Result<AnswerInput?, RowProblem> {
+        switch scalar {
+        case .string(let text): return .success(text.isEmpty ? nil : .text(text))
+        case .boolean(let flag): return .success(.boolean(flag))
+        case .null: return .success(nil)
+        case .number(let literal):
+            guard let number = DecimalLiteral.parse(literal) else {
+                return .failure(
+                    RowProblem(
+                        answer: literal,
+                        message: "the number \(literal) has more digits or a larger exponent than Koers can hold "
+                            + "exactly (at most \(DecimalLiteral.maximumDigits) significant digits)"
+                    )
+                )
+            }
+            return .success(.number(number))
+        }
+    }
+
+    /// A JSON scalar as text, for a list of choices; `nil` for `null`.
     static func text(of scalar: JSONScalar) -> String? {
         switch scalar {
         case .string(let text): text
         case .boolean(let flag): flag ? "true" : "false"
-        case .number(let literal): plainNumber(literal)
+        case .number(let literal): literal
         case .null: nil
         }
     }
+}
 
-    /// A JSON number in a form the question types read back as the same number: plain digits
-    /// with `.` as decimal mark, never three digits after the mark alone (which would read as
-    /// grouped thousands: `1.250` is one thousand two hundred and fifty in Dutch).
-    static func plainNumber(_ literal: String) -> String {
-        guard let decimal = Decimal(string: literal, locale: Locale(identifier: "en_US_POSIX")) else { return literal }
-        var text = decimal.description
-        if let dot = text.firstIndex(of: "."), text.distance(from: dot, to: text.endIndex) == 4 {
-            text += "0"
-        }
-        return text
+extension RowProblem: Error {
+    /// The problem about a question.
+    func with(questionID: String) -> RowProblem {
+        var problem = self
+        problem.questionID = questionID
+        return problem
     }
 }

@@ -17,6 +17,9 @@ public struct BatchChunk: Sendable {
 
 /// Decodes, checks, evaluates and writes out rows. It is immutable and `Sendable`, so one
 /// value serves every task of a run.
+///
+/// A row is decided on the compiled pack without building explanations; with ``explain`` each
+/// outcome also gets the reasons a person reads (the sentences of ``Explainer``).
 public struct BatchRowEvaluator: Sendable {
     /// The interview over the pack.
     public let interview: Interview
@@ -28,6 +31,13 @@ public struct BatchRowEvaluator: Sendable {
     public let language: String
     /// The input's name, at the start of each error message.
     public let inputName: String
+    /// Whether each outcome gets its reasons in words (slower: builds the full evaluation).
+    public let explain: Bool
+    /// Each score's level labels in ``language``, worked out once.
+    private let levelLabels: [[String]]
+    /// Each outcome's requirement ids and amount ids, by position.
+    private let requirementIDs: [[String]]
+    private let amountIDs: [[String]]
 
     /// Creates an evaluator.
     ///
@@ -37,50 +47,70 @@ public struct BatchRowEvaluator: Sendable {
     ///   - date: The date for rows without `_date`.
     ///   - language: `nl` or `en`.
     ///   - inputName: The input's name for error messages.
-    public init(interview: Interview, decoder: BatchRowDecoder, date: CalendarDate, language: String, inputName: String) {
+    ///   - explain: Whether to write the reasons of each verdict in words.
+    public init(
+        interview: Interview,
+        decoder: BatchRowDecoder,
+        date: CalendarDate,
+        language: String,
+        inputName: String,
+        explain: Bool = false
+    ) {
         self.interview = interview
         self.decoder = decoder
         self.date = date
         self.language = language
         self.inputName = inputName
+        self.explain = explain
+        let pack = interview.pack
+        levelLabels = pack.scores.map { $0.levels.map { $0.label.text(in: language) } }
+        requirementIDs = pack.outcomes.map { $0.requirements.map(\.id) }
+        amountIDs = pack.outcomes.map { $0.amounts.map(\.id) }
     }
 
-    /// The verdict of one row: evaluated, or skipped with the reasons.
+    /// The verdict of one row: decided, or skipped with the reasons.
     public enum RowResult: Sendable {
-        /// The row's answers were all accepted and evaluated.
-        case evaluated(DecodedRow, Evaluation)
+        /// The row's answers were all accepted and decided.
+        case decided(DecodedRow, Decision)
         /// The row was skipped.
         case skipped(RowFailure)
     }
 
-    /// Decodes, checks and evaluates one row.
+    /// Decodes, checks and decides one row.
     ///
     /// A row with any rejected answer or unknown question is skipped as a whole rather than
     /// evaluated without that answer: a verdict on partial answers would look complete in the
     /// output while it is not.
     ///
     /// - Parameter record: The row as read.
-    /// - Returns: The evaluation, or why the row was skipped.
+    /// - Returns: The decision, or why the row was skipped.
     public func evaluate(_ record: RawRecord) -> RowResult {
         let row: DecodedRow
         switch decoder.decode(record) {
         case .failure(let failure): return .skipped(failure)
         case .success(let decoded): row = decoded
         }
-        let date = row.date ?? self.date
-        let (answers, issues) = interview.answers(from: row.inputs, on: date)
-        guard issues.isEmpty else {
-            let problems = issues.map { issue in
-                let known = interview.pack.question(issue.questionID) != nil
-                return RowProblem(
-                    questionID: issue.questionID,
-                    answer: known ? row.written[issue.questionID] ?? row.inputs[issue.questionID].map(Self.written) : nil,
-                    message: issue.message.text(in: language)
+        var problems = row.unknownKeys.map { key in
+            RowProblem(questionID: key, message: interview.unknownQuestionIssue(key).message.text(in: language))
+        }
+        switch interview.decide(row.answers, on: row.date ?? date) {
+        case .success(let decision) where problems.isEmpty:
+            return .decided(row, decision)
+        case .success:
+            break
+        case .failure(let rejected):
+            for issue in rejected.issues {
+                let position = interview.evaluator.position(ofQuestion: issue.questionID)
+                problems.append(
+                    RowProblem(
+                        questionID: issue.questionID,
+                        answer: position.flatMap { row.answers[$0] }.map(Self.written),
+                        message: issue.message.text(in: language)
+                    )
                 )
             }
-            return .skipped(RowFailure(id: row.id, problems: problems))
         }
-        return .evaluated(row, interview.evaluator.evaluate(answers, on: date))
+        return .skipped(RowFailure(id: row.id, problems: problems))
     }
 
     /// Processes a chunk of rows.
@@ -95,9 +125,9 @@ public struct BatchRowEvaluator: Sendable {
         var tally = BatchTally(pack: interview.pack)
         for record in records {
             switch evaluate(record) {
-            case .evaluated(let row, let evaluation):
-                write(record, row, evaluation, to: &writer)
-                tally.add(evaluation)
+            case .decided(let row, let decision):
+                write(record, row, decision, to: &writer)
+                tally.add(decision, in: interview.pack)
             case .skipped(let failure):
                 write(record, failure, to: &writer)
                 for problem in failure.problems {
@@ -123,14 +153,17 @@ public struct BatchRowEvaluator: Sendable {
         }
     }
 
-    private func write(_ record: RawRecord, _ row: DecodedRow, _ evaluation: Evaluation, to writer: inout JSONWriter) {
+    private func write(_ record: RawRecord, _ row: DecodedRow, _ decision: Decision, to writer: inout JSONWriter) {
+        let pack = interview.pack
+        let evaluator = interview.evaluator
+        let explanations = explain ? explanations(of: row, on: decision.date) : [:]
         beginRow(record, id: row.id, in: &writer)
         writer.key("date")
-        writer.string(evaluation.date.description)
+        writer.string(decision.date.description)
         writer.key("outcomes")
         writer.beginObject()
-        for outcome in evaluation.outcomes {
-            writer.key(outcome.outcome.id)
+        for (index, outcome) in decision.outcomes.enumerated() {
+            writer.key(pack.outcomes[index].id)
             writer.beginObject()
             writer.key("verdict")
             writer.string(outcome.verdict.rawValue)
@@ -138,7 +171,7 @@ public struct BatchRowEvaluator: Sendable {
                 writer.key("amounts")
                 writer.beginObject()
                 for amount in outcome.amounts {
-                    writer.key(amount.amount.id)
+                    writer.key(amountIDs[index][amount.position])
                     if let value = amount.result.value { writer.string(Self.exact(value)) } else { writer.null() }
                 }
                 writer.endObject()
@@ -146,41 +179,48 @@ public struct BatchRowEvaluator: Sendable {
             if outcome.verdict == .ineligible {
                 writer.key("unmet")
                 writer.beginArray()
-                for requirement in outcome.decisiveRequirements { writer.string(requirement.requirement.id) }
+                for (position, state) in outcome.requirements.enumerated() where state == .unmet {
+                    writer.string(requirementIDs[index][position])
+                }
                 writer.endArray()
             }
             if outcome.verdict == .undetermined {
                 writer.key("missing")
                 writer.beginArray()
-                for question in outcome.missingQuestions { writer.string(question) }
+                for question in evaluator.questionIDs(outcome.missing) { writer.string(question) }
+                writer.endArray()
+            }
+            if let explanation = explanations[index] {
+                writer.key("summary")
+                writer.string(explanation.summary)
+                writer.key("reasons")
+                writer.beginArray()
+                for reason in explanation.reasons { writer.string(reason) }
                 writer.endArray()
             }
             writer.endObject()
         }
         writer.endObject()
-        if !evaluation.scores.isEmpty {
+        if !decision.scores.isEmpty {
             writer.key("scores")
             writer.beginObject()
-            for score in evaluation.scores {
-                writer.key(score.score.id)
+            for (index, score) in decision.scores.enumerated() {
+                writer.key(pack.scores[index].id)
                 writer.beginObject()
                 writer.key("value")
                 if let value = score.effectiveValue {
                     writer.string(value.description)
-                    if let level = BatchTally.levelIndex(of: score) {
+                    if let level = BatchTally.levelIndex(of: value, in: pack.scores[index]) {
                         writer.key("level")
                         writer.integer(level + 1)
                         writer.key("label")
-                        writer.string(score.score.levels[level].label.text(in: language))
+                        writer.string(levelLabels[index][level])
                     }
                 } else {
                     writer.null()
                     writer.key("missing")
                     writer.beginArray()
-                    for name in interview.evaluator.pack.questions.map(\.id)
-                    where score.computed.missingNames.contains(name) {
-                        writer.string(name)
-                    }
+                    for name in evaluator.questionIDs(score.computed.missing) { writer.string(name) }
                     writer.endArray()
                 }
                 writer.endObject()
@@ -188,6 +228,20 @@ public struct BatchRowEvaluator: Sendable {
             writer.endObject()
         }
         writer.endObject()
+    }
+
+    /// Each outcome's summary and reasons in words, by outcome position: the full evaluation,
+    /// built only when asked for.
+    private func explanations(of row: DecodedRow, on date: CalendarDate) -> [Int: (summary: String, reasons: [String])] {
+        let (answers, _) = interview.answers(from: row.inputs, on: date)
+        let evaluation = interview.evaluator.evaluate(answers, on: date)
+        let explainer = Explainer(pack: interview.pack, language: language)
+        var result: [Int: (summary: String, reasons: [String])] = [:]
+        for (index, outcome) in evaluation.outcomes.enumerated() {
+            let explanation = explainer.explain(outcome, in: evaluation)
+            result[index] = (explanation.summary, explanation.rules.map(\.text))
+        }
+        return result
     }
 
     private func write(_ record: RawRecord, _ failure: RowFailure, to writer: inout JSONWriter) {
@@ -217,8 +271,11 @@ public struct BatchRowEvaluator: Sendable {
     /// An answer as it was written, for messages.
     static func written(_ input: AnswerInput) -> String {
         switch input {
-        case .text(let text): text
         case .list(let items): items.joined(separator: "; ")
+        case .value(let value): value.literal
+        case .dontKnow: "?"
+        case .skip: "-"
+        case .text, .number, .boolean: input.plainText ?? ""
         }
     }
 

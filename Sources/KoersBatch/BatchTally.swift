@@ -30,15 +30,18 @@ public struct BatchTally: Sendable, Hashable {
 
     /// Counts an evaluated row.
     ///
-    /// - Parameter evaluation: Its evaluation.
-    public mutating func add(_ evaluation: Evaluation) {
+    /// - Parameters:
+    ///   - decision: Its verdicts and scores.
+    ///   - pack: The pack, for the scores' levels.
+    public mutating func add(_ decision: Decision, in pack: RulePack) {
         rowsRead += 1
         evaluated += 1
-        for (index, outcome) in evaluation.outcomes.enumerated() where index < verdicts.count {
+        for (index, outcome) in decision.outcomes.enumerated() where index < verdicts.count {
             if let verdict = Verdict.allCases.firstIndex(of: outcome.verdict) { verdicts[index][verdict] += 1 }
         }
-        for (index, score) in evaluation.scores.enumerated() where index < scores.count {
-            scores[index].add(score.effectiveValue, level: Self.levelIndex(of: score))
+        for (index, score) in decision.scores.enumerated() where index < scores.count {
+            let value = score.effectiveValue
+            scores[index].add(value, level: Self.levelIndex(of: value, in: pack.scores[index]))
         }
     }
 
@@ -63,10 +66,10 @@ public struct BatchTally: Sendable, Hashable {
         }
     }
 
-    /// The position of the level a score reaches in its score's levels, if any.
-    static func levelIndex(of score: ScoreResult) -> Int? {
-        guard let value = score.effectiveValue else { return nil }
-        return score.score.levels.lastIndex { value >= $0.minimum }
+    /// The position of the level a value reaches in a score's levels, if any.
+    static func levelIndex(of value: Decimal?, in score: Score) -> Int? {
+        guard let value else { return nil }
+        return score.levels.lastIndex { value >= $0.minimum }
     }
 }
 

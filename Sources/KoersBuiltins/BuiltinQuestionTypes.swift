@@ -40,6 +40,7 @@ struct BooleanQuestionType: QuestionType {
     let acceptsBounds = false
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
+        if case .boolean(let flag) = input { return .success(.boolean(flag)) }
         guard case .text(let raw) = input else { return .failure(.single) }
         switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
         case "ja", "j", "yes", "y", "true", "waar": return .success(.boolean(true))
@@ -61,7 +62,7 @@ struct SingleChoiceQuestionType: QuestionType {
     let acceptsBounds = false
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
-        guard case .text(let raw) = input else { return .failure(.single) }
+        guard let raw = input.plainText else { return .failure(.single) }
         return ChoiceMatching.option(raw, in: question).map { .text($0) }
     }
 }
@@ -82,6 +83,10 @@ struct MultipleChoiceQuestionType: QuestionType {
             let trimmed = text.trimmingCharacters(in: .whitespaces)
             items = ["", "-", "geen", "none"].contains(trimmed.lowercased())
                 ? [] : trimmed.split(separator: ",").map(String.init)
+        case .number, .boolean, .value, .dontKnow, .skip:
+            return .failure(
+                AnswerProblem(nl: "Kies een of meer van de keuzes.", en: "Please pick one or more of the choices.")
+            )
         }
         var chosen: [String] = []
         for item in items {
@@ -144,7 +149,22 @@ struct NumericQuestionType: QuestionType {
     let acceptsBounds = true
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
-        guard case .text(let raw) = input else { return .failure(.single) }
+        switch input {
+        case .number(let exact): return value(of: exact, for: question)
+        case .text(let raw): return parse(text: raw, for: question)
+        case .list, .boolean, .value, .dontKnow, .skip: return .failure(problem)
+        }
+    }
+
+    func accept(_ value: Value, for question: Question) -> Result<Value, AnswerProblem> {
+        acceptTypeAndOptions(value, for: question).flatMap { accepted in
+            guard let number = accepted.decimalValue else { return .failure(problem) }
+            // A stored percentage is a fraction; the checks below read percentages as people write them.
+            return self.value(of: kind == .percentage ? number * 100 : number, for: question)
+        }
+    }
+
+    private func parse(text raw: String, for question: Question) -> Result<Value, AnswerProblem> {
         var text = raw.trimmingCharacters(in: .whitespaces)
         switch kind {
         case .money:
@@ -160,6 +180,12 @@ struct NumericQuestionType: QuestionType {
         guard let number = NumberParsing.decimal(text) else {
             return .failure(problem)
         }
+        return value(of: number, for: question)
+    }
+
+    /// The number as this type's value (a percentage as its fraction), checked for whole
+    /// numbers, cents and bounds.
+    private func value(of number: Decimal, for question: Question) -> Result<Value, AnswerProblem> {
         let value: Value
         switch kind {
         case .integer:
@@ -219,6 +245,10 @@ struct DateQuestionType: QuestionType {
         }
         return Bounds.check(.date(date), for: question)
     }
+
+    func accept(_ value: Value, for question: Question) -> Result<Value, AnswerProblem> {
+        acceptTypeAndOptions(value, for: question).flatMap { Bounds.check($0, for: question) }
+    }
 }
 
 /// Free text; it may not be empty.
@@ -230,7 +260,7 @@ struct TextQuestionType: QuestionType {
     let acceptsBounds = false
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
-        guard case .text(let raw) = input else { return .failure(.single) }
+        guard let raw = input.plainText else { return .failure(.single) }
         let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else {
             return .failure(AnswerProblem(nl: "Vul iets in.", en: "Please enter some text."))
@@ -248,12 +278,17 @@ struct ScaleQuestionType: QuestionType {
     let acceptsBounds = true
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
-        guard case .text(let raw) = input else { return .failure(.single) }
-        var bounded = question
-        bounded.minimum = question.minimum ?? .number(1)
-        bounded.maximum = question.maximum ?? .number(5)
+        let bounded = Self.bounded(question)
         let low = Bounds.format(bounded.minimum)
         let high = Bounds.format(bounded.maximum)
+        let raw: String
+        switch input {
+        case .text(let text): raw = text
+        case .number(let number) where number == number.rounded(0): return Bounds.check(.number(number), for: bounded)
+        case .number, .list, .boolean, .value, .dontKnow, .skip:
+            return .failure(AnswerProblem(nl: "Kies een getal van \(low) tot en met \(high).",
+                                          en: "Please pick a number from \(low) to \(high)."))
+        }
         let text = raw.trimmingCharacters(in: .whitespaces)
         guard let number = Int(text) else {
             if let option = question.options.first(where: { option in
@@ -265,6 +300,21 @@ struct ScaleQuestionType: QuestionType {
                                           en: "Please pick a number from \(low) to \(high)."))
         }
         return Bounds.check(.number(Decimal(number)), for: bounded)
+    }
+
+    func accept(_ value: Value, for question: Question) -> Result<Value, AnswerProblem> {
+        acceptTypeAndOptions(value, for: question).flatMap { accepted in
+            guard case .number(let number) = accepted else { return .success(accepted) }
+            return parse(.number(number), for: question)
+        }
+    }
+
+    /// The question with the scale's default bounds, 1 to 5, where it sets none.
+    private static func bounded(_ question: Question) -> Question {
+        var bounded = question
+        bounded.minimum = question.minimum ?? .number(1)
+        bounded.maximum = question.maximum ?? .number(5)
+        return bounded
     }
 }
 

@@ -18,7 +18,7 @@ public import KoersExpression
 /// | `contains(list, x)` | whether `x` is an element of `list`, like `x in list` |
 ///
 /// Apart from `answered` and `if_unknown`, a function with an unknown argument is unknown,
-/// with the missing names of all its unknown arguments.
+/// with the missing inputs of all its unknown arguments.
 ///
 /// ```swift
 /// var functions = FunctionRegistry()
@@ -92,14 +92,14 @@ private func requireCount(
 }
 
 /// Calls `body` with the values when all arguments are known, or returns the union of the
-/// missing names.
+/// missing inputs.
 private func strict(
     _ arguments: [EvaluationResult],
     _ body: ([Value]) throws(EvaluationError) -> Value
 ) throws(EvaluationError) -> EvaluationResult {
     switch EvaluationResult.values(of: arguments) {
     case .success(let values): return .known(try body(values))
-    case .failure(let missing): return .unknown(missing.names)
+    case .failure(let missing): return .unknown(missing.inputs)
     }
 }
 

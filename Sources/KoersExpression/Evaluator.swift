@@ -1,57 +1,97 @@
 /// Evaluates expressions with three-valued (Kleene) logic over answers that may be missing.
 ///
 /// Missing inputs make a result unknown only when they could still change it: `false and x`
-/// is false without `x`, and `true or x` is true. An unknown result carries the names of the
+/// is false without `x`, and `true or x` is true. An unknown result carries the slots of the
 /// missing inputs that could decide it; inputs that cannot (the `x` above) are left out.
 ///
 /// ```swift
 /// let evaluator = Evaluator(functions: functions)
-/// let result = try evaluator.evaluate(condition, in: answers)
-/// // .known(.boolean(true)), or .unknown(["total_costs"])
+/// let compiled = condition.compiled(slots: { pack.slot(of: $0) }, functions: functions)
+/// let result = try evaluator.evaluate(compiled, in: answers)
+/// // .known(.boolean(true)), or .unknown([slot of total_costs])
 /// ```
 ///
 /// The evaluator assumes nothing about static types, but expressions should be type-checked
 /// first: an unchecked expression that mixes types fails with an ``EvaluationError``.
 public struct Evaluator: Sendable {
-    /// The functions expressions may call.
+    /// The functions expressions evaluated by name may call; a ``CompiledExpression`` carries
+    /// its own.
     public let functions: FunctionRegistry
 
     /// Creates an evaluator.
     ///
-    /// - Parameter functions: The functions expressions may call; use the registry the
-    ///   expressions were type-checked with.
+    /// - Parameter functions: The functions for expressions evaluated by name; use the registry
+    ///   they were type-checked with.
     public init(functions: FunctionRegistry) {
         self.functions = functions
     }
 
-    /// Evaluates an expression.
+    /// Evaluates a compiled expression.
     ///
     /// When the result is unknown only because of missing inputs, it is `.unknown` with their
-    /// names. When a branch that may never be taken fails (for instance the right side of
+    /// slots. When a branch that may never be taken fails (for instance the right side of
     /// `and` while the left side is unknown), the failure counts as undecided rather than as
     /// an error; it is reported once that branch is taken.
     ///
     /// - Parameters:
-    ///   - expression: The parsed (and preferably type-checked) expression.
-    ///   - environment: Where the values of names come from.
+    ///   - expression: The expression, compiled against the environment's slots.
+    ///   - environment: Where the values of the slots come from.
     /// - Returns: The value, or the missing inputs that could decide it.
     /// - Throws: ``EvaluationError`` for a division by zero, a date out of range, an unknown
     ///   function, or a type mismatch in an unchecked expression, with the range of the
     ///   operator or call.
     public func evaluate(
-        _ expression: Expression,
+        _ expression: CompiledExpression,
         in environment: some EvaluationEnvironment
     ) throws(EvaluationError) -> EvaluationResult {
-        let run = Run(program: expression.program, functions: functions, environment: environment)
+        let run = Run(compiled: expression, environment: environment)
         return try run.evaluate(expression.program.root)
+    }
+
+    /// Evaluates an expression over values by name, outside a pack (constants, tests, tools).
+    ///
+    /// - Parameters:
+    ///   - expression: The expression.
+    ///   - values: The known values by name; any other name is unknown.
+    /// - Returns: The value, or the names of the missing inputs that could decide it.
+    /// - Throws: ``EvaluationError`` as ``evaluate(_:in:)`` does.
+    public func evaluate(
+        _ expression: Expression,
+        values: [String: Value] = [:]
+    ) throws(EvaluationError) -> NamedResult {
+        let environment = NamedValues(values, for: expression, functions: functions)
+        switch try evaluate(environment.compiled, in: environment) {
+        case .known(let value): return .known(value)
+        case .unknown(let missing): return .unknown(environment.names(in: missing))
+        }
+    }
+}
+
+/// The result of an evaluation by name: a value, or the names of the missing inputs.
+public enum NamedResult: Sendable, Hashable {
+    /// The result is decided.
+    case known(Value)
+    /// The result waits for the named inputs.
+    case unknown(Set<String>)
+
+    /// The value, when the result is known.
+    public var value: Value? {
+        if case .known(let value) = self { return value }
+        return nil
     }
 }
 
 /// One evaluation of a program; generic so that the environment is called without boxing.
 private struct Run<Environment: EvaluationEnvironment> {
+    let compiled: CompiledExpression
     let program: Program
-    let functions: FunctionRegistry
     let environment: Environment
+
+    init(compiled: CompiledExpression, environment: Environment) {
+        self.compiled = compiled
+        self.program = compiled.program
+        self.environment = environment
+    }
 
     func evaluate(_ index: Int32) throws(EvaluationError) -> EvaluationResult {
         let instruction = program.instructions[Int(index)]
@@ -59,7 +99,8 @@ private struct Run<Environment: EvaluationEnvironment> {
         case .constant:
             return .known(program.constants[Int(instruction.a)])
         case .name:
-            return environment.resolve(program.names[Int(instruction.a)])
+            let slot = compiled.slots[Int(instruction.a)]
+            return slot < 0 ? .unknown(InputSet()) : environment.resolve(Int(slot))
         case .negate:
             switch try evaluate(instruction.a) {
             case .known(let value):
@@ -138,7 +179,7 @@ private struct Run<Environment: EvaluationEnvironment> {
         case .list:
             var values: [Value] = []
             values.reserveCapacity(Int(instruction.c))
-            var missing: Set<String>?
+            var missing: InputSet?
             for operand in operands(of: instruction) {
                 switch try evaluate(operand) {
                 case .known(let value):
@@ -164,7 +205,7 @@ private struct Run<Environment: EvaluationEnvironment> {
     {
         let name = deciding ? "or" : "and"
         let left = try evaluate(instruction.a)
-        let leftMissing: Set<String>
+        let leftMissing: InputSet
         switch left {
         case .known(let value):
             guard case .boolean(let flag) = value else { throw notBoolean(value, name, instruction) }
@@ -196,7 +237,7 @@ private struct Run<Environment: EvaluationEnvironment> {
     private func membership(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
         let positive = instruction.opcode == .inElements
         let left = try evaluate(instruction.a)
-        var missing: Set<String>?
+        var missing: InputSet?
         if case .unknown(let names) = left { missing = names }
         for operand in operands(of: instruction) {
             switch try evaluate(operand) {
@@ -235,8 +276,8 @@ private struct Run<Environment: EvaluationEnvironment> {
             if case .known(let x) = then, case .known(let y) = otherwise, (try? Operations.equals(x, y)) == true {
                 return then
             }
-            missing.formUnion(then.missingNames)
-            missing.formUnion(otherwise.missingNames)
+            missing.formUnion(then.missing)
+            missing.formUnion(otherwise.missing)
             return .unknown(missing)
         }
     }
@@ -244,8 +285,8 @@ private struct Run<Environment: EvaluationEnvironment> {
     // MARK: Calls
 
     private func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
-        let name = program.names[Int(instruction.a)]
-        guard let function = functions.function(named: name) else {
+        guard let function = compiled.functions[Int(instruction.a)] else {
+            let name = program.names[Int(instruction.a)]
             throw EvaluationError("unknown function '\(name)'", at: instruction.range)
         }
         var arguments: [EvaluationResult] = []

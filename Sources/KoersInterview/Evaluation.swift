@@ -38,10 +38,16 @@ public struct Evaluation: Sendable {
         questionPositions[id].flatMap { questions.indices.contains($0) ? questions[$0] : nil }
     }
 
+    /// The question ids of question slots (such as an unknown result's missing inputs), in pack
+    /// order.
+    public func inPackOrder(_ slots: InputSet) -> [String] {
+        slots.compactMap { questions.indices.contains($0) ? questions[$0].question.id : nil }
+    }
+
     /// Question ids sorted as the questions stand in the pack (the interview's order); names
     /// that are not questions are dropped.
     public func inPackOrder(_ ids: Set<String>) -> [String] {
-        PackIndex.sort(ids, by: questionPositions)
+        ids.compactMap { id in questionPositions[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 }
 

@@ -138,7 +138,7 @@ extension EvaluationDocument {
                         bound: input.isBound,
                         value: input.result.value.map(ExactValue.init),
                         formatted: input.result.value.map(formatter.formatCalculated),
-                        missingQuestions: evaluation.inPackOrder(input.result.missingNames)
+                        missingQuestions: evaluation.inPackOrder(input.result.missing)
                     )
                 },
                 outputs: result.outputs.map { output in
@@ -152,7 +152,7 @@ extension EvaluationDocument {
                         value: output.result.value.map(ExactValue.init),
                         formatted: output.result.value.map(formatter.formatCalculated),
                         reason: output.reason?.text(in: language),
-                        missingQuestions: evaluation.inPackOrder(output.result.missingNames)
+                        missingQuestions: evaluation.inPackOrder(output.result.missing)
                     )
                 },
                 sources: result.calculation.citations.map { citation in

@@ -589,7 +589,7 @@ private struct DocumentBuilder {
                 type: amount.amount.expression.type.description,
                 value: value?.decimalValue?.description,
                 formatted: value.map { formatter.format($0) },
-                missingQuestions: evaluation.inPackOrder(amount.result.missingNames),
+                missingQuestions: evaluation.inPackOrder(amount.result.missing),
                 sources: amount.amount.citations.map(source)
             )
         }
@@ -613,7 +613,7 @@ private struct DocumentBuilder {
             type: result.value.type.description,
             value: value.map(EvaluationDocument.ExactValue.init),
             formatted: value.map { formatter.format($0) },
-            missingQuestions: evaluation.inPackOrder(result.result.missingNames)
+            missingQuestions: evaluation.inPackOrder(result.result.missing)
         )
     }
 
@@ -629,7 +629,7 @@ private struct DocumentBuilder {
             },
             effective: result.effectiveValue?.description,
             level: result.level?.label.text(in: language),
-            missingQuestions: evaluation.inPackOrder(result.computed.missingNames)
+            missingQuestions: evaluation.inPackOrder(result.computed.missing)
         )
     }
 

@@ -21,9 +21,9 @@ public struct AnswerIssue: Sendable, Hashable, CustomStringConvertible {
 }
 
 extension Interview {
-    /// Reads answers as a person writes them (`ja`, `€ 125.000`, `gemeente, zorgkantoor`) into
-    /// an answer set, checking each against its question in pack order, so validations that
-    /// read earlier answers see them.
+    /// Reads answers as a person writes them (`ja`, `€ 125.000`, `gemeente, zorgkantoor`) or as
+    /// exact values into an answer set, checking each against its question in pack order, so
+    /// validations that read earlier answers see them.
     ///
     /// `?` or `weet niet` answers "I don't know" where the question allows it; `-` or `skip`
     /// skips an optional question. A rejected answer is left out and reported; the others are
@@ -37,40 +37,141 @@ extension Interview {
         from inputs: [String: AnswerInput],
         on date: CalendarDate
     ) -> (answers: AnswerSet, issues: [AnswerIssue]) {
-        var answers = AnswerSet()
         var issues: [AnswerIssue] = []
-        let questionIDs = pack.questions.map(\.id)
-        for id in inputs.keys.sorted() where pack.question(id) == nil {
-            var english = "There is no question '\(id)' in pack '\(pack.id)'."
-            var dutch = "Er is geen vraag '\(id)' in pack '\(pack.id)'."
-            if let suggestion = closestMatch(to: id, among: questionIDs) {
-                english += " Did you mean '\(suggestion)'?"
-                dutch += " Bedoelt u '\(suggestion)'?"
-            }
-            issues.append(AnswerIssue(questionID: id, message: LocalizedText([("nl", dutch), ("en", english)])))
+        var positional = [AnswerInput?](repeating: nil, count: pack.questions.count)
+        let positions = evaluator.compiled.questionPositions
+        for (id, input) in inputs {
+            if let position = positions[id] { positional[position] = input }
         }
-        for question in pack.questions {
-            guard let input = inputs[question.id] else { continue }
-            switch special(input, for: question) {
-            case .success(let state?):
-                answers[question.id] = state
+        let questionIDs = pack.questions.map(\.id)
+        for id in inputs.keys.sorted() where positions[id] == nil {
+            issues.append(unknownQuestionIssue(id))
+        }
+        let (run, rejected) = checkedRun(positional, on: date)
+        issues.append(contentsOf: rejected)
+        var answers = AnswerSet()
+        for (position, state) in run.answers.enumerated() {
+            if let state { answers[questionIDs[position]] = state }
+        }
+        return (answers, issues)
+    }
+
+    /// The issue for an answer to an id that is not a question of the pack, with a
+    /// did-you-mean where a question id is close.
+    ///
+    /// - Parameter id: The id as written.
+    /// - Returns: The issue.
+    public func unknownQuestionIssue(_ id: String) -> AnswerIssue {
+        var english = "There is no question '\(id)' in pack '\(pack.id)'."
+        var dutch = "Er is geen vraag '\(id)' in pack '\(pack.id)'."
+        if let suggestion = closestMatch(to: id, among: pack.questions.map(\.id)) {
+            english += " Did you mean '\(suggestion)'?"
+            dutch += " Bedoelt u '\(suggestion)'?"
+        }
+        return AnswerIssue(questionID: id, message: LocalizedText([("nl", dutch), ("en", english)]))
+    }
+
+    /// Checks answers given by question position (pack order) and decides the pack on them in
+    /// one pass, without building explanations: the fast path of a batch.
+    ///
+    /// - Parameters:
+    ///   - inputs: The input for each question by its position in the pack; `nil` is unanswered.
+    ///   - date: The evaluation date.
+    /// - Returns: The decision, or one issue per rejected answer.
+    public func decide(_ inputs: [AnswerInput?], on date: CalendarDate) -> Result<Decision, AnswerIssues> {
+        let (run, issues) = checkedRun(inputs, on: date)
+        guard issues.isEmpty else { return .failure(AnswerIssues(issues: issues)) }
+        return .success(evaluator.decision(of: run))
+    }
+
+    /// Checks inputs by position in pack order into one run: each accepted answer is set (so
+    /// later validations see it), each rejected one is reported and left out.
+    func checkedRun(_ inputs: [AnswerInput?], on date: CalendarDate) -> (run: EvaluationRun, issues: [AnswerIssue]) {
+        let run = evaluator.emptyRun(on: date)
+        var issues: [AnswerIssue] = []
+        for (position, input) in inputs.enumerated() {
+            guard let input, position < pack.questions.count else { continue }
+            let question = pack.questions[position]
+            switch state(of: input, for: question) {
             case .failure(let problem):
                 issues.append(AnswerIssue(questionID: question.id, message: problem.message))
-            case .success(nil):
-                switch check(input, for: question, given: answers, on: date) {
-                case .success(let value): answers[question.id] = .given(value)
-                case .failure(let problem):
+            case .success(let state):
+                run.setAnswer(state, at: position)
+                if case .given = state, !question.validations.isEmpty,
+                    let problem = failedValidation(of: position, in: run)
+                {
+                    run.setAnswer(nil, at: position)
                     issues.append(AnswerIssue(questionID: question.id, message: problem.message))
                 }
             }
         }
-        return (answers, issues)
+        return (run, issues)
+    }
+
+    /// The answer an input gives to a question, without the validations that read other
+    /// answers: "I don't know" and "skip" (as words or as explicit inputs) where the question
+    /// allows them, otherwise the value read by the question's type.
+    ///
+    /// This is the one place where the rules for "I don't know" and skipping live; the
+    /// terminal, answers files, batches and the web app all answer through it (``answer(_:for:given:on:)``).
+    ///
+    /// - Parameters:
+    ///   - input: The input.
+    ///   - question: The question it answers.
+    /// - Returns: The answer, or why it is not accepted.
+    public func state(of input: AnswerInput, for question: Question) -> Result<AnswerState, AnswerProblem> {
+        switch special(input, for: question) {
+        case .failure(let problem): return .failure(problem)
+        case .success(let state?): return .success(state)
+        case .success(nil): return accept(input, for: question).map(AnswerState.given)
+        }
+    }
+
+    /// The answer an input gives to a question, given the other answers: ``state(of:for:)``
+    /// and then the question's validations.
+    ///
+    /// - Parameters:
+    ///   - input: The input.
+    ///   - question: The question it answers.
+    ///   - answers: The other answers, which validations may read.
+    ///   - date: The evaluation date.
+    /// - Returns: The answer to store, or why it is not accepted.
+    public func answer(
+        _ input: AnswerInput,
+        for question: Question,
+        given answers: AnswerSet,
+        on date: CalendarDate
+    ) -> Result<AnswerState, AnswerProblem> {
+        switch state(of: input, for: question) {
+        case .failure(let problem):
+            return .failure(problem)
+        case .success(.given(let value)):
+            guard !question.validations.isEmpty, let position = evaluator.compiled.questionPositions[question.id] else {
+                return .success(.given(value))
+            }
+            var withAnswer = answers
+            withAnswer[question.id] = .given(value)
+            let run = evaluator.run(withAnswer, on: date, overrides: [:])
+            if let problem = failedValidation(of: position, in: run) { return .failure(problem) }
+            return .success(.given(value))
+        case .success(let state):
+            return .success(state)
+        }
     }
 
     /// "I don't know" or "skip", when the input says so: the answer, or why it is not allowed;
     /// `nil` for any other input.
     public func special(_ input: AnswerInput, for question: Question) -> Result<AnswerState?, AnswerProblem> {
-        guard case .text(let text) = input, let meaning = AnswerWords.meaning(of: text) else { return .success(nil) }
+        let meaning: SpecialAnswer
+        switch input {
+        case .dontKnow: meaning = .unknown
+        case .skip: meaning = .skipped
+        case .text(let text):
+            guard let word = AnswerWords.meaning(of: text) else { return .success(nil) }
+            meaning = word
+        case .list, .number, .boolean, .value:
+            return .success(nil)
+        }
         switch meaning {
         case .unknown:
             guard question.allowsUnknown else {
@@ -93,5 +194,18 @@ extension Interview {
             }
             return .success(.skipped)
         }
+    }
+}
+
+/// The answers of one set that were not accepted, as the failure of ``Interview/decide(_:on:)``.
+public struct AnswerIssues: Error, Sendable, Hashable {
+    /// One issue per rejected answer, in pack order.
+    public var issues: [AnswerIssue]
+
+    /// Creates the failure.
+    ///
+    /// - Parameter issues: The issues.
+    public init(issues: [AnswerIssue]) {
+        self.issues = issues
     }
 }

@@ -1,5 +1,6 @@
 public import KoersCore
 public import KoersExpression
+import Synchronization
 
 /// Conducts an interview over a pack: which question comes next, how far along it is, and
 /// whether an answer is accepted.
@@ -17,11 +18,18 @@ public import KoersExpression
 ///     }
 /// }
 /// ```
+///
+/// A front end that keeps one person's answers in memory uses an ``InterviewRun`` instead:
+/// after each answer only what depends on it is evaluated again.
 public struct Interview: Sendable {
     /// The evaluator of the pack.
     public let evaluator: PackEvaluator
     /// Where the question types come from.
     public let registry: PluginRegistry
+    /// For every score: the optional questions it reads. A score that reads an optional
+    /// question (say through `answered(x)`, so it never makes the score unknown) can still be
+    /// changed by it, so the interview offers it once; skipping it answers it.
+    let scoreOptionalInputs: [InputSet]
 
     /// Creates an interview over a pack.
     ///
@@ -29,8 +37,13 @@ public struct Interview: Sendable {
     ///   - pack: A pack that loaded without errors.
     ///   - registry: The registry the pack was loaded with.
     public init(pack: RulePack, registry: PluginRegistry) {
-        self.evaluator = PackEvaluator(pack: pack, functions: registry.functions)
+        let evaluator = PackEvaluator(pack: pack, functions: registry.functions)
+        self.evaluator = evaluator
         self.registry = registry
+        let compiled = evaluator.compiled
+        scoreOptionalInputs = compiled.scoreInputs.map { ids in
+            InputSet(ids.compactMap { id in compiled.questionPositions[id].flatMap { pack.questions[$0].isOptional ? $0 : nil } })
+        }
     }
 
     /// The pack.
@@ -49,63 +62,68 @@ public struct Interview: Sendable {
     ///   - answers: The answers so far.
     ///   - date: The evaluation date.
     ///   - overrides: Coaches' overrides of scores, by score id.
-    /// - Returns: The evaluation, the next question (or `nil` when nothing more can change the
-    ///   result), and the progress.
+    /// - Returns: The next question (or `nil` when nothing more can change the result), the
+    ///   progress, and the evaluation, which is built when it is first read.
     public func state(
         of answers: AnswerSet,
         on date: CalendarDate,
         overrides: [String: ScoreOverride] = [:]
     ) -> InterviewState {
-        let evaluation = evaluator.evaluate(answers, on: date, overrides: overrides)
-        var wanted: Set<String> = []
-        for outcome in evaluation.outcomes {
-            // A decided outcome needs nothing more for its verdict; an amount is shown for an
-            // eligible or undetermined outcome only (the evaluation leaves the others empty).
-            if outcome.verdict == .undetermined { wanted.formUnion(outcome.missingQuestions) }
-            for amount in outcome.amounts { wanted.formUnion(amount.result.missingNames) }
-        }
-        for score in evaluation.scores where score.override == nil {
-            wanted.formUnion(score.computed.missingNames)
-            // An optional question a score reads (say through `answered(x)`, so it never makes
-            // the score unknown) can still change it: offer it once; skipping it answers it.
-            for id in score.inputs where evaluation.question(id)?.question.isOptional == true {
-                wanted.insert(id)
-            }
-        }
-        let context = EvaluationContext(
-            index: evaluator.index, evaluator: evaluator.evaluator, answers: answers, date: date, overrides: overrides
+        let run = evaluator.run(answers, on: date, overrides: overrides)
+        let (next, open, progress) = progress(of: run)
+        return InterviewState(
+            snapshot: EvaluationSnapshot(evaluator: evaluator, run: run),
+            nextQuestion: next,
+            openQuestionIDs: open,
+            progress: progress
         )
+    }
+
+    /// Works out what to ask next from a run: the next question, the open questions in pack
+    /// order, and the progress.
+    func progress(of run: EvaluationRun) -> (next: Question?, open: [String], progress: InterviewProgress) {
+        let pack = self.pack
+        var wanted = InputSet()
+        for index in pack.outcomes.indices {
+            let decision = evaluator.outcomeDecision(at: index, in: run)
+            // A decided outcome needs nothing more for its verdict; an amount is shown for an
+            // eligible or undetermined outcome only (the decision leaves the others empty).
+            if decision.verdict == .undetermined { wanted.formUnion(decision.missing) }
+            for amount in decision.amounts { wanted.formUnion(amount.result.missing) }
+        }
+        for index in pack.scores.indices where run.overrides[index] == nil {
+            wanted.formUnion(run.computedScore(index).missing)
+            wanted.formUnion(scoreOptionalInputs[index])
+        }
 
         // Questions whose relevance is undecided need the questions their condition reads.
         var pending = Array(wanted)
-        while let id = pending.popLast() {
-            guard let result = evaluation.question(id), result.relevance == .undecided, let condition = result.question.relevance
-            else { continue }
-            for name in context.evaluate(condition).missingNames where wanted.insert(name).inserted {
-                pending.append(name)
+        while let question = pending.popLast() {
+            guard question < pack.questions.count, run.relevance(of: question) == .undecided else { continue }
+            for slot in run.relevanceResult(of: question).missing where !wanted.contains(slot) {
+                wanted.insert(slot)
+                pending.append(slot)
             }
         }
 
-        let open = evaluator.index.inPackOrder(wanted).filter { id in
-            answers[id] == nil && evaluation.question(id)?.relevance != .irrelevant
+        var open: [Int] = []
+        for question in wanted where question < pack.questions.count {
+            if run.answers[question] == nil && run.relevance(of: question) != .irrelevant { open.append(question) }
         }
-        let next = open.first { evaluation.question($0)?.relevance == .relevant }.flatMap {
-            evaluation.question($0)?.question
+        let next = open.first { run.relevance(of: $0) == .relevant }.map { pack.questions[$0] }
+        var answered = 0
+        for question in pack.questions.indices where run.answers[question] != nil {
+            if run.relevance(of: question) != .irrelevant { answered += 1 }
         }
-        let answered = evaluation.questions.filter { $0.answer != nil && $0.relevance != .irrelevant }.count
-        return InterviewState(
-            evaluation: evaluation,
-            nextQuestion: next,
-            openQuestionIDs: open,
-            progress: InterviewProgress(answered: answered, stillNeeded: open.count)
-        )
+        return (next, open.map { pack.questions[$0].id }, InterviewProgress(answered: answered, stillNeeded: open.count))
     }
 
     /// Checks an answer against the question's type, bounds and validations, given the other
     /// answers, without changing anything.
     ///
     /// - Parameters:
-    ///   - input: What the person typed or picked.
+    ///   - input: What the person typed or picked, an exact value from JSON, or a value saved
+    ///     earlier.
     ///   - question: The question it answers.
     ///   - answers: The other answers, which validations may read.
     ///   - date: The evaluation date.
@@ -116,6 +134,35 @@ public struct Interview: Sendable {
         given answers: AnswerSet,
         on date: CalendarDate
     ) -> Result<Value, AnswerProblem> {
+        let value: Value
+        switch accept(input, for: question) {
+        case .success(let accepted): value = accepted
+        case .failure(let problem): return .failure(problem)
+        }
+        guard !question.validations.isEmpty, let position = evaluator.compiled.questionPositions[question.id] else {
+            return .success(value)
+        }
+        var withAnswer = answers
+        withAnswer[question.id] = .given(value)
+        let run = evaluator.run(withAnswer, on: date, overrides: [:])
+        if let problem = failedValidation(of: position, in: run) { return .failure(problem) }
+        return .success(value)
+    }
+
+    /// Checks a value that was stored earlier (in a session or an answers file) against the
+    /// question as the pack defines it now: its type, its options and its bounds.
+    ///
+    /// - Parameters:
+    ///   - value: The stored value.
+    ///   - question: The question.
+    /// - Returns: The problem, or `nil` when the value still fits.
+    public func recheck(_ value: Value, for question: Question) -> AnswerProblem? {
+        if case .failure(let problem) = accept(.value(value), for: question) { return problem }
+        return nil
+    }
+
+    /// The input read by the question's type: parsed when typed, checked when exact.
+    func accept(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
         guard let type = registry.questionType(question.typeID) else {
             return .failure(
                 AnswerProblem(
@@ -124,55 +171,106 @@ public struct Interview: Sendable {
                 )
             )
         }
-        let value: Value
-        switch type.parse(input, for: question) {
-        case .success(let parsed): value = parsed
-        case .failure(let problem): return .failure(problem)
-        }
-        var withAnswer = answers
-        withAnswer[question.id] = .given(value)
-        let context = EvaluationContext(
-            index: evaluator.index, evaluator: evaluator.evaluator, answers: withAnswer, date: date, overrides: [:]
-        )
-        for validation in question.validations {
-            if case .known(.boolean(false)) = context.evaluate(validation.rule) {
-                return .failure(AnswerProblem(validation.message))
-            }
-        }
-        return .success(value)
+        if case .value(let value) = input { return type.accept(value, for: question) }
+        return type.parse(input, for: question)
     }
 
-    /// Checks a value that was stored earlier (in a session or an answers file) against the
-    /// question as the pack defines it now.
-    ///
-    /// - Parameters:
-    ///   - value: The stored value.
-    ///   - question: The question.
-    /// - Returns: The problem, or `nil` when the value still fits.
-    public func recheck(_ value: Value, for question: Question) -> AnswerProblem? {
-        guard value.type == question.valueType else {
-            return AnswerProblem(
-                nl: "Het opgeslagen antwoord past niet meer bij het type van deze vraag.",
-                en: "The saved answer no longer fits the type of this question."
-            )
-        }
-        let optionIDs = Set(question.options.map(\.id))
-        guard !optionIDs.isEmpty else { return nil }
-        let chosen: [Value] = if case .list(let elements, _) = value { elements } else { [value] }
-        for case .text(let id) in chosen where !optionIDs.contains(id) {
-            return AnswerProblem(
-                nl: "De keuze '\(id)' bestaat niet meer bij deze vraag.",
-                en: "The choice '\(id)' no longer exists for this question."
-            )
+    /// The first validation of a question that fails in a run holding its answer, if any.
+    func failedValidation(of position: Int, in run: EvaluationRun) -> AnswerProblem? {
+        let question = pack.questions[position]
+        for (index, validation) in question.validations.enumerated() {
+            let compiled = evaluator.compiled.validations[position][index]
+            if case .known(.boolean(false)) = run.evaluate(compiled, validation.rule) {
+                return AnswerProblem(validation.message)
+            }
         }
         return nil
     }
 }
 
+/// An interview that follows one person's answers in memory: after each change only the
+/// results that depend on the changed answer are worked out again, so picking the next
+/// question costs microseconds even on the largest pack.
+///
+/// ```swift
+/// let run = InterviewRun(interview: interview, answers: saved, on: date)
+/// while let question = run.state().nextQuestion {
+///     run.setAnswer(.given(try read(question)), for: question.id)
+/// }
+/// ```
+///
+/// A run belongs to one task at a time; the states it hands out are independent values.
+public final class InterviewRun {
+    /// The interview.
+    public let interview: Interview
+    private let run: EvaluationRun
+
+    /// Starts following a set of answers.
+    ///
+    /// - Parameters:
+    ///   - interview: The interview over the pack.
+    ///   - answers: The answers so far.
+    ///   - date: The evaluation date.
+    ///   - overrides: Coaches' overrides of scores, by score id.
+    public init(
+        interview: Interview,
+        answers: AnswerSet = AnswerSet(),
+        on date: CalendarDate,
+        overrides: [String: ScoreOverride] = [:]
+    ) {
+        self.interview = interview
+        self.run = interview.evaluator.run(answers, on: date, overrides: overrides)
+    }
+
+    /// The answers, by question id.
+    public var answers: AnswerSet {
+        var answers = AnswerSet()
+        for (position, state) in run.answers.enumerated() {
+            if let state { answers[interview.pack.questions[position].id] = state }
+        }
+        return answers
+    }
+
+    /// Sets, changes or clears (`nil`) the answer to a question; what depends on it is
+    /// worked out again when next asked for. An id that is not a question is ignored.
+    ///
+    /// - Parameters:
+    ///   - state: The answer, or `nil` to clear it.
+    ///   - questionID: The question.
+    public func setAnswer(_ state: AnswerState?, for questionID: String) {
+        guard let position = interview.evaluator.compiled.questionPositions[questionID] else { return }
+        run.setAnswer(state, at: position)
+    }
+
+    /// Replaces the coaches' overrides of scores.
+    ///
+    /// - Parameter overrides: The overrides, by score id.
+    public func setOverrides(_ overrides: [String: ScoreOverride]) {
+        run.setOverrides(interview.evaluator.slotOverrides(overrides))
+    }
+
+    /// Changes the evaluation date.
+    ///
+    /// - Parameter date: The new date.
+    public func setDate(_ date: CalendarDate) {
+        run.setDate(date)
+    }
+
+    /// Where the interview stands now: the next question, the progress and the evaluation.
+    public func state() -> InterviewState {
+        let (next, open, progress) = interview.progress(of: run)
+        return InterviewState(
+            snapshot: EvaluationSnapshot(evaluator: interview.evaluator, run: run.copy()),
+            nextQuestion: next,
+            openQuestionIDs: open,
+            progress: progress
+        )
+    }
+}
+
 /// Where an interview stands after the answers so far.
 public struct InterviewState: Sendable {
-    /// The evaluation of the answers so far.
-    public var evaluation: Evaluation
+    let snapshot: EvaluationSnapshot
     /// The question to ask next, or `nil` when no unanswered question can change the result.
     public var nextQuestion: Question?
     /// The unanswered questions that could still change the result, in pack order; some may
@@ -181,8 +279,41 @@ public struct InterviewState: Sendable {
     /// How far along the interview is.
     public var progress: InterviewProgress
 
+    /// The evaluation of the answers so far, with every explanation; built when first read.
+    public var evaluation: Evaluation { snapshot.evaluation }
+
     /// Whether nothing more needs to be asked.
     public var isComplete: Bool { nextQuestion == nil }
+}
+
+/// A run kept for building its evaluation once, when (and if) a front end reads it.
+final class EvaluationSnapshot: Sendable {
+    private enum Content {
+        /// The run, which fills its memo while the evaluation is built.
+        case pending(EvaluationRun)
+        case built(Evaluation)
+    }
+
+    private let evaluator: PackEvaluator
+    private let content: Mutex<Content>
+
+    init(evaluator: PackEvaluator, run: sending EvaluationRun) {
+        self.evaluator = evaluator
+        self.content = Mutex(.pending(run))
+    }
+
+    var evaluation: Evaluation {
+        content.withLock { content in
+            switch content {
+            case .built(let evaluation):
+                return evaluation
+            case .pending(let run):
+                let evaluation = evaluator.evaluation(of: run)
+                content = .built(evaluation)
+                return evaluation
+            }
+        }
+    }
 }
 
 /// How far along an interview is: answered questions against those that may still be needed.

@@ -1,6 +1,7 @@
 public import KoersCore
 public import KoersExpression
 import KoersSource
+public import Foundation
 
 /// Evaluates a rule pack against a set of answers as of a date.
 ///
@@ -16,14 +17,19 @@ import KoersSource
 /// evaluation.outcome("set_klein")?.verdict   // .eligible
 /// ```
 ///
+/// The pack is compiled once, when the evaluator is made: every name becomes a slot and every
+/// expression is bound to slots, so an evaluation works on flat arrays. ``decide(_:on:overrides:)``
+/// gives only verdicts, amounts and scores (what a batch needs); ``evaluate(_:on:overrides:)``
+/// adds everything an explanation shows.
+///
 /// An evaluator is immutable and `Sendable`: one can serve many evaluations at once.
 public struct PackEvaluator: Sendable {
     /// The pack.
     public let pack: RulePack
+    let compiled: CompiledPack
     let evaluator: Evaluator
-    let index: PackIndex
 
-    /// Creates an evaluator for a pack.
+    /// Creates an evaluator for a pack and compiles the pack.
     ///
     /// - Parameters:
     ///   - pack: A pack that loaded without errors.
@@ -31,7 +37,7 @@ public struct PackEvaluator: Sendable {
     public init(pack: RulePack, functions: FunctionRegistry) {
         self.pack = pack
         self.evaluator = Evaluator(functions: functions)
-        self.index = PackIndex(pack)
+        self.compiled = CompiledPack(pack: pack, functions: functions)
     }
 
     /// Evaluates every question, value, outcome, score and recommendation of the pack.
@@ -49,187 +55,274 @@ public struct PackEvaluator: Sendable {
         on date: CalendarDate,
         overrides: [String: ScoreOverride] = [:]
     ) -> Evaluation {
-        let context = EvaluationContext(
-            index: index, evaluator: evaluator, answers: answers, date: date, overrides: overrides
+        evaluation(of: run(answers, on: date, overrides: overrides))
+    }
+
+    /// Decides every outcome and score, without the explanations: the verdicts, the amounts,
+    /// the scores and, as question slots, what each still waits for.
+    ///
+    /// - Parameters:
+    ///   - answers: The answers so far.
+    ///   - date: The evaluation date.
+    ///   - overrides: Coaches' overrides of scores, by score id.
+    /// - Returns: The decision.
+    public func decide(
+        _ answers: AnswerSet,
+        on date: CalendarDate,
+        overrides: [String: ScoreOverride] = [:]
+    ) -> Decision {
+        decision(of: run(answers, on: date, overrides: overrides))
+    }
+
+    // MARK: Runs
+
+    func run(_ answers: AnswerSet, on date: CalendarDate, overrides: [String: ScoreOverride]) -> EvaluationRun {
+        EvaluationRun(
+            compiled: compiled,
+            evaluator: evaluator,
+            answers: slotAnswers(answers),
+            date: date,
+            overrides: slotOverrides(overrides)
         )
-        let questions = pack.questions.map { question in
-            QuestionResult(
-                question: question,
-                relevance: context.relevance(of: question),
-                answer: answers[question.id]
-            )
+    }
+
+    func emptyRun(on date: CalendarDate) -> EvaluationRun {
+        EvaluationRun(
+            compiled: compiled,
+            evaluator: evaluator,
+            answers: Array(repeating: nil, count: compiled.questionCount),
+            date: date,
+            overrides: Array(repeating: nil, count: pack.scores.count)
+        )
+    }
+
+    /// Answers by question slot; answers to ids that are not questions are dropped.
+    func slotAnswers(_ answers: AnswerSet) -> [AnswerState?] {
+        var states = [AnswerState?](repeating: nil, count: compiled.questionCount)
+        for (id, state) in answers {
+            if let position = compiled.questionPositions[id] { states[position] = state }
+        }
+        return states
+    }
+
+    /// Overrides by score position; overrides of ids that are not scores are dropped.
+    func slotOverrides(_ overrides: [String: ScoreOverride]) -> [ScoreOverride?] {
+        guard !overrides.isEmpty else { return Array(repeating: nil, count: pack.scores.count) }
+        return pack.scores.map { overrides[$0.id] }
+    }
+
+    // MARK: Deciding
+
+    /// The verdict of one outcome in a run.
+    func outcomeDecision(at outcomeIndex: Int, in run: EvaluationRun) -> OutcomeDecision {
+        let outcome = pack.outcomes[outcomeIndex]
+        let date = run.date
+        let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
+        var states: [RequirementState] = []
+        states.reserveCapacity(outcome.requirements.count)
+        var missing = InputSet()
+        var anyUnmet = false
+        var anyOpen = false
+        for (offset, requirement) in outcome.requirements.enumerated() {
+            if !open || !requirement.validity.contains(date) {
+                states.append(.notInForce)
+                continue
+            }
+            switch run.evaluate(compiled.requirements[outcomeIndex][offset], requirement.condition) {
+            case .known(.boolean(true)):
+                states.append(.met)
+            case .known:
+                states.append(.unmet)
+                anyUnmet = true
+            case .unknown(let slots):
+                states.append(.open(slots))
+                missing.formUnion(slots)
+                anyOpen = true
+            }
+        }
+        let verdict: Verdict =
+            if !open { .closed } else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
+        var amounts: [AmountDecision] = []
+        if verdict == .eligible || verdict == .undetermined {
+            for (offset, amount) in outcome.amounts.enumerated() where amount.validity.contains(date) {
+                let result = run.evaluate(compiled.amounts[outcomeIndex][offset], amount.expression)
+                amounts.append(AmountDecision(position: offset, result: result))
+            }
+        }
+        return OutcomeDecision(
+            verdict: verdict,
+            requirements: states,
+            missing: verdict == .undetermined ? missing : InputSet(),
+            amounts: amounts
+        )
+    }
+
+    /// Every outcome and score of a run, without explanations.
+    func decision(of run: EvaluationRun) -> Decision {
+        let outcomes = pack.outcomes.indices.map { outcomeDecision(at: $0, in: run) }
+        let scores = pack.scores.indices.map { index in
+            ScoreDecision(computed: run.computedScore(index), override: run.overrides[index])
+        }
+        return Decision(date: run.date, outcomes: outcomes, scores: scores)
+    }
+
+    // MARK: Explaining
+
+    /// Everything a run says, with the items and the answers they used, for explanations.
+    func evaluation(of run: EvaluationRun) -> Evaluation {
+        let questions = pack.questions.enumerated().map { index, question in
+            QuestionResult(question: question, relevance: run.relevance(of: index), answer: run.answers[index])
         }
         let values = pack.values.enumerated().map { offset, value in
-            ValueResult(value: value, result: context.resolve(value.id), inputs: index.valueInputs[offset])
+            ValueResult(value: value, result: run.resolve(compiled.valueBase + offset), inputs: compiled.valueInputs[offset])
         }
-        let outcomes = pack.outcomes.indices.map { evaluate(outcomeAt: $0, in: context) }
+        let outcomes = pack.outcomes.indices.map { index in
+            outcomeResult(at: index, outcomeDecision(at: index, in: run))
+        }
         let scores = pack.scores.enumerated().map { offset, score in
             ScoreResult(
                 score: score,
-                computed: context.computedScore(score),
-                override: overrides[score.id],
-                inputs: index.scoreInputs[offset]
+                computed: run.computedScore(offset),
+                override: run.overrides[offset],
+                inputs: compiled.scoreInputs[offset]
             )
         }
-        var fired: [(offset: Int, result: RecommendationResult)] = []
-        for (offset, recommendation) in pack.recommendations.enumerated() {
-            if case .known(.boolean(true)) = context.evaluate(recommendation.condition) {
-                let result = RecommendationResult(
-                    recommendation: recommendation,
-                    inputs: index.recommendationInputs[offset]
-                )
-                fired.append((offset, result))
-            }
+        let recommendations = firedRecommendations(in: run).map { offset in
+            RecommendationResult(
+                recommendation: pack.recommendations[offset],
+                inputs: compiled.recommendationInputs[offset]
+            )
         }
-        fired.sort { ($0.result.recommendation.priority, $0.offset) < ($1.result.recommendation.priority, $1.offset) }
-        let calculations = pack.calculations.indices.map { context.calculationResult(at: $0) }
+        let calculations = pack.calculations.indices.map { run.calculationResult(at: $0) }
         return Evaluation(
-            date: date,
+            date: run.date,
             questions: questions,
             values: values,
             outcomes: outcomes,
             scores: scores,
-            recommendations: fired.map(\.result),
-            problems: context.problems.sorted(),
-            questionPositions: index.questionOrder,
+            recommendations: recommendations,
+            problems: run.problems.sorted(),
+            questionPositions: compiled.questionPositions,
             calculations: calculations
         )
     }
 
-    private func evaluate(outcomeAt outcomeIndex: Int, in context: EvaluationContext) -> OutcomeResult {
-        let outcome = pack.outcomes[outcomeIndex]
-        let date = context.date
-        let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
-        var requirements: [RequirementResult] = []
-        var missing: Set<String> = []
-        for (offset, requirement) in outcome.requirements.enumerated() {
-            let status: RequirementStatus
-            if !open || !requirement.validity.contains(date) {
-                status = .notInForce
-            } else {
-                switch context.evaluate(requirement.condition) {
-                case .known(.boolean(true)): status = .met
-                case .known: status = .unmet
-                case .unknown(let names):
-                    status = .open(missing: names)
-                    missing.formUnion(names)
-                }
+    /// The positions of the recommendations that fire, highest priority first, then in pack order.
+    func firedRecommendations(in run: EvaluationRun) -> [Int] {
+        var fired: [Int] = []
+        for (offset, recommendation) in pack.recommendations.enumerated() {
+            if case .known(.boolean(true)) = run.evaluate(compiled.recommendations[offset], recommendation.condition) {
+                fired.append(offset)
             }
-            requirements.append(
-                RequirementResult(
-                    requirement: requirement,
-                    status: status,
-                    inputs: index.requirementInputs[outcomeIndex][offset]
-                )
+        }
+        let recommendations = pack.recommendations
+        return fired.sorted { (recommendations[$0].priority, $0) < (recommendations[$1].priority, $1) }
+    }
+
+    private func outcomeResult(at index: Int, _ decision: OutcomeDecision) -> OutcomeResult {
+        let outcome = pack.outcomes[index]
+        let requirements = outcome.requirements.enumerated().map { offset, requirement in
+            let status: RequirementStatus =
+                switch decision.requirements[offset] {
+                case .met: .met
+                case .unmet: .unmet
+                case .notInForce: .notInForce
+                case .open(let slots): .open(missing: Set(compiled.questionIDs(slots)))
+                }
+            return RequirementResult(
+                requirement: requirement,
+                status: status,
+                inputs: compiled.requirementInputs[index][offset]
             )
         }
-        let verdict: Verdict =
-            if !open { .closed }
-            else if requirements.contains(where: { $0.status == .unmet }) { .ineligible }
-            else if requirements.contains(where: { if case .open = $0.status { true } else { false } }) {
-                .undetermined
-            } else { .eligible }
-        var amounts: [AmountResult] = []
-        if verdict == .eligible || verdict == .undetermined {
-            for (offset, amount) in outcome.amounts.enumerated() where amount.validity.contains(date) {
-                amounts.append(
-                    AmountResult(
-                        amount: amount,
-                        result: context.evaluate(amount.expression),
-                        inputs: index.amountInputs[outcomeIndex][offset]
-                    )
-                )
-            }
+        let amounts = decision.amounts.map { amount in
+            AmountResult(
+                amount: outcome.amounts[amount.position],
+                result: amount.result,
+                inputs: compiled.amountInputs[index][amount.position]
+            )
         }
         return OutcomeResult(
             outcome: outcome,
-            verdict: verdict,
+            verdict: decision.verdict,
             requirements: requirements,
             amounts: amounts,
-            missingQuestions: verdict == .undetermined ? index.inPackOrder(missing) : []
+            missingQuestions: compiled.questionIDs(decision.missing)
         )
+    }
+
+    // MARK: Slots at the edge
+
+    /// The position of a question in the pack, which is its slot.
+    ///
+    /// - Parameter id: The question's id.
+    /// - Returns: Its position, or `nil` when the pack has no such question.
+    public func position(ofQuestion id: String) -> Int? {
+        compiled.questionPositions[id]
+    }
+
+    /// The question ids of a set of question slots, in pack order.
+    ///
+    /// - Parameter slots: Question slots, such as an unknown result's missing inputs.
+    /// - Returns: Their ids in the order the questions stand in the pack.
+    public func questionIDs(_ slots: InputSet) -> [String] {
+        compiled.questionIDs(slots)
     }
 }
 
-/// The pack's items by id and the questions each computed name reads, worked out once.
-struct PackIndex: Sendable {
-    let questions: [String: Question]
-    let values: [String: DerivedValue]
-    let scores: [String: Score]
-    /// The calculations, in pack order.
-    let calculations: [Calculation]
-    /// Each calculation output name with the calculation and output it is.
-    let calculationOutputs: [String: CalculationOutputReference]
-    /// The position of each question in the pack, for listing questions in interview order.
-    let questionOrder: [String: Int]
-    /// For each value and score: the questions it reads, directly or through others.
-    let questionInputs: [String: Set<String>]
-    /// The questions each item's expression reads, in pack order, worked out once: by position
-    /// of the value, score and recommendation, and by outcome and position of its requirements
-    /// and amounts.
-    private(set) var valueInputs: [[String]] = []
-    private(set) var scoreInputs: [[String]] = []
-    private(set) var recommendationInputs: [[String]] = []
-    private(set) var requirementInputs: [[[String]]] = []
-    private(set) var amountInputs: [[[String]]] = []
+/// Every outcome and score of a pack for one set of answers, without the explanations.
+///
+/// What a batch writes and what the interview needs to pick the next question; build an
+/// ``Evaluation`` when a person is to read why.
+public struct Decision: Sendable {
+    /// The date the evaluation is made as of.
+    public var date: CalendarDate
+    /// The outcomes, in pack order.
+    public var outcomes: [OutcomeDecision]
+    /// The scores, in pack order.
+    public var scores: [ScoreDecision]
+}
 
-    init(_ pack: RulePack) {
-        questions = Dictionary(pack.questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        values = Dictionary(pack.values.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        scores = Dictionary(pack.scores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        calculations = pack.calculations
-        calculationOutputs = CalculationOutputReference.all(in: pack)
-        questionOrder = Dictionary(
-            pack.questions.enumerated().map { ($1.id, $0) },
-            uniquingKeysWith: { first, _ in first }
-        )
-        var direct: [String: Set<String>] = [:]
-        for value in pack.values { direct[value.id] = value.expression.referencedNames }
-        for score in pack.scores { direct[score.id] = score.expression.referencedNames }
-        for (name, reads) in CalculationOutputReference.reads(in: pack) { direct[name] = reads }
-        // The loader rejects cycles; `visiting` keeps this finite for any pack all the same.
-        var resolved: [String: Set<String>] = [:]
-        var visiting: Set<String> = []
-        let questionIDs = Set(questionOrder.keys)
-        func inputs(of name: String) -> Set<String> {
-            if questionIDs.contains(name) { return [name] }
-            if let known = resolved[name] { return known }
-            guard let names = direct[name], visiting.insert(name).inserted else { return [] }
-            var result: Set<String> = []
-            for referenced in names { result.formUnion(inputs(of: referenced)) }
-            visiting.remove(name)
-            resolved[name] = result
-            return result
-        }
-        for name in direct.keys { _ = inputs(of: name) }
-        questionInputs = resolved
-        valueInputs = pack.values.map { self.inputs(of: $0.expression) }
-        scoreInputs = pack.scores.map { self.inputs(of: $0.expression) }
-        recommendationInputs = pack.recommendations.map { self.inputs(of: $0.condition) }
-        requirementInputs = pack.outcomes.map { $0.requirements.map { self.inputs(of: $0.condition) } }
-        amountInputs = pack.outcomes.map { $0.amounts.map { self.inputs(of: $0.expression) } }
-    }
+/// How one requirement came out, with the missing questions as slots.
+public enum RequirementState: Sendable, Hashable {
+    /// The condition holds.
+    case met
+    /// The condition does not hold.
+    case unmet
+    /// The condition waits for these question slots (empty when nothing that can be asked
+    /// would decide it).
+    case open(InputSet)
+    /// The requirement does not apply on the evaluation date.
+    case notInForce
+}
 
-    /// The questions an expression reads, directly or through values and scores, in pack order.
-    func inputs(of expression: PackExpression) -> [String] {
-        var result: Set<String> = []
-        for name in expression.referencedNames {
-            if questions[name] != nil {
-                result.insert(name)
-            } else if let inputs = questionInputs[name] {
-                result.formUnion(inputs)
-            }
-        }
-        return inPackOrder(result)
-    }
+/// One outcome's verdict, requirements and amounts.
+public struct OutcomeDecision: Sendable {
+    /// The verdict.
+    public var verdict: Verdict
+    /// The state of each requirement, in pack order.
+    public var requirements: [RequirementState]
+    /// For an undetermined outcome: the question slots that could decide it.
+    public var missing: InputSet
+    /// The amounts in force, for an eligible or undetermined outcome.
+    public var amounts: [AmountDecision]
+}
 
-    /// Question ids sorted as the questions stand in the pack; other names are dropped.
-    func inPackOrder(_ ids: Set<String>) -> [String] {
-        Self.sort(ids, by: questionOrder)
-    }
+/// One amount of an outcome by its position in the outcome.
+public struct AmountDecision: Sendable {
+    /// The amount's position in ``Outcome/amounts``.
+    public var position: Int
+    /// Its value, or the question slots it waits for.
+    public var result: EvaluationResult
+}
 
-    /// Ids sorted by their position; ids without a position are dropped.
-    static func sort(_ ids: Set<String>, by positions: [String: Int]) -> [String] {
-        ids.compactMap { id in positions[id].map { ($0, id) } }.sorted { $0.0 < $1.0 }.map(\.1)
-    }
+/// A score's computed value and a coach's override.
+public struct ScoreDecision: Sendable {
+    /// The value computed from the answers, or the question slots it waits for.
+    public var computed: EvaluationResult
+    /// The coach's override, if any.
+    public var override: ScoreOverride?
+
+    /// The value that counts: the override when there is one, else the computed value.
+    public var effectiveValue: Decimal? { override?.value ?? computed.value?.decimalValue }
 }

@@ -62,7 +62,7 @@ public struct PackTestRunner: Sendable {
             case .known(let value):
                 failures.append("'\(name)': expected \(expected.literal), got \(value.literal)")
             case .unknown(let missing):
-                let needs = missing.isEmpty ? "" : " (still needs: \(missing.sorted().joined(separator: ", ")))"
+                let needs = missing.isEmpty ? "" : " (still needs: \(evaluation.inPackOrder(missing).sorted().joined(separator: ", ")))"
                 failures.append("'\(name)': expected \(expected.literal), got unknown\(needs)")
             case nil:
                 failures.append("'\(name)': expected \(expected.literal), but it was not computed (is the outcome eligible on this date?)")

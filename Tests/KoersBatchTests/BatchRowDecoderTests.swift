@@ -11,7 +11,7 @@ import Testing
         decoder.decode(RawRecord(row: 1, line: 1, content: .json(Array(text.utf8))))
     }
 
-    @Test func jsonValuesBecomeWhatAPersonWouldType() throws {
+    @Test func jsonValuesKeepTheirType() throws {
         let interview = try BatchTestSupport.pack()
         let decoder = try BatchRowDecoder(pack: interview.pack, columns: nil)
         let row = try json(
@@ -22,18 +22,32 @@ import Testing
         #expect(row.id == "12")
         #expect(row.date == CalendarDate(year: 2019, month: 10, day: 1))
         #expect(row.inputs == [
-            "scheme": .text("grant"), "is_provider": .text("true"), "costs": .text("1.1250"),
-            "months": .text("24"), "purchasers": .list(["gemeente", "zorgkantoor"]),
+            "scheme": .text("grant"), "is_provider": .boolean(true), "costs": .number(Decimal(string: "1.125") ?? 0),
+            "months": .number(24), "purchasers": .list(["gemeente", "zorgkantoor"]),
         ])
-        #expect(row.written["costs"] == "1.125")
     }
 
     @Test(arguments: [
         ("1250.5", "1250.5"), ("125000", "125000"), ("1.5e3", "1500"), ("0.25", "0.25"), ("-3", "-3"),
-        ("1.125", "1.1250"),
+        ("1.125", "1.125"), ("0.000", "0"), ("12345678901234567890123", "12345678901234567890123"),
     ])
-    func jsonNumbersArePassedOnUnambiguously(literal: String, text: String) {
-        #expect(BatchRowDecoder.text(of: .number(literal)) == text)
+    func jsonNumbersAreReadExactly(literal: String, exact: String) {
+        #expect(DecimalLiteral.parse(literal) == Decimal(string: exact, locale: Locale(identifier: "en_US_POSIX")))
+    }
+
+    @Test(arguments: ["1e300", "1e-200", "123456789012345678901234567890123456789", "1.2.3", "", "-", "1e", "0x10"])
+    func jsonNumbersKoersCannotHoldAreRefused(literal: String) {
+        #expect(DecimalLiteral.parse(literal) == nil)
+    }
+
+    @Test func aRowWithANumberKoersCannotHoldIsSkippedWithTheField() throws {
+        let decoder = try BatchRowDecoder(pack: try BatchTestSupport.pack().pack, columns: nil)
+        guard case .failure(let failure) = json(#"{"costs": 1e300}"#, decoder: decoder) else {
+            Issue.record("accepted 1e300")
+            return
+        }
+        #expect(failure.problems.first?.questionID == "costs")
+        #expect(failure.problems.first?.message.contains("38 significant digits") == true)
     }
 
     @Test func jsonNumbersReadBackAsTheSameNumber() throws {

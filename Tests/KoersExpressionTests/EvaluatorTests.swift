@@ -11,7 +11,7 @@ import Testing
         return values
     }
 
-    static func expected(_ value: Bool?, missing: Set<String>) -> EvaluationResult {
+    static func expected(_ value: Bool?, missing: Set<String>) -> NamedResult {
         value.map { .known(.boolean($0)) } ?? .unknown(missing)
     }
 
@@ -192,8 +192,8 @@ import Testing
     @Test func evaluatesARealisticCondition() throws {
         let expression = try Expression(parsing: Self.condition)
         #expect(try Fixtures.checker.type(of: expression) == .boolean)
-        let evaluate = { (values: [String: Value]) throws -> EvaluationResult in
-            try Fixtures.evaluator.evaluate(expression, in: TestEnvironment(values))
+        let evaluate = { (values: [String: Value]) throws -> NamedResult in
+            try Fixtures.evaluator.evaluate(expression, values: values)
         }
         #expect(try evaluate(Self.eligible) == .known(.boolean(true)))
 

@@ -3,19 +3,6 @@ import KoersBuiltins
 import KoersExpression
 import Testing
 
-/// Answers for tests: a name without a value is an unanswered question.
-struct TestEnvironment: EvaluationEnvironment {
-    var values: [String: Value]
-
-    init(_ values: [String: Value] = [:]) {
-        self.values = values
-    }
-
-    func resolve(_ name: String) -> EvaluationResult {
-        values[name].map { .known($0) } ?? .unknown([name])
-    }
-}
-
 /// Shared fixtures and helpers.
 enum Fixtures {
     /// The standard functions.
@@ -57,9 +44,10 @@ enum Fixtures {
         return date
     }
 
-    /// Parses and evaluates (without type-checking) in an environment.
-    static func evaluate(_ text: String, _ values: [String: Value] = [:]) throws -> EvaluationResult {
-        try evaluator.evaluate(Expression(parsing: text), in: TestEnvironment(values))
+    /// Parses and evaluates (without type-checking) over values by name; a name without a
+    /// value is an unanswered question.
+    static func evaluate(_ text: String, _ values: [String: Value] = [:]) throws -> NamedResult {
+        try evaluator.evaluate(Expression(parsing: text), values: values)
     }
 
     /// Parses, type-checks and evaluates; the result must be known.
@@ -72,7 +60,7 @@ enum Fixtures {
         var names = Fixtures.names
         for (name, value) in values { names[name] = value.type }
         _ = try TypeChecker(functions: functions, names: names).type(of: expression)
-        let result = try evaluator.evaluate(expression, in: TestEnvironment(values))
+        let result = try evaluator.evaluate(expression, values: values)
         return try #require(result.value, "'\(text)' is \(result)", sourceLocation: sourceLocation)
     }
 }

@@ -72,9 +72,9 @@ import Testing
     @Test func collectsValuesOrMissingNames() {
         let known: [EvaluationResult] = [.known(.number(1)), .known(.number(2))]
         #expect(EvaluationResult.values(of: known) == .success([.number(1), .number(2)]))
-        let mixed: [EvaluationResult] = [.unknown(["a"]), .known(.number(2)), .unknown(["b", "c"])]
-        #expect(EvaluationResult.values(of: mixed) == .failure(MissingNames(names: ["a", "b", "c"])))
-        #expect(EvaluationResult.unknown(["a"]).missingNames == ["a"])
+        let mixed: [EvaluationResult] = [.unknown([0]), .known(.number(2)), .unknown([1, 2])]
+        #expect(EvaluationResult.values(of: mixed) == .failure(MissingInputs(inputs: [0, 1, 2])))
+        #expect(EvaluationResult.unknown([0]).missing == [0])
         #expect(EvaluationResult.known(.boolean(true)).value == .boolean(true))
         #expect(!EvaluationResult.unknown([]).isKnown)
     }

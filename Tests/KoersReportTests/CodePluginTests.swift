@@ -28,7 +28,7 @@ import Testing
         func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
             switch EvaluationResult.values(of: arguments) {
             case .failure(let missing):
-                return .unknown(missing.names)
+                return .unknown(missing.inputs)
             case .success(let values):
                 guard case .date(let from) = values[0], case .date(let to) = values[1] else {
                     throw EvaluationError("weeks_between needs two dates")

@@ -301,7 +301,7 @@ extension PackBuilder {
                           at: entry.value.location, code: "type-mismatch")
                     continue
                 }
-                guard case .known(let value) = try evaluator.evaluate(expression, in: NoNames()) else { continue }
+                guard case .known(let value) = try evaluator.evaluate(expression) else { continue }
                 values[id] = value
             } catch {
                 self.error("expected value of '\(id)' in \(subject) must be a constant such as € 62.500 or 20%",
@@ -310,9 +310,4 @@ extension PackBuilder {
         }
         return values
     }
-}
-
-/// An environment without names, for constant expressions.
-private struct NoNames: EvaluationEnvironment {
-    func resolve(_ name: String) -> EvaluationResult { .unknown([name]) }
 }

@@ -263,7 +263,7 @@ extension KoersCommand {
             let computed = result.computed.value?.decimalValue
             console.line(
                 "  "
-                    + texts.computed(computed.map(withLevel) ?? texts.notComputable(result.computed.missingNames.count))
+                    + texts.computed(computed.map(withLevel) ?? texts.notComputable(result.computed.missing.count))
             )
             if let record {
                 console.line(
@@ -285,7 +285,7 @@ extension KoersCommand {
                 console.line("  " + texts.noOverride)
             }
             let effective =
-                result.effectiveValue.map(withLevel) ?? texts.notComputable(result.computed.missingNames.count)
+                result.effectiveValue.map(withLevel) ?? texts.notComputable(result.computed.missing.count)
             console.line("  " + texts.counts(console.styled(effective, .bold)))
         }
     }

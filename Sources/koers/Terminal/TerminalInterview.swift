@@ -269,8 +269,11 @@ final class TerminalInterview {
     private func describe(_ input: AnswerInput, for question: Question) -> String {
         let labels: [String]
         switch input {
-        case .text(let text): labels = [text]
         case .list(let ids): labels = ids
+        case .dontKnow: labels = ["??"]
+        case .skip: labels = ["-"]
+        case .value(let value): labels = [value.literal]
+        case .text, .number, .boolean: labels = [input.plainText ?? ""]
         }
         let named = labels.map { id in
             switch id {

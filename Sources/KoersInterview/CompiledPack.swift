@@ -1,0 +1,204 @@
+import KoersCore
+import KoersExpression
+
+/// A pack compiled for evaluation: every name a slot, every expression bound to slots, each
+/// item's inputs a bit set of question slots, all worked out once when the evaluator is made.
+///
+/// Slots are laid out as questions (slot = position in the pack, so a set of missing questions
+/// iterates in interview order), then derived values, scores, calculation outputs, and last
+/// `evaluation_date`. An evaluation is then a flat array of results by slot; names appear only
+/// where a front end asks for them.
+struct CompiledPack: Sendable {
+    /// Where a slot's value comes from.
+    enum Source: Sendable {
+        case question(Int)
+        case value(Int)
+        case score(Int)
+        case calculationOutput(calculation: Int, output: Int)
+        case evaluationDate
+    }
+
+    let pack: RulePack
+    /// The slot of every name expressions may read.
+    let slots: [String: Int]
+    /// What each slot is.
+    let sources: [Source]
+    let questionCount: Int
+    let valueBase: Int
+    let scoreBase: Int
+    /// The first slot of each calculation's outputs.
+    let calculationBases: [Int]
+    let dateSlot: Int
+
+    let relevance: [CompiledExpression?]
+    let validations: [[CompiledExpression]]
+    let values: [CompiledExpression]
+    let scores: [CompiledExpression]
+    let requirements: [[CompiledExpression]]
+    let amounts: [[CompiledExpression]]
+    let recommendations: [CompiledExpression]
+    /// By calculation, by calculator input: the bound expression, or `nil` for an unbound input.
+    let calculationBindings: [[CompiledExpression?]]
+    /// By calculation, by output: the positions of the calculator inputs the output needs.
+    let calculationOutputInputs: [[[Int]]]
+
+    /// For every slot: the questions whose answers (or relevance) it depends on, directly or
+    /// through other items. Changing an answer invalidates exactly the slots that hold it.
+    let dependencies: [InputSet]
+    /// For every question: the questions its `relevant_if` depends on.
+    let relevanceDependencies: [InputSet]
+    /// For every calculation: the questions its bound inputs depend on.
+    let calculationDependencies: [InputSet]
+    /// The slots whose value depends on the evaluation date.
+    let dateDependent: [Bool]
+
+    /// The questions each item reads, directly or through values, scores and calculations,
+    /// without relevance: what explanations list as "answers used". By value, score and
+    /// recommendation position; by outcome and position for requirements and amounts.
+    let valueInputs: [[String]]
+    let scoreInputs: [[String]]
+    let recommendationInputs: [[String]]
+    let requirementInputs: [[[String]]]
+    let amountInputs: [[[String]]]
+    /// The position of each question by id.
+    let questionPositions: [String: Int]
+
+    var slotCount: Int { sources.count }
+
+    init(pack: RulePack, functions: FunctionRegistry) {
+        self.pack = pack
+        var slots: [String: Int] = [:]
+        var sources: [Source] = []
+        func add(_ name: String, _ source: Source) {
+            if slots[name] == nil { slots[name] = sources.count }
+            sources.append(source)
+        }
+        for (index, question) in pack.questions.enumerated() { add(question.id, .question(index)) }
+        questionCount = pack.questions.count
+        valueBase = sources.count
+        for (index, value) in pack.values.enumerated() { add(value.id, .value(index)) }
+        scoreBase = sources.count
+        for (index, score) in pack.scores.enumerated() { add(score.id, .score(index)) }
+        var calculationBases: [Int] = []
+        for (index, calculation) in pack.calculations.enumerated() {
+            calculationBases.append(sources.count)
+            for (outputIndex, output) in calculation.calculator.outputs.enumerated() {
+                add(calculation.name(ofOutput: output.id), .calculationOutput(calculation: index, output: outputIndex))
+            }
+        }
+        self.calculationBases = calculationBases
+        dateSlot = sources.count
+        add("evaluation_date", .evaluationDate)
+        self.slots = slots
+        self.sources = sources
+        questionPositions = Dictionary(
+            pack.questions.enumerated().map { ($1.id, $0) },
+            uniquingKeysWith: { first, _ in first }
+        )
+
+        func compile(_ expression: PackExpression) -> CompiledExpression {
+            expression.expression.compiled(slots: { slots[$0] }, functions: functions)
+        }
+        relevance = pack.questions.map { $0.relevance.map(compile) }
+        validations = pack.questions.map { $0.validations.map { compile($0.rule) } }
+        values = pack.values.map { compile($0.expression) }
+        scores = pack.scores.map { compile($0.expression) }
+        requirements = pack.outcomes.map { $0.requirements.map { compile($0.condition) } }
+        amounts = pack.outcomes.map { $0.amounts.map { compile($0.expression) } }
+        recommendations = pack.recommendations.map { compile($0.condition) }
+        calculationBindings = pack.calculations.map { calculation in
+            calculation.calculator.inputs.map { input in calculation.binding(input.id).map { compile($0.expression) } }
+        }
+        calculationOutputInputs = pack.calculations.map { calculation in
+            let inputs = calculation.calculator.inputs
+            return calculation.calculator.outputs.map { output in
+                output.inputs.compactMap { id in inputs.firstIndex { $0.id == id } }
+            }
+        }
+
+        // Dependencies, worked out depth first over the slots each item reads. The loader
+        // rejects cycles; `visiting` keeps this finite for any pack all the same.
+        let count = sources.count
+        var direct: [[Int]] = Array(repeating: [], count: count)
+        func reads(_ expression: PackExpression) -> [Int] { expression.referencedNames.compactMap { slots[$0] } }
+        for (index, value) in pack.values.enumerated() { direct[valueBase + index] = reads(value.expression) }
+        for (index, score) in pack.scores.enumerated() { direct[scoreBase + index] = reads(score.expression) }
+        for (index, calculation) in pack.calculations.enumerated() {
+            let read = calculation.bindings.flatMap { reads($0.expression) }
+            for output in calculation.calculator.outputs.indices { direct[calculationBases[index] + output] = read }
+        }
+        let relevanceReads = pack.questions.map { $0.relevance.map(reads) ?? [] }
+
+        var dependencies: [InputSet?] = Array(repeating: nil, count: count)
+        var inputs: [InputSet?] = Array(repeating: nil, count: count)
+        var datedSlots: [Bool?] = Array(repeating: nil, count: count)
+        var visiting = Set<Int>()
+        func resolve(_ slot: Int) -> (dependencies: InputSet, inputs: InputSet, dated: Bool) {
+            if let known = dependencies[slot], let used = inputs[slot], let dated = datedSlots[slot] {
+                return (known, used, dated)
+            }
+            guard visiting.insert(slot).inserted else { return ([], [], false) }
+            defer { visiting.remove(slot) }
+            var result = (dependencies: InputSet(), inputs: InputSet(), dated: false)
+            switch sources[slot] {
+            case .question(let index):
+                result.dependencies.insert(index)
+                result.inputs.insert(index)
+                for read in relevanceReads[index] {
+                    let nested = resolve(read)
+                    result.dependencies.formUnion(nested.dependencies)
+                    result.dated = result.dated || nested.dated
+                }
+            case .evaluationDate:
+                result.dated = true
+            case .value, .score, .calculationOutput:
+                for read in direct[slot] {
+                    let nested = resolve(read)
+                    result.dependencies.formUnion(nested.dependencies)
+                    result.inputs.formUnion(nested.inputs)
+                    result.dated = result.dated || nested.dated
+                }
+            }
+            dependencies[slot] = result.dependencies
+            inputs[slot] = result.inputs
+            datedSlots[slot] = result.dated
+            return result
+        }
+        for slot in 0..<count { _ = resolve(slot) }
+        self.dependencies = dependencies.map { $0 ?? [] }
+        dateDependent = datedSlots.map { $0 ?? false }
+        relevanceDependencies = relevanceReads.map { reads in
+            reads.reduce(into: InputSet()) { $0.formUnion(dependencies[$1] ?? []) }
+        }
+        calculationDependencies = pack.calculations.indices.map { index in
+            let base = calculationBases[index]
+            let outputs = pack.calculations[index].calculator.outputs.count
+            return (base..<base + outputs).reduce(into: InputSet()) { $0.formUnion(dependencies[$1] ?? []) }
+        }
+
+        // "Answers used" lists, by id in pack order.
+        let questionIDs = pack.questions.map(\.id)
+        func used(_ expression: PackExpression) -> [String] {
+            let set = reads(expression).reduce(into: InputSet()) { $0.formUnion(inputs[$1] ?? []) }
+            return set.map { questionIDs[$0] }
+        }
+        valueInputs = pack.values.map { used($0.expression) }
+        scoreInputs = pack.scores.map { used($0.expression) }
+        recommendationInputs = pack.recommendations.map { used($0.condition) }
+        requirementInputs = pack.outcomes.map { $0.requirements.map { used($0.condition) } }
+        amountInputs = pack.outcomes.map { $0.amounts.map { used($0.expression) } }
+    }
+
+    /// The slot of a question, value, score or calculation output by name.
+    func slot(of name: String) -> Int? { slots[name] }
+
+    /// Question ids for a set of question slots, in pack order.
+    func questionIDs(_ set: InputSet) -> [String] {
+        set.compactMap { $0 < questionCount ? pack.questions[$0].id : nil }
+    }
+
+    /// The question slots of a set of ids; ids that are not questions are dropped.
+    func questionSet(_ ids: some Sequence<String>) -> InputSet {
+        InputSet(ids.compactMap { questionPositions[$0] })
+    }
+}
