@@ -99,12 +99,23 @@ public struct PackEvaluator: Sendable {
     private func evaluate(outcomeAt outcomeIndex: Int, in context: EvaluationContext) -> OutcomeResult {
         let outcome = pack.outcomes[outcomeIndex]
         let date = context.date
+        // `requested_if`: known false means not requested (nothing is decided or asked);
+        // unknown keeps the outcome undetermined and its questions missing.
+        var requestMissing: Set<String>?
+        var requested = true
+        if let condition = outcome.requestedIf {
+            switch context.evaluate(condition) {
+            case .known(.boolean(true)): break
+            case .known: requested = false
+            case .unknown(let names): requestMissing = names
+            }
+        }
         let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
         var requirements: [RequirementResult] = []
-        var missing: Set<String> = []
+        var missing: Set<String> = requestMissing ?? []
         for (offset, requirement) in outcome.requirements.enumerated() {
             let status: RequirementStatus
-            if !open || !requirement.validity.contains(date) {
+            if !requested || !open || !requirement.validity.contains(date) {
                 status = .notInForce
             } else {
                 switch context.evaluate(requirement.condition) {
@@ -124,7 +135,9 @@ public struct PackEvaluator: Sendable {
             )
         }
         let verdict: Verdict =
-            if !open { .closed }
+            if !requested { .notRequested }
+            else if !open { .closed }
+            else if requestMissing != nil { .undetermined }
             else if requirements.contains(where: { $0.status == .unmet }) { .ineligible }
             else if requirements.contains(where: { if case .open = $0.status { true } else { false } }) {
                 .undetermined
