@@ -69,7 +69,7 @@ import Testing
         }
         let effectWeak = report.sessions[0].actions.first { $0.id == "effect_weak" }
         #expect(effectWeak?.gaps.first?.id == "domain_effect")
-        #expect(effectWeak?.gaps.first?.current == "1 / 5")
+        #expect(effectWeak?.gaps.first?.current == "2 / 5")
     }
 
     @Test func englishReportUsesEnglishLabels() throws {
