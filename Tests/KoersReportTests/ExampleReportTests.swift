@@ -47,7 +47,7 @@ import Testing
         let comparison = try #require(report.comparisons.first)
         #expect(comparison.baselineDate == "2026-03-02")
         #expect(comparison.followUpDate == "2026-09-01")
-        #expect(comparison.rows.map(\.delta) == ["+2", "+1", "+2", "+1", "+2", "+8"])
+        #expect(comparison.rows.map(\.delta) == ["+1", "0", "0", "0", "0", "+1"])
         #expect(comparison.rows.filter(\.charted).count == 5)
 
         let html = try HTMLReportRenderer(report: report, templates: ReportTemplates()).render()
