@@ -236,7 +236,7 @@ public struct ContactCostingCalculator: Calculator {
                    text("baten per week × weken per jaar", "benefits per week × weeks per year"),
                    benefit + ["contacts_per_week", "weeks_per_year"]),
             declare("balance_per_year", .money, Unit.euroPerYear,
-                   text("Saldo per jaar", "Balance per year"),
+                   text("Saldo per jaar (met afschrijving)", "Balance per year (with depreciation)"),
                    text("baten per jaar − kosten per jaar", "benefits per year − costs per year"),
                    fixed + net + ["contacts_per_week"]),
             declare("break_even_possible", .boolean, Unit.yesNo,

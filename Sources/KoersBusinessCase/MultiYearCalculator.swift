@@ -87,7 +87,7 @@ public struct MultiYearCalculator: Calculator {
                    text("Eigen bijdrage", "Own contribution"),
                    text("investering − subsidie", "investment − subsidy"), ["investment", "subsidy"]),
             declare("net_savings_per_year", .money, Unit.euroPerYear,
-                   text("Netto besparing per jaar", "Net savings per year"),
+                   text("Netto besparing per jaar (kosten zonder afschrijving)", "Net savings per year (costs without depreciation)"),
                    text("besparingen per jaar − kosten per jaar", "savings per year − costs per year"), net),
             declare("total_costs", .money, Unit.euro,
                    text("Kosten over de looptijd", "Costs over the period"),
