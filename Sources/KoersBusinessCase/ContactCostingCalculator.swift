@@ -31,6 +31,7 @@ public struct ContactCostingCalculator: Calculator {
     static let fixedInputs = [
         "device_price", "device_count", "depreciation_years", "support_hours_per_week", "support_hourly_rate",
         "subscription_per_month", "subscription_count", "licences_per_year", "weeks_per_year",
+        "support_hours_per_client_per_year", "client_count",
     ]
     static let benefitInputs = [
         "qualified_hourly_rate", "travel_minutes_saved", "visit_minutes_saved", "shifted_minutes",
@@ -62,6 +63,17 @@ public struct ContactCostingCalculator: Calculator {
                 title: text("Uren helpdesk en beheer", "Help desk and management hours"),
                 help: text("Uren per week voor helpdesk, apparaatbeheer en ondersteuning van medewerkers en cliënten.",
                            "Hours per week of help desk, device management and support for staff and clients."),
+                defaultValue: .number(0)),
+            CalculatorInput(
+                id: "support_hours_per_client_per_year", valueType: .number, unit: Unit.hoursPerClientYear,
+                title: text("Uren helpdesk per cliënt per jaar", "Help desk hours per client per year"),
+                help: text("Uren ondersteuning per cliënt per jaar, zoals het onderzoek helpdesktijd per cliënt telt; komt bij de uren per week. 0 als die er niet zijn.",
+                           "Hours of support per client per year, as the study counts help desk time per client; added to the hours per week. 0 if there are none."),
+                defaultValue: .number(0)),
+            CalculatorInput(
+                id: "client_count", valueType: .number, unit: Unit.clients,
+                title: text("Aantal cliënten", "Number of clients"),
+                help: text("Voor hoeveel cliënten de uren per cliënt gelden.", "How many clients the hours per client are for."),
                 defaultValue: .number(0)),
             CalculatorInput(
                 id: "support_hourly_rate", valueType: .money, unit: Unit.euroPerHour,
@@ -147,8 +159,14 @@ public struct ContactCostingCalculator: Calculator {
             CalculatorInput(
                 id: "contact_capacity_per_week", valueType: .number, unit: Unit.contactsPerWorkerWeek,
                 title: text("Contactcapaciteit per medewerker", "Contact capacity per worker"),
-                help: text("Hoeveel cliëntcontacten één medewerker per week kan doen.",
-                           "How many client contacts one worker can make per week.")),
+                help: text("Hoeveel cliëntcontacten één medewerker per week kan doen; mag een decimaal getal zijn (het onderzoek rekent met 33,6).",
+                           "How many client contacts one worker can make per week; may be a decimal number (the study uses 33.6).")),
+            CalculatorInput(
+                id: "hours_per_fte_per_year", valueType: .number, unit: Unit.hoursPerFTEYear,
+                title: text("Productieve uren per fte per jaar", "Productive hours per FTE per year"),
+                help: text("Om vrijgekomen uren in fte uit te drukken. Standaard 1.140, de normproductiviteit van seed 003 (Tabel 13).",
+                           "To express freed hours as FTE. Default 1,140, the norm productivity of seed 003 (Tabel 13)."),
+                defaultValue: .number(1140)),
         ]
     }
 
@@ -218,7 +236,7 @@ public struct ContactCostingCalculator: Calculator {
                    text("baten per week × weken per jaar", "benefits per week × weeks per year"),
                    benefit + ["contacts_per_week", "weeks_per_year"]),
             declare("balance_per_year", .money, Unit.euroPerYear,
-                   text("Saldo per jaar", "Balance per year"),
+                   text("Saldo per jaar (met afschrijving)", "Balance per year (with depreciation)"),
                    text("baten per jaar − kosten per jaar", "benefits per year − costs per year"),
                    fixed + net + ["contacts_per_week"]),
             declare("break_even_possible", .boolean, Unit.yesNo,
@@ -230,6 +248,54 @@ public struct ContactCostingCalculator: Calculator {
                    text("vaste kosten per week / netto baat per contact, naar boven afgerond op een heel contact; 'nooit' als de netto baat per contact 0 of minder is",
                         "fixed costs per week / net benefit per contact, rounded up to a whole contact; 'never' when the net benefit per contact is 0 or less"),
                    fixed + net),
+            declare("support_hours_per_year", .number, Unit.hoursPerYear,
+                   text("Uren helpdesk en beheer per jaar", "Help desk and management hours per year"),
+                   text("uren per week × weken per jaar + uren per cliënt per jaar × aantal cliënten", "hours per week × weeks per year + hours per client per year × clients"),
+                   ["support_hours_per_week", "weeks_per_year", "support_hours_per_client_per_year", "client_count"]),
+            declare("device_purchase", .money, Unit.euro,
+                   text("Aanschaf apparaten (eenmalig)", "Device purchase (one-off)"),
+                   text("aanschafprijs × aantal apparaten", "device price × device count"), ["device_price", "device_count"]),
+            declare("cash_fixed_costs_per_year", .money, Unit.euroPerYear,
+                   text("Vaste kosten per jaar in geld (zonder afschrijving)", "Fixed cash costs per year (without depreciation)"),
+                   text("helpdesk en beheer + abonnementen + platformlicenties", "help desk and management + subscriptions + platform licences"), fixed),
+            declare("cash_savings_per_year", .money, Unit.euroPerYear,
+                   text("Besparing in geld per jaar", "Cash saved per year"),
+                   text("(vermeden kosten − extra kosten per contact) × contacten per week × weken per jaar", "(avoided costs − extra costs per contact) × contacts per week × weeks per year"),
+                   ["avoided_costs_per_contact", "extra_costs_per_contact", "contacts_per_week", "weeks_per_year"]),
+            declare("cash_balance_per_year", .money, Unit.euroPerYear,
+                   text("Saldo in geld per jaar", "Cash balance per year"),
+                   text("besparing in geld per jaar − vaste kosten per jaar in geld", "cash saved per year − fixed cash costs per year"),
+                   fixed + ["avoided_costs_per_contact", "extra_costs_per_contact", "contacts_per_week"]),
+            declare("staff_time_value_per_year", .money, Unit.euroPerYear,
+                   text("Waarde van vrijgekomen personeelstijd per jaar", "Value of staff time freed per year"),
+                   text("bespaarde personeelskosten per contact × contacten per week × weken per jaar (geld pas als de formatie of de productie verandert)",
+                        "staff costs saved per contact × contacts per week × weeks per year (cash only when staffing or production changes)"),
+                   Array(benefit.dropLast()) + ["contacts_per_week", "weeks_per_year"]),
+            declare("qualified_hours_freed_per_year", .number, Unit.hoursPerYear,
+                   text("Vrijgekomen uren gekwalificeerde rol per jaar", "Hours of the qualified role freed per year"),
+                   text("(reistijd + contacttijd + minuten goedkopere rol − supervisie) / 60 × contacten per week × weken per jaar",
+                        "(travel + contact minutes + minutes of the cheaper role − supervision) / 60 × contacts per week × weeks per year"),
+                   ["travel_minutes_saved", "visit_minutes_saved", "shifted_minutes", "supervision_minutes", "contacts_per_week", "weeks_per_year"]),
+            declare("cheaper_role_hours_per_year", .number, Unit.hoursPerYear,
+                   text("Extra uren goedkopere rol per jaar", "Extra hours of the cheaper role per year"),
+                   text("minuten goedkopere rol / 60 × contacten per week × weken per jaar", "minutes of the cheaper role / 60 × contacts per week × weeks per year"),
+                   ["shifted_minutes", "contacts_per_week", "weeks_per_year"]),
+            declare("qualified_fte_freed", .number, Unit.fte,
+                   text("Vrijgekomen fte gekwalificeerde rol", "FTE of the qualified role freed"),
+                   text("vrijgekomen uren per jaar / productieve uren per fte per jaar", "hours freed per year / productive hours per FTE per year"),
+                   ["travel_minutes_saved", "visit_minutes_saved", "shifted_minutes", "supervision_minutes", "contacts_per_week", "weeks_per_year", "hours_per_fte_per_year"]),
+            declare("break_even_fixed_costs_minus_20", .number, Unit.contactsPerWeek,
+                   text("Gevoeligheid: break-even bij vaste kosten −20%", "Sensitivity: break-even with fixed costs −20%"),
+                   text("0,8 × vaste kosten per week / netto baat per contact, naar boven afgerond", "0.8 × fixed costs per week / net benefit per contact, rounded up"), fixed + net),
+            declare("break_even_fixed_costs_plus_20", .number, Unit.contactsPerWeek,
+                   text("Gevoeligheid: break-even bij vaste kosten +20%", "Sensitivity: break-even with fixed costs +20%"),
+                   text("1,2 × vaste kosten per week / netto baat per contact, naar boven afgerond", "1.2 × fixed costs per week / net benefit per contact, rounded up"), fixed + net),
+            declare("break_even_benefit_minus_20", .number, Unit.contactsPerWeek,
+                   text("Gevoeligheid: break-even bij baat per contact −20%", "Sensitivity: break-even with benefit per contact −20%"),
+                   text("vaste kosten per week / (0,8 × baat per contact − extra kosten per contact), naar boven afgerond", "fixed costs per week / (0.8 × benefit per contact − extra costs per contact), rounded up"), fixed + net),
+            declare("break_even_benefit_plus_20", .number, Unit.contactsPerWeek,
+                   text("Gevoeligheid: break-even bij baat per contact +20%", "Sensitivity: break-even with benefit per contact +20%"),
+                   text("vaste kosten per week / (1,2 × baat per contact − extra kosten per contact), naar boven afgerond", "fixed costs per week / (1.2 × benefit per contact − extra costs per contact), rounded up"), fixed + net),
             declare("break_even_capacity_share", .percentage, Unit.percent,
                    text("Deel van de contactcapaciteit van een medewerker", "Share of a worker's contact capacity"),
                    text("contacten per week om quitte te spelen / contactcapaciteit per medewerker per week", "contacts per week to break even / contact capacity per worker per week"),
@@ -245,6 +311,7 @@ public struct ContactCostingCalculator: Calculator {
         let input = InputValues(values: inputs)
         var result = ResultBuilder()
         for id in ["device_count", "depreciation_years", "support_hours_per_week", "subscription_count",
+                   "support_hours_per_client_per_year", "client_count",
                    "travel_minutes_saved", "visit_minutes_saved", "shifted_minutes", "supervision_minutes",
                    "contacts_per_week"]
         where (input(id) ?? 0) < 0 {
@@ -266,6 +333,8 @@ public struct ContactCostingCalculator: Calculator {
                     "The depreciation period must be above 0 years when devices are bought."))
             }
             result.money("support_costs_per_year", costs.supportPerYear)
+            result.number("support_hours_per_year", costs.supportHoursPerYear)
+            result.money("cash_fixed_costs_per_year", costs.cashPerYear)
             result.money("subscription_costs_per_year", costs.subscriptionsPerYear)
             result.money("fixed_costs_per_year", costs.perYear)
             result.money("fixed_costs_per_month", costs.perMonth)
@@ -279,8 +348,10 @@ public struct ContactCostingCalculator: Calculator {
                 if purchase == 0 { result.money("device_costs_per_year", 0) }
                 else if years > 0 { result.money("device_costs_per_year", purchase / years) }
             }
-            if let hours = input("support_hours_per_week"), let weeks, let rate = input("support_hourly_rate") {
-                result.money("support_costs_per_year", hours * weeks * rate)
+            if let hours = input("support_hours_per_week"), let weeks, let rate = input("support_hourly_rate"),
+               let perClient = input("support_hours_per_client_per_year"), let clients = input("client_count") {
+                result.number("support_hours_per_year", hours * weeks + perClient * clients)
+                result.money("support_costs_per_year", (hours * weeks + perClient * clients) * rate)
             }
             if let price = input("subscription_per_month"), let count = input("subscription_count") {
                 result.money("subscription_costs_per_year", price * count * 12)
@@ -292,8 +363,17 @@ public struct ContactCostingCalculator: Calculator {
             result.money("benefit_per_contact", benefit.gross)
             result.money("net_benefit_per_contact", benefit.net)
         }
+        if let price = input("device_price"), let count = input("device_count"), result.result.problems.isEmpty {
+            result.money("device_purchase", price * count)
+        }
+        if let hours = input("hours_per_fte_per_year"), hours <= 0 {
+            result.problem("hours_per_fte_per_year", text(
+                "Het aantal productieve uren per fte moet groter dan 0 zijn.",
+                "The productive hours per FTE must be above 0."))
+        }
         guard result.result.problems.isEmpty else { return result.result }
         let contacts = input("contacts_per_week")
+        staffTime(input, contacts: contacts, weeks: weeks, into: &result)
         let extra = input("extra_costs_per_contact")
         // Yearly figures are worked out from yearly amounts, so that no division by the weeks is
         // multiplied back (€ 8,000 / 52 × 52 would not be exactly € 8,000 in decimals).
@@ -319,6 +399,11 @@ public struct ContactCostingCalculator: Calculator {
             if let fixedPerYear {
                 result.money("balance_per_year", benefit.net * contacts * weeks - fixedPerYear)
             }
+            let cashSaved = (benefit.avoidedCostsPerContact - benefit.extraCostsPerContact) * contacts * weeks
+            result.money("cash_savings_per_year", cashSaved)
+            if let costs = fixedCosts(input) {
+                result.money("cash_balance_per_year", cashSaved - costs.cashPerYear)
+            }
         }
         if let benefit, let fixedPerWeek {
             let breakEven = BreakEven(fixedCostsPerWeek: fixedPerWeek, netBenefitPerContact: benefit.net)
@@ -343,8 +428,49 @@ public struct ContactCostingCalculator: Calculator {
                 result.set("break_even_contacts_per_week", .notApplicable(never))
                 result.set("break_even_capacity_share", .notApplicable(never))
             }
+            sensitivity(benefit: benefit, fixedPerWeek: fixedPerWeek, never: never, into: &result)
         }
         return result.result
+    }
+
+    /// Break-even when the fixed costs or the benefit per contact move 20% either way.
+    private func sensitivity(
+        benefit: ContactBenefit, fixedPerWeek: Decimal, never: LocalizedText, into result: inout ResultBuilder
+    ) {
+        let low = Decimal(string: "0.8") ?? 0
+        let high = Decimal(string: "1.2") ?? 0
+        let cases: [(String, BreakEven)] = [
+            ("break_even_fixed_costs_minus_20", BreakEven(fixedCostsPerWeek: fixedPerWeek * low, netBenefitPerContact: benefit.net)),
+            ("break_even_fixed_costs_plus_20", BreakEven(fixedCostsPerWeek: fixedPerWeek * high, netBenefitPerContact: benefit.net)),
+            ("break_even_benefit_minus_20", BreakEven(
+                fixedCostsPerWeek: fixedPerWeek, netBenefitPerContact: benefit.gross * low - benefit.extraCostsPerContact)),
+            ("break_even_benefit_plus_20", BreakEven(
+                fixedCostsPerWeek: fixedPerWeek, netBenefitPerContact: benefit.gross * high - benefit.extraCostsPerContact)),
+        ]
+        for (id, breakEven) in cases {
+            switch breakEven {
+            case .contacts(let count): result.number(id, count)
+            case .never: result.set(id, .notApplicable(never))
+            }
+        }
+    }
+
+    /// Staff time freed per year, in hours and FTE, apart from its value in money: time freed is
+    /// only cash when staffing or production changes (the objection an organisation raised in the
+    /// study, seed 003 §3.5).
+    private func staffTime(_ input: InputValues, contacts: Decimal?, weeks: Decimal?, into result: inout ResultBuilder) {
+        guard let contacts, let weeks, let travel = input("travel_minutes_saved"), let visit = input("visit_minutes_saved"),
+              let shifted = input("shifted_minutes"), let supervision = input("supervision_minutes")
+        else { return }
+        let freed = (travel + visit + shifted - supervision) / 60 * contacts * weeks
+        result.number("qualified_hours_freed_per_year", freed)
+        result.number("cheaper_role_hours_per_year", shifted / 60 * contacts * weeks)
+        if let hours = input("hours_per_fte_per_year"), hours > 0 {
+            result.number("qualified_fte_freed", freed / hours)
+        }
+        if let benefit = contactBenefit(input) {
+            result.money("staff_time_value_per_year", benefit.staffSavings * contacts * weeks)
+        }
     }
 
     private func fixedCosts(_ input: InputValues) -> FixedCosts? {
@@ -358,7 +484,9 @@ public struct ContactCostingCalculator: Calculator {
             devicePrice: devicePrice, deviceCount: deviceCount, depreciationYears: depreciationYears,
             supportHoursPerWeek: supportHours, supportHourlyRate: supportRate,
             subscriptionPerMonth: subscription, subscriptionCount: subscriptions,
-            licencesPerYear: licences, weeksPerYear: weeks
+            licencesPerYear: licences, weeksPerYear: weeks,
+            supportHoursPerClientPerYear: input("support_hours_per_client_per_year") ?? 0,
+            clientCount: input("client_count") ?? 0
         )
     }
 

@@ -22,6 +22,11 @@ struct FixedCosts: Sendable, Hashable {
     var licencesPerYear: Decimal
     /// Weeks in a year of work.
     var weeksPerYear: Decimal
+    /// Support hours per client per year (the study counts help desk time per client), on top of
+    /// the hours per week.
+    var supportHoursPerClientPerYear: Decimal = 0
+    /// Number of clients the per-client support hours are for.
+    var clientCount: Decimal = 0
 
     /// Device depreciation per year: price × count / years; `nil` when there are devices to
     /// depreciate but the years are not above zero.
@@ -32,14 +37,24 @@ struct FixedCosts: Sendable, Hashable {
         return purchase / depreciationYears
     }
 
-    /// Support per year: hours per week × weeks per year × hourly rate.
-    var supportPerYear: Decimal { supportHoursPerWeek * weeksPerYear * supportHourlyRate }
+    /// Support hours per year: hours per week × weeks per year + hours per client per year × clients.
+    var supportHoursPerYear: Decimal { supportHoursPerWeek * weeksPerYear + supportHoursPerClientPerYear * clientCount }
+
+    /// Support per year: support hours per year × hourly rate.
+    var supportPerYear: Decimal { supportHoursPerYear * supportHourlyRate }
 
     /// Subscriptions per year: price per month × count × 12.
     var subscriptionsPerYear: Decimal { subscriptionPerMonth * subscriptionCount * 12 }
 
     /// Every fixed cost per year.
     var perYear: Decimal? { devicesPerYear.map { $0 + supportPerYear + subscriptionsPerYear + licencesPerYear } }
+
+    /// The fixed costs paid in cash each year: everything but the depreciation (the devices are
+    /// paid once, when bought; depreciation spreads that payment over the years).
+    var cashPerYear: Decimal { supportPerYear + subscriptionsPerYear + licencesPerYear }
+
+    /// What the devices cost to buy: price × count.
+    var devicePurchase: Decimal { devicePrice * deviceCount }
 
     /// Fixed costs per month: per year / 12.
     var perMonth: Decimal? { perYear.map { $0 / 12 } }

@@ -33,6 +33,10 @@ enum Unit {
     static let minutesPerContact = text("min/contact", "min/contact")
     static let contactsPerWeek = text("contacten/week", "contacts/week")
     static let contactsPerWorkerWeek = text("contacten/week per medewerker", "contacts/week per worker")
+    static let hoursPerClientYear = text("uur/cliënt/jaar", "hours/client/year")
+    static let clients = text("cliënten", "clients")
+    static let hoursPerFTEYear = text("uur/fte/jaar", "hours/FTE/year")
+    static let fte = text("fte", "FTE")
     static let percent = text("%", "%")
     static let yesNo = text("ja/nee", "yes/no")
 }
@@ -51,17 +55,48 @@ struct ResultBuilder {
 
     /// Sets an output to money.
     mutating func money(_ id: String, _ amount: Decimal?) {
-        if let amount { result.outputs[id] = .value(.money(amount)) }
+        store(id, amount, as: Value.money)
     }
 
     /// Sets an output to a number.
     mutating func number(_ id: String, _ number: Decimal?) {
-        if let number { result.outputs[id] = .value(.number(number)) }
+        store(id, number, as: Value.number)
     }
 
     /// Sets an output to a percentage (a fraction).
     mutating func percentage(_ id: String, _ fraction: Decimal?) {
-        if let fraction { result.outputs[id] = .value(.percentage(fraction)) }
+        store(id, fraction, as: Value.percentage)
+    }
+
+    /// Sets an output to a list of amounts; not applicable (with the reason) when one of them is
+    /// not a number.
+    mutating func moneyList(_ id: String, _ amounts: [Decimal]) {
+        if amounts.contains(where: \.isNaN) {
+            notANumber(id)
+        } else {
+            result.outputs[id] = .value(.list(amounts.map(Value.money), elementType: .money))
+        }
+    }
+
+    /// Stores a number, or, when the arithmetic gave no number (Foundation's `Decimal` gives NaN
+    /// for a result out of its range), an explained "not applicable" and a problem: a calculator
+    /// never shows `€ NaN` or writes `"NaN"`.
+    private mutating func store(_ id: String, _ number: Decimal?, as make: (Decimal) -> Value) {
+        guard let number else { return }
+        if number.isNaN {
+            notANumber(id)
+        } else {
+            result.outputs[id] = .value(make(number))
+        }
+    }
+
+    private mutating func notANumber(_ id: String) {
+        result.outputs[id] = .notApplicable(text(
+            "Niet te berekenen: de invoer geeft een uitkomst buiten het bereik dat Koers exact kan rekenen. Controleer de bedragen en aantallen.",
+            "Cannot be calculated: the inputs give a result outside the range Koers can compute exactly. Check the amounts and numbers."))
+        problem(nil, text(
+            "'\(id)' is niet te berekenen: de uitkomst valt buiten het bereik dat Koers exact kan rekenen.",
+            "'\(id)' cannot be calculated: the result is outside the range Koers can compute exactly."))
     }
 
     /// Sets an output to a truth value.

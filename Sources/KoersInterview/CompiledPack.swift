@@ -34,6 +34,8 @@ struct CompiledPack: Sendable {
     let validations: [[CompiledExpression]]
     let values: [CompiledExpression]
     let scores: [CompiledExpression]
+    /// By outcome: its `requested_if`, if it has one.
+    let requestedIf: [CompiledExpression?]
     let requirements: [[CompiledExpression]]
     let amounts: [[CompiledExpression]]
     let recommendations: [CompiledExpression]
@@ -103,6 +105,7 @@ struct CompiledPack: Sendable {
         validations = pack.questions.map { $0.validations.map { compile($0.rule) } }
         values = pack.values.map { compile($0.expression) }
         scores = pack.scores.map { compile($0.expression) }
+        requestedIf = pack.outcomes.map { $0.requestedIf.map(compile) }
         requirements = pack.outcomes.map { $0.requirements.map { compile($0.condition) } }
         amounts = pack.outcomes.map { $0.amounts.map { compile($0.expression) } }
         recommendations = pack.recommendations.map { compile($0.condition) }

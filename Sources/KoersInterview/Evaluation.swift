@@ -95,6 +95,9 @@ public enum Verdict: String, Sendable, Hashable, Codable, CaseIterable {
     case undetermined
     /// The scheme was not open on the date (outside the pack's or the outcome's validity).
     case closed
+    /// The person did not ask about this outcome: its `requested_if` is known to be false. It is
+    /// not decided, needs no answers and does not count in the overall verdict or exit status.
+    case notRequested = "not_requested"
 }
 
 /// How one requirement came out.
@@ -151,7 +154,7 @@ public struct OutcomeResult: Sendable {
         case .ineligible: requirements.filter { $0.status == .unmet }
         case .undetermined: requirements.filter { if case .open = $0.status { true } else { false } }
         case .eligible: requirements.filter { $0.status == .met }
-        case .closed: []
+        case .closed, .notRequested: []
         }
     }
 }

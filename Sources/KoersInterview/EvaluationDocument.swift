@@ -107,13 +107,15 @@ extension EvaluationDocument {
         case undetermined
         /// None is eligible or undetermined: every outcome is ineligible or closed.
         case ineligible
-        /// The pack has no outcomes (it only scores or recommends).
+        /// The pack has no outcomes (it only scores or recommends), or none was requested.
         case noOutcomes = "no_outcomes"
 
-        /// The overall verdict of some outcome verdicts.
+        /// The overall verdict of some outcome verdicts. Outcomes that were not requested do
+        /// not count: a scheme nobody asked about neither rejects nor waits.
         ///
         /// - Parameter verdicts: The verdicts of the outcomes.
         public init(_ verdicts: [Verdict]) {
+            let verdicts = verdicts.filter { $0 != .notRequested }
             if verdicts.isEmpty {
                 self = .noOutcomes
             } else if verdicts.contains(.eligible) {

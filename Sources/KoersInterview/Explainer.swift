@@ -103,6 +103,11 @@ public struct Explainer: Sendable {
                     ? "Of u op \(date) in aanmerking komt voor \(title), is met deze antwoorden niet te bepalen."
                     : "Whether you qualify for \(title) on \(date) cannot be decided from these answers."
             }
+        case .notRequested:
+            summary =
+                isDutch
+                ? "Naar \(title) is niet gevraagd; Koers heeft het daarom niet gecontroleerd."
+                : "\(title) was not requested, so Koers did not check it."
         case .closed:
             // The period is where the outcome's own period and the pack's overlap.
             let packValidity = pack.manifest.validity

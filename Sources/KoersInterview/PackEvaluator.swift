@@ -117,14 +117,27 @@ public struct PackEvaluator: Sendable {
     func outcomeDecision(at outcomeIndex: Int, in run: EvaluationRun) -> OutcomeDecision {
         let outcome = pack.outcomes[outcomeIndex]
         let date = run.date
+        // `requested_if`: known false means not requested (nothing is decided or asked);
+        // unknown keeps the outcome undetermined and its questions missing.
+        var requested = true
+        var requestUndecided = false
+        var missing = InputSet()
+        if let condition = compiled.requestedIf[outcomeIndex] {
+            switch run.evaluate(condition, outcome.requestedIf) {
+            case .known(.boolean(true)): break
+            case .known: requested = false
+            case .unknown(let slots):
+                requestUndecided = true
+                missing = slots
+            }
+        }
         let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
         var states: [RequirementState] = []
         states.reserveCapacity(outcome.requirements.count)
-        var missing = InputSet()
         var anyUnmet = false
         var anyOpen = false
         for (offset, requirement) in outcome.requirements.enumerated() {
-            if !open || !requirement.validity.contains(date) {
+            if !requested || !open || !requirement.validity.contains(date) {
                 states.append(.notInForce)
                 continue
             }
@@ -141,7 +154,8 @@ public struct PackEvaluator: Sendable {
             }
         }
         let verdict: Verdict =
-            if !open { .closed } else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
+            if !requested { .notRequested } else if !open { .closed } else if requestUndecided { .undetermined }
+            else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
         var amounts: [AmountDecision] = []
         if verdict == .eligible || verdict == .undetermined {
             for (offset, amount) in outcome.amounts.enumerated() where amount.validity.contains(date) {

@@ -175,6 +175,14 @@ public struct HTMLReportRenderer: Sendable {
         entry["has_calculations"] = !document.calculations.isEmpty
         entry["calculations"] = ReportCalculations.htmlContext(document.calculations, language: report.language)
         entry["calculationLabels"] = ReportCalculations.Labels(language: report.language).dictionary
+        let summary = ReportCalculations.summaryContext(document.calculations, language: report.language)
+        if !summary.isEmpty {
+            entry["directorSummary"] = [
+                "heading": ReportCalculations.summaryHeading(report.language),
+                "note": ReportCalculations.summaryNote(report.language),
+                "groups": summary,
+            ] as [String: Any]
+        }
         if let role = texts.role(session.role) { entry["role"] = role }
         if let description = session.description { entry["description"] = description }
         if let chart = charts.chart(for: session) {

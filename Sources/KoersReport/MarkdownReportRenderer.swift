@@ -62,6 +62,7 @@ public struct MarkdownReportRenderer: Sendable {
         if !session.checklists.isEmpty { lines += checklists(session) }
         if !session.scores.isEmpty { lines += scores(session) }
         if !document.calculations.isEmpty {
+            lines += ReportCalculations.summaryMarkdown(document.calculations, language: report.language)
             lines += ReportCalculations.markdown(document.calculations, language: report.language)
         }
         lines += actions(session)

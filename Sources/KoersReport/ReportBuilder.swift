@@ -88,13 +88,15 @@ public struct ReportBuilder: Sendable {
     // MARK: - One session
 
     func session(_ input: ReportInput, id: String) -> ReportSession {
-        let document = EvaluationDocument(
+        var document = EvaluationDocument(
             evaluation: input.evaluation,
             pack: input.pack,
             language: language,
             openQuestionIDs: input.openQuestionIDs,
             answersFile: input.source
         )
+        // A report is about what the person asked: schemes nobody asked about are left out.
+        document.outcomes.removeAll { $0.verdict == .notRequested }
         let answers = appendix(input)
         let answersByID = Dictionary(answers.map { ($0.questionID, $0) }, uniquingKeysWith: { first, _ in first })
         let charted = chartedScoreIDs(input.pack)

@@ -83,6 +83,107 @@ enum ReportCalculations {
         return lines
     }
 
+    // MARK: - One page for a financial director
+
+    /// A group of key figures in the summary, such as "Money" or "Time".
+    struct SummaryGroup {
+        /// The group's heading.
+        let title: String
+        /// Label, shown value and unit of each figure, in a fixed order.
+        let rows: [(label: String, value: String, unit: String)]
+    }
+
+    /// Which outputs the summary shows, per group: (calculator id, output id). Only outputs that
+    /// have a value or a reason appear, so a session with blended care only gets its own figures.
+    private static let summaryFigures: [(nl: String, en: String, figures: [(String, String)])] = [
+        ("Geld (wat de organisatie uitgeeft of niet meer uitgeeft)", "Money (what the organisation spends or no longer spends)", [
+            ("multi_year", "own_contribution"), ("contact_costing", "cash_fixed_costs_per_year"),
+            ("contact_costing", "cash_savings_per_year"), ("contact_costing", "cash_balance_per_year"),
+            ("blended_care", "technology_costs_per_year"),
+        ]),
+        ("Tijd (pas geld als de formatie of de productie verandert)", "Time (money only when staffing or production changes)", [
+            ("contact_costing", "qualified_hours_freed_per_year"), ("contact_costing", "qualified_fte_freed"),
+            ("contact_costing", "cheaper_role_hours_per_year"), ("contact_costing", "staff_time_value_per_year"),
+            ("blended_care", "required_time_saving"), ("blended_care", "break_even_feasible"),
+        ]),
+        ("Quitte en terugverdienen", "Break-even and payback", [
+            ("contact_costing", "break_even_contacts_per_week"), ("contact_costing", "break_even_capacity_share"),
+            ("contact_costing", "balance_per_year"), ("multi_year", "net_savings_per_year"),
+            ("multi_year", "payback_year"), ("multi_year", "final_balance"), ("multi_year", "net_present_value"),
+            ("multi_year", "discounted_payback_year"),
+        ]),
+        ("Gevoeligheid (±20%)", "Sensitivity (±20%)", [
+            ("contact_costing", "break_even_fixed_costs_minus_20"), ("contact_costing", "break_even_fixed_costs_plus_20"),
+            ("contact_costing", "break_even_benefit_minus_20"), ("contact_costing", "break_even_benefit_plus_20"),
+            ("multi_year", "payback_year_savings_minus_20"), ("multi_year", "payback_year_savings_plus_20"),
+            ("multi_year", "payback_year_costs_minus_20"), ("multi_year", "payback_year_costs_plus_20"),
+        ]),
+    ]
+
+    /// The summary's heading.
+    static func summaryHeading(_ language: String) -> String {
+        language == "en" ? "Summary for the financial director" : "Samenvatting voor de financieel directeur"
+    }
+
+    /// What the summary's figures mean, in one paragraph.
+    static func summaryNote(_ language: String) -> String {
+        language == "en"
+            ? "The business case on one page. Money and time are kept apart: freed staff time is money only when "
+                + "staffing or production changes. Devices count once, as purchase and replacement, not again as "
+                + "depreciation. The details and formulas follow under Calculations."
+            : "De business case op één pagina. Geld en tijd staan apart: vrijgekomen personeelstijd is pas geld als "
+                + "de formatie of de productie verandert. Apparaten tellen één keer, als aanschaf en vervanging, niet "
+                + "nog eens als afschrijving. De uitwerking en formules staan onder Berekeningen."
+    }
+
+    /// The key figures of a session's business case for a financial director, grouped; empty when
+    /// the session has no business-case figures.
+    ///
+    /// - Parameters:
+    ///   - calculations: The calculations of one session.
+    ///   - language: `nl` or `en`.
+    static func directorSummary(_ calculations: [EvaluationDocument.CalculationEntry], language: String) -> [SummaryGroup] {
+        let labels = Labels(language: language)
+        var groups: [SummaryGroup] = []
+        for group in summaryFigures {
+            var rows: [(label: String, value: String, unit: String)] = []
+            for (calculator, outputID) in group.figures {
+                for calculation in calculations where calculation.calculator == calculator {
+                    guard let output = calculation.outputs.first(where: { $0.id == outputID }),
+                          output.formatted != nil || output.reason != nil
+                    else { continue }
+                    rows.append((output.title, outputValue(output, labels), output.unit))
+                }
+            }
+            if !rows.isEmpty { groups.append(SummaryGroup(title: language == "en" ? group.en : group.nl, rows: rows)) }
+        }
+        return groups
+    }
+
+    /// The Markdown lines of the summary, or none.
+    static func summaryMarkdown(_ calculations: [EvaluationDocument.CalculationEntry], language: String) -> [String] {
+        let groups = directorSummary(calculations, language: language)
+        guard !groups.isEmpty else { return [] }
+        let labels = Labels(language: language)
+        let inline = MarkdownReportRenderer.inline
+        var lines = ["### \(summaryHeading(language))", "", "_\(inline(summaryNote(language)))_", ""]
+        for group in groups {
+            lines += ["**\(inline(group.title))**", "", "| | \(labels.value) | \(labels.unit) |", "| --- | ---: | --- |"]
+            for row in group.rows {
+                lines.append("| \(inline(row.label)) | \(inline(row.value)) | \(inline(row.unit)) |")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+
+    /// The HTML template's context for the summary: one entry per group.
+    static func summaryContext(_ calculations: [EvaluationDocument.CalculationEntry], language: String) -> [[String: Any]] {
+        directorSummary(calculations, language: language).map { group in
+            ["title": group.title, "rows": group.rows.map { ["label": $0.label, "value": $0.value, "unit": $0.unit] }]
+        }
+    }
+
     /// The HTML template's context for the section.
     ///
     /// - Parameters:

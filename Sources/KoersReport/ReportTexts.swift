@@ -63,6 +63,7 @@ struct ReportTexts: Sendable {
         case .ineligible: pick("komt niet in aanmerking", "not eligible")
         case .undetermined: pick("nog niet te bepalen", "not yet decided")
         case .closed: pick("gesloten", "closed")
+        case .notRequested: pick("niet gevraagd", "not requested")
         }
     }
 

@@ -130,13 +130,13 @@ import Testing
             #"{"scheme":"grant","costs":"x"}"#,
         ].joined(separator: "\n")
         let result = try await run(text, jobs: 3, chunkSize: 1)
-        // Verdict order: eligible, ineligible, undetermined, closed.
-        #expect(result.summary.tally.verdicts == [[1, 1, 1, 0], [0, 0, 0, 3]])
+        // Verdict order: eligible, ineligible, undetermined, closed, not_requested.
+        #expect(result.summary.tally.verdicts == [[1, 1, 1, 0, 0], [0, 0, 0, 3, 0]])
         let report = result.summary.report(for: try BatchTestSupport.pack().pack, language: "nl")
         #expect(report.contains("skipped    1 (bad rows; see the errors)\n"))
-        #expect(report.contains("outcome    eligible  ineligible  undetermined  closed  title\n"))
-        #expect(report.contains("grant             1           1             1       0  Subsidie\n"))
-        #expect(report.contains("old_grant         0           0             0       3  Oude subsidie\n"))
+        #expect(report.contains("outcome    eligible  ineligible  undetermined  closed  not_requested  title\n"))
+        #expect(report.contains("grant             1           1             1       0              0  Subsidie\n"))
+        #expect(report.contains("old_grant         0           0             0       3              0  Oude subsidie\n"))
     }
 
     @Test func badHeaderStopsTheRunBeforeItStarts() async throws {

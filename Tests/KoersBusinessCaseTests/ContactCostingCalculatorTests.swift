@@ -145,3 +145,81 @@ import Testing
         }
     }
 }
+
+/// What a financial director asks of the per-contact business case: support per client per
+/// year, decimal capacities, cash saved apart from staff time freed, and break-even when the key
+/// inputs move 20%.
+@Suite struct ContactCostingForDirectorsTests {
+    let calculator = ContactCostingCalculator()
+
+    @Test func supportPerClientPerYearAddsToTheHoursPerWeek() throws {
+        var inputs = ContactCostingCalculatorTests.example
+        inputs["support_hours_per_client_per_year"] = .number(Decimal(string: "1.5")!)
+        inputs["client_count"] = .number(40)
+        let result = calculator.calculate(inputs)
+        // 2 × 52 + 1.5 × 40 = 164 hours at € 40.
+        #expect(try number(result, "support_hours_per_year") == 164)
+        #expect(try money(result, "support_costs_per_year") == 6560)
+    }
+
+    @Test func aDecimalCapacityIsUsedAsIs() throws {
+        var inputs = ContactCostingCalculatorTests.example
+        inputs["contact_capacity_per_week"] = .number(Decimal(string: "33.6")!)
+        let result = calculator.calculate(inputs)
+        // 6 contacts of 33.6: 17.857…%.
+        let share = try #require(result.outputs["break_even_capacity_share"]?.value?.decimalValue)
+        #expect(rounded(share * 100, 2) == Decimal(string: "17.86"))
+    }
+
+    @Test func cashSavedIsApartFromStaffTimeFreed() throws {
+        let result = calculator.calculate(ContactCostingCalculatorTests.example)
+        // Cash: (3 − 0.50) × 20 × 52 = 2,600 against 7,000 cash fixed costs (no depreciation).
+        #expect(try money(result, "cash_savings_per_year") == 2600)
+        #expect(try money(result, "cash_fixed_costs_per_year") == 7000)
+        #expect(try money(result, "cash_balance_per_year") == -4400)
+        #expect(try money(result, "device_purchase") == 3000)
+        // Time: (20 + 10 + 15 − 5) / 60 × 20 × 52 = 693.33 nurse hours, 260 care-assistant hours.
+        #expect(try rounded(number(result, "qualified_hours_freed_per_year"), 2) == Decimal(string: "693.33"))
+        #expect(try number(result, "cheaper_role_hours_per_year") == 260)
+        // Valued at the rates: 26.1666… × 1,040 = 27,213.33.
+        #expect(try rounded(money(result, "staff_time_value_per_year"), 2) == Decimal(string: "27213.33"))
+    }
+
+    @Test func freedHoursInFTE() throws {
+        var inputs = ContactCostingCalculatorTests.example
+        inputs["hours_per_fte_per_year"] = .number(1040)
+        let result = calculator.calculate(inputs)
+        #expect(try rounded(number(result, "qualified_fte_freed"), 4) == Decimal(string: "0.6667"))
+        inputs["hours_per_fte_per_year"] = .number(0)
+        #expect(calculator.calculate(inputs).problems.map(\.input) == ["hours_per_fte_per_year"])
+    }
+
+    @Test func breakEvenSensitivity() throws {
+        let result = calculator.calculate(ContactCostingCalculatorTests.example)
+        // Fixed 153.846…/week, net 28.666… per contact: 5.37 → 6 at the base.
+        // Fixed −20%: 123.08 / 28.67 = 4.29 → 5; +20%: 184.62 / 28.67 = 6.44 → 7.
+        #expect(try number(result, "break_even_fixed_costs_minus_20") == 5)
+        #expect(try number(result, "break_even_fixed_costs_plus_20") == 7)
+        // Benefit −20%: 0.8 × 29.1666… − 0.5 = 22.83 → 6.74 → 7; +20%: 34.5 → 4.46 → 5.
+        #expect(try number(result, "break_even_benefit_minus_20") == 7)
+        #expect(try number(result, "break_even_benefit_plus_20") == 5)
+    }
+
+    @Test func aSensitivityWithoutNetBenefitIsNeverNotNaN() throws {
+        var inputs = ContactCostingCalculatorTests.example
+        // Benefit € 3 per contact (mileage only, no staff time), extra costs € 2.80: the base
+        // breaks even (net € 0.20), −20% (€ 2.40 − € 2.80) never does.
+        inputs["travel_minutes_saved"] = .number(0)
+        inputs["visit_minutes_saved"] = .number(0)
+        inputs["shifted_minutes"] = .number(0)
+        inputs["supervision_minutes"] = .number(0)
+        inputs["extra_costs_per_contact"] = .money(Decimal(string: "2.8")!)
+        let result = calculator.calculate(inputs)
+        guard case .notApplicable(let reason) = result.outputs["break_even_benefit_minus_20"] else {
+            Issue.record("expected 'never'")
+            return
+        }
+        #expect(reason.text(in: "en").hasPrefix("Never"))
+        #expect(try number(result, "break_even_benefit_plus_20") > 0)
+    }
+}

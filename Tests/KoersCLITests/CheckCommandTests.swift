@@ -30,9 +30,10 @@ import Testing
         #expect(text.contains("        Antwoorden: is_care_provider = ja"))
         #expect(text.contains("        Antwoorden: purchaser_partners = Zorgkantoor, Gemeente"))
         #expect(text.contains("        Bron: RVO, SET - voorwaarden"))
-        #expect(text.contains("PréSET / SET Visievorming E-health: NOG NIET TE BEPALEN"))
+        // Schemes the person did not ask about are "niet gevraagd", not undecided.
+        #expect(text.contains("PréSET / SET Visievorming E-health: NIET GEVRAAGD"))
         #expect(text.contains("Berekende waarden\n  Totale projectkosten: € 120.000\n"))
-        #expect(text.contains("  Eigen bijdrage (aanvrager en deelnemers samen): € 60.000"))
+        #expect(text.contains("  Eigen bijdrage (aanvrager en deelnemers samen, inclusief e-healthkosten boven de grens): € 60.000"))
     }
 
     @Test func textInEnglish() throws {
@@ -126,7 +127,7 @@ import Testing
         let byID = Dictionary(verdicts, uniquingKeysWith: { first, _ in first })
         #expect(byID["set_regulier"] == "ineligible")
         #expect(byID["set_klein"] == "eligible")
-        #expect(byID["preset"] == "undetermined")
+        #expect(byID["preset"] == "not_requested")
         let klein = try #require(outcomes.first { $0["id"] == .string("set_klein") })
         let amount = try #require(klein["amounts"]?.array?.first)
         // Money is an exact decimal string, never a float.

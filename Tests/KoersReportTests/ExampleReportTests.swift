@@ -47,7 +47,7 @@ import Testing
         let comparison = try #require(report.comparisons.first)
         #expect(comparison.baselineDate == "2026-03-02")
         #expect(comparison.followUpDate == "2026-09-01")
-        #expect(comparison.rows.map(\.delta) == ["+2", "+1", "+2", "+1", "+2", "+8"])
+        #expect(comparison.rows.map(\.delta) == ["+1", "0", "0", "0", "0", "+1"])
         #expect(comparison.rows.filter(\.charted).count == 5)
 
         let html = try HTMLReportRenderer(report: report, templates: ReportTemplates()).render()
@@ -69,7 +69,7 @@ import Testing
         }
         let effectWeak = report.sessions[0].actions.first { $0.id == "effect_weak" }
         #expect(effectWeak?.gaps.first?.id == "domain_effect")
-        #expect(effectWeak?.gaps.first?.current == "1 / 5")
+        #expect(effectWeak?.gaps.first?.current == "2 / 5")
     }
 
     @Test func englishReportUsesEnglishLabels() throws {
@@ -90,5 +90,40 @@ import Testing
             .render()
         #expect(html.contains("<p>Eigen sjabloon</p>"))
         #expect(throws: ReportError.self) { try ReportTemplates(overrideDirectory: folder.path + "/missing") }
+    }
+}
+
+/// The one-page summary for a financial director in the business-case example report.
+@Suite struct DirectorSummaryTests {
+    @Test func summaryKeepsMoneyAndTimeApartBeforeTheCalculations() throws {
+        let report = try ExampleReports.report("business-case-per-contact")
+        let markdown = MarkdownReportRenderer(report: report).render()
+        let summary = try #require(markdown.range(of: "### Samenvatting voor de financieel directeur"))
+        let calculations = try #require(markdown.range(of: "### Berekeningen"))
+        #expect(summary.lowerBound < calculations.lowerBound)
+        let page = String(markdown[summary.lowerBound..<calculations.lowerBound])
+        // Money: own contribution 50,000 + 3,000 devices − 20,000; cash costs without depreciation.
+        #expect(page.contains("| Eigen bijdrage | € 33.000 | EUR |"))
+        #expect(page.contains("| Vaste kosten per jaar in geld (zonder afschrijving) | € 9.400 | EUR/jaar |"))
+        // Time: hours and FTE apart from money.
+        #expect(page.contains("| Vrijgekomen uren gekwalificeerde rol per jaar | 693,33 | uur/jaar |"))
+        #expect(page.contains("| Vrijgekomen fte gekwalificeerde rol | 0,61 | fte |"))
+        // Sensitivity at ±20%.
+        #expect(page.contains("Gevoeligheid: break-even bij vaste kosten +20% | 9 |"))
+        #expect(page.contains("Gevoeligheid: terugverdienjaar bij besparingen −20% | 3 |"))
+        #expect(!page.contains("NaN"))
+    }
+
+    @Test func htmlHasTheSummaryAsItsOwnPrintedPage() throws {
+        let report = try ExampleReports.report("business-case-per-contact", language: "en")
+        let html = try HTMLReportRenderer(report: report, templates: try ReportTemplates()).render()
+        #expect(html.contains("<section class=\"director-summary\">"))
+        #expect(html.contains("<h3>Summary for the financial director</h3>"))
+        #expect(html.contains("break-before: page"))
+    }
+
+    @Test func aReportWithoutABusinessCaseHasNoSummary() throws {
+        let markdown = MarkdownReportRenderer(report: try ExampleReports.report("maturity-scan-comparison")).render()
+        #expect(!markdown.contains("financieel directeur"))
     }
 }

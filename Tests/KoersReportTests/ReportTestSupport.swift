@@ -19,6 +19,7 @@ enum ExampleReports {
             ["examples/intake/insurer-readiness-baseline.yaml", "examples/intake/insurer-readiness-followup.yaml"]
         ),
         ("set-eligibility-thuiszorg-beeldzorg", ["examples/set-eligibility/thuiszorg-beeldzorg-zorgkantoor.yaml"]),
+        ("business-case-per-contact", ["examples/business-case/thuiszorg-beeldzorg-per-contact.yaml"]),
     ]
 
     static var names: [String] { all.map(\.name) }

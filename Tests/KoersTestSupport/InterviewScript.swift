@@ -198,6 +198,7 @@ public struct InterviewScript: Sendable {
             case .ineligible: "komt niet in aanmerking"
             case .undetermined: "nog niet te bepalen"
             case .closed: "gesloten"
+            case .notRequested: "niet gevraagd"
             }
         return "\n\(title): \(word)\n"
     }

@@ -16,6 +16,9 @@ extension PackBuilder {
             let title = text(reader["title"], what: "title of \(subject)")
             let validity = period(reader, what: subject)
             let outcomeCitations = citations(reader["source"])
+            let requestedIf = reader["requested_if"].flatMap {
+                compile($0, what: "requested_if of \(subject)", expecting: .boolean, checker: checker, names: names)
+            }
             var requirements: [Requirement] = []
             var requirementIDs: [String: SourceLocation] = [:]
             for item in list(reader["requirements"], what: "requirements of \(subject)") {
@@ -72,10 +75,10 @@ extension PackBuilder {
                 )
             }
             guard let title else { continue }
-            outcomes.append(
-                Outcome(id: id, title: title, validity: validity, requirements: requirements, amounts: amounts,
-                        citations: outcomeCitations, location: node.location)
-            )
+            var outcome = Outcome(id: id, title: title, validity: validity, requirements: requirements,
+                                  amounts: amounts, citations: outcomeCitations, location: node.location)
+            outcome.requestedIf = requestedIf
+            outcomes.append(outcome)
         }
         return outcomes
     }

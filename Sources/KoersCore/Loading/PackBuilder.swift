@@ -21,7 +21,9 @@ enum PackSchema {
     static let optionKeys = ["id", "label"]
     static let validationKeys = ["rule", "message"]
     static let valueKeys = ["id", "type", "expr", "label", "internal", "source"]
-    static let outcomeKeys = ["id", "title", "valid_from", "valid_until", "source", "requirements", "amounts"]
+    static let outcomeKeys = [
+        "id", "title", "valid_from", "valid_until", "requested_if", "source", "requirements", "amounts",
+    ]
     static let requirementKeys = ["id", "condition", "reason", "holds", "valid_from", "valid_until", "source"]
     static let amountKeys = ["id", "label", "expr", "valid_from", "valid_until", "source"]
     static let scoreKeys = ["id", "title", "expr", "min", "max", "levels", "source"]
@@ -31,7 +33,7 @@ enum PackSchema {
     static let caseKeys = ["name", "date", "answers", "overrides", "expect"]
     static let expectKeys = ["outcomes", "values", "recommendations", "missing"]
     static let overrideKeys = ["value", "justification"]
-    static let verdicts = ["eligible", "ineligible", "undetermined", "closed"]
+    static let verdicts = ["eligible", "ineligible", "undetermined", "closed", "not_requested"]
     static let declarableTypes: [String: ValueType] = [
         "number": .number, "money": .money, "percentage": .percentage, "boolean": .boolean, "text": .text,
         "date": .date,

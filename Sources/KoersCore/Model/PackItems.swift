@@ -47,7 +47,8 @@ public struct DerivedValue: Sendable, Hashable, Identifiable {
 /// Something the pack decides, such as eligibility for one subsidy scheme.
 ///
 /// An outcome is `eligible` when every requirement that applies on the evaluation date holds,
-/// `ineligible` when one fails, and `undetermined` otherwise.
+/// `ineligible` when one fails, and `undetermined` otherwise. With `requested_if`, an outcome
+/// the person did not ask about is "not requested" instead of waiting for answers it never needs.
 public struct Outcome: Sendable, Hashable, Identifiable {
     /// The id.
     public var id: String
@@ -55,6 +56,10 @@ public struct Outcome: Sendable, Hashable, Identifiable {
     public var title: LocalizedText
     /// When the scheme was open; outside it the outcome is "closed".
     public var validity: ValidityPeriod
+    /// When the person asked about this outcome (`requested_if`); `nil` means always. When it
+    /// is known to be false the outcome is not decided at all, so a scheme nobody asked about
+    /// neither waits for answers nor counts in the overall verdict.
+    public var requestedIf: PackExpression?
     /// The requirements, in order.
     public var requirements: [Requirement]
     /// Amounts computed for the outcome, such as the maximum subsidy.

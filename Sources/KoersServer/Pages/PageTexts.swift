@@ -178,6 +178,7 @@ struct PageTexts: Sendable {
         "verdict.ineligible": ("komt niet in aanmerking", "not eligible"),
         "verdict.undetermined": ("nog niet te zeggen", "not yet known"),
         "verdict.closed": ("gesloten", "closed"),
+        "verdict.not_requested": ("niet gevraagd", "not requested"),
         "overall.eligible": (
             "U komt voor ten minste één regeling in aanmerking.", "You qualify for at least one scheme."
         ),

@@ -16,6 +16,7 @@ struct CheckLabels {
         case .ineligible: pick("komt niet in aanmerking", "not eligible")
         case .undetermined: pick("nog niet te bepalen", "undetermined")
         case .closed: pick("gesloten op deze datum", "closed on this date")
+        case .notRequested: pick("niet gevraagd", "not requested")
         }
     }
 

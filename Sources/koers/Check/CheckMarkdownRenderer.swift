@@ -38,7 +38,9 @@ struct CheckMarkdownRenderer {
             }
             blocks.append(overview.joined(separator: "\n"))
         }
-        for outcome in document.outcomes { blocks += self.outcome(outcome) }
+        // A not-requested outcome stays in the overview (so the reader sees it was left out on
+        // purpose) but gets no section: nothing about it was checked.
+        for outcome in document.outcomes where outcome.verdict != .notRequested { blocks += self.outcome(outcome) }
 
         if !document.values.isEmpty {
             var table = ["## " + labels.values, "", "| \(labels.value) | | |", "| --- | --- | --- |"]

@@ -25,9 +25,10 @@ extension KoersCommand {
                 schemas/check-result.schema.json describes.
 
                 Exit status:
-                  0   an outcome is eligible (or the pack has no outcomes)
+                  0   an outcome is eligible (or the pack has no outcomes, or none was requested)
                   2   no outcome is eligible or undetermined: all ineligible or closed
                   3   none is eligible, but one or more is undetermined: answers missing
+                  Outcomes that were not requested (verdict not_requested) do not count.
                   1   error: the pack cannot be loaded or the answers file cannot be used
                   64  usage error
                 """

@@ -191,6 +191,7 @@ struct InterviewTexts {
         case .ineligible: pick("komt niet in aanmerking", "not eligible")
         case .undetermined: pick("nog niet te bepalen", "undetermined")
         case .closed: pick("gesloten", "closed")
+        case .notRequested: pick("niet gevraagd", "not requested")
         }
     }
     var rulesTitle: String { pick("Beslissende regels:", "Decisive rules:") }

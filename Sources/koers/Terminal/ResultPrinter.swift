@@ -34,7 +34,7 @@ struct ResultPrinter {
                 case .eligible: .green
                 case .ineligible: .red
                 case .undetermined: .yellow
-                case .closed: .dim
+                case .closed, .notRequested: .dim
                 }
             console.line(
                 console.styled(result.outcome.title.text(in: language), .bold) + ": "
