@@ -70,22 +70,20 @@ public struct Interview: Sendable {
         overrides: [String: ScoreOverride] = [:]
     ) -> InterviewState {
         let run = evaluator.run(answers, on: date, overrides: overrides)
-        let (next, open, progress) = progress(of: run)
-        return InterviewState(
-            snapshot: EvaluationSnapshot(evaluator: evaluator, run: run),
-            nextQuestion: next,
-            openQuestionIDs: open,
-            progress: progress
-        )
+        let summary = progress(of: run)
+        return InterviewState(snapshot: EvaluationSnapshot(evaluator: evaluator, run: run), summary: summary)
     }
 
     /// Works out what to ask next from a run: the next question, the open questions in pack
     /// order, and the progress.
-    func progress(of run: EvaluationRun) -> (next: Question?, open: [String], progress: InterviewProgress) {
+    func progress(of run: EvaluationRun) -> InterviewSummary {
         let pack = self.pack
         var wanted = InputSet()
+        var verdicts: [Verdict] = []
+        verdicts.reserveCapacity(pack.outcomes.count)
         for index in pack.outcomes.indices {
             let decision = evaluator.outcomeDecision(at: index, in: run)
+            verdicts.append(decision.verdict)
             // A decided outcome needs nothing more for its verdict; an amount is shown for an
             // eligible or undetermined outcome only (the decision leaves the others empty).
             if decision.verdict == .undetermined { wanted.formUnion(decision.missing) }
@@ -112,10 +110,21 @@ public struct Interview: Sendable {
         }
         let next = open.first { run.relevance(of: $0) == .relevant }.map { pack.questions[$0] }
         var answered = 0
+        var ignored: Set<String> = []
         for question in pack.questions.indices where run.answers[question] != nil {
-            if run.relevance(of: question) != .irrelevant { answered += 1 }
+            if run.relevance(of: question) != .irrelevant {
+                answered += 1
+            } else {
+                ignored.insert(pack.questions[question].id)
+            }
         }
-        return (next, open.map { pack.questions[$0].id }, InterviewProgress(answered: answered, stillNeeded: open.count))
+        return InterviewSummary(
+            next: next,
+            open: open.map { pack.questions[$0].id },
+            progress: InterviewProgress(answered: answered, stillNeeded: open.count),
+            verdicts: verdicts,
+            ignored: ignored
+        )
     }
 
     /// Checks an answer against the question's type, bounds and validations, given the other
@@ -258,14 +267,18 @@ public final class InterviewRun {
 
     /// Where the interview stands now: the next question, the progress and the evaluation.
     public func state() -> InterviewState {
-        let (next, open, progress) = interview.progress(of: run)
-        return InterviewState(
-            snapshot: EvaluationSnapshot(evaluator: interview.evaluator, run: run.copy()),
-            nextQuestion: next,
-            openQuestionIDs: open,
-            progress: progress
-        )
+        let summary = interview.progress(of: run)
+        return InterviewState(snapshot: EvaluationSnapshot(evaluator: interview.evaluator, run: run.copy()), summary: summary)
     }
+}
+
+/// What the next-question step works out, before any explanation is built.
+struct InterviewSummary {
+    var next: Question?
+    var open: [String]
+    var progress: InterviewProgress
+    var verdicts: [Verdict]
+    var ignored: Set<String>
 }
 
 /// Where an interview stands after the answers so far.
@@ -278,6 +291,20 @@ public struct InterviewState: Sendable {
     public var openQuestionIDs: [String]
     /// How far along the interview is.
     public var progress: InterviewProgress
+    /// The verdict of each outcome, in pack order (the same as in ``evaluation``, without
+    /// building it).
+    public var verdicts: [Verdict]
+    /// The answered questions whose answer is kept but ignored because they no longer apply.
+    public var ignoredQuestionIDs: Set<String>
+
+    init(snapshot: EvaluationSnapshot, summary: InterviewSummary) {
+        self.snapshot = snapshot
+        self.nextQuestion = summary.next
+        self.openQuestionIDs = summary.open
+        self.progress = summary.progress
+        self.verdicts = summary.verdicts
+        self.ignoredQuestionIDs = summary.ignored
+    }
 
     /// The evaluation of the answers so far, with every explanation; built when first read.
     public var evaluation: Evaluation { snapshot.evaluation }

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import KoersCore
+import KoersExpression
 import KoersStorage
 
 /// The handlers of the API's routes: each reads the request, works out who asks, calls the
@@ -316,14 +317,28 @@ struct APIHandlers: Sendable {
                 texts.append(text)
             }
             return .value(.list(texts))
-        case let value?:
-            guard let text = value.scalarText else {
-                throw .badRequest(
-                    "the field 'value' has the wrong type",
-                    [FieldProblem(field: "value", message: "expected a string, a number, true or false, or a list of option ids; found \(value.kind)")]
-                )
-            }
+        case .string(let text)?:
             return .value(.text(text))
+        case .number(let number)?:
+            return .value(.number(number))
+        case .boolean(let flag)?:
+            return .value(.boolean(flag))
+        case .unrepresentableNumber?:
+            throw .invalid(
+                "the number in 'value' cannot be held exactly",
+                [
+                    FieldProblem(
+                        field: "value",
+                        message: "numbers have at most \(DecimalLiteral.maximumDigits) significant digits and a "
+                            + "magnitude below 10^128; send the number as written, e.g. 125000.50"
+                    )
+                ]
+            )
+        case let value?:
+            throw .badRequest(
+                "the field 'value' has the wrong type",
+                [FieldProblem(field: "value", message: "expected a string, a number, true or false, or a list of option ids; found \(value.kind)")]
+            )
         case nil:
             throw .badRequest("the answer has no value", [FieldProblem(field: "value", message: "this field is required")])
         }

@@ -9,6 +9,8 @@ enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object
     case null
+    /// A number Koers cannot hold exactly (more than 38 significant digits, or beyond 10^±128).
+    case unrepresentableNumber
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -16,8 +18,13 @@ enum JSONValue: Sendable, Hashable, Decodable {
             self = .null
         } else if let flag = try? container.decode(Bool.self) {
             self = .boolean(flag)
-        } else if let number = try? container.decode(Decimal.self) {
+        } else if let number = try? container.decode(Decimal.self), number.isFinite,
+            number != 0 || (try? container.decode(Double.self)) == 0
+        {
             self = .number(number)
+        } else if (try? container.decode(Double.self)) != nil {
+            // Too large, or so small that it would read as 0: refused rather than rounded.
+            self = .unrepresentableNumber
         } else if let text = try? container.decode(String.self) {
             self = .string(text)
         } else if let list = try? container.decode([JSONValue].self) {
@@ -36,6 +43,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
         case .array: "a list"
         case .object: "an object"
         case .null: "null"
+        case .unrepresentableNumber: "a number Koers cannot hold exactly"
         }
     }
 
@@ -50,7 +58,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
             var text = NSDecimalNumber(decimal: number).stringValue
             if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].count == 3 { text += "0" }
             return text
-        case .array, .object, .null: return nil
+        case .array, .object, .null, .unrepresentableNumber: return nil
         }
     }
 }

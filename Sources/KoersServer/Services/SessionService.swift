@@ -160,39 +160,18 @@ public struct SessionService: Sendable {
         return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
             let language = document.language
+            let (input, field): (AnswerInput, String) =
+                switch choice {
+                case .dontKnow: (.dontKnow, "dontKnow")
+                case .skip: (.skip, "skip")
+                case .value(let input): (input, "value")
+                }
+            var others = document.answerSet
+            others[question.id] = nil
             let state: AnswerState
-            switch choice {
-            case .dontKnow:
-                guard question.allowsUnknown else {
-                    throw Self.rejected(
-                        AnswerProblem(
-                            nl: "Bij deze vraag is 'weet ik niet' niet mogelijk; geef een antwoord.",
-                            en: "This question does not allow 'don't know'; please give an answer."
-                        ),
-                        field: "dontKnow",
-                        language: language
-                    )
-                }
-                state = .unknown
-            case .skip:
-                guard question.isOptional else {
-                    throw Self.rejected(
-                        AnswerProblem(
-                            nl: "Deze vraag is verplicht en kan niet worden overgeslagen.",
-                            en: "This question is required and cannot be skipped."
-                        ),
-                        field: "skip",
-                        language: language
-                    )
-                }
-                state = .skipped
-            case .value(let input):
-                var others = document.answerSet
-                others[question.id] = nil
-                switch pack.interview.check(input, for: question, given: others, on: document.evaluationDate) {
-                case .success(let value): state = .given(value)
-                case .failure(let problem): throw Self.rejected(problem, field: "value", language: language)
-                }
+            switch pack.interview.answer(input, for: question, given: others, on: document.evaluationDate) {
+            case .success(let accepted): state = accepted
+            case .failure(let problem): throw Self.rejected(problem, field: field, language: language)
             }
             let kept: String? = trimmedNote.flatMap { $0.isEmpty ? nil : $0 }
             document.record(state, for: question.id, by: person, at: settings.now(), note: kept)
@@ -352,7 +331,8 @@ public struct SessionService: Sendable {
             try body(&document, pack)
             do {
                 let saved = try await store.updateSession(id: id, expectedRevision: record.revision, document: document)
-                return state(of: saved, pack: pack, language: nil)
+                // The document was adapted to the pack before the change: evaluate it once, as saved.
+                return state(of: saved, pack: pack, language: nil, adapting: false)
             } catch .conflict where attempt < 2 {
                 continue
             } catch {
@@ -419,14 +399,19 @@ public struct SessionService: Sendable {
         pack.interview.state(of: document.answerSet, on: document.evaluationDate, overrides: document.engineOverrides)
     }
 
-    func state(of record: InterviewRecord, pack: LoadedPack, language requested: String?) -> SessionState {
-        let document = adapted(record.document, to: pack)
+    func state(
+        of record: InterviewRecord,
+        pack: LoadedPack,
+        language requested: String?,
+        adapting: Bool = true
+    ) -> SessionState {
+        let document = adapting ? adapted(record.document, to: pack) : record.document
         let language = requested.flatMap { ["nl", "en"].contains($0) ? $0 : nil } ?? document.language
         let state = interviewState(document, pack: pack)
         let formatter = ValueFormatter(language: language)
         var answers: [AnswerView] = []
-        for result in state.evaluation.questions {
-            guard let saved = document.answers[result.question.id] else { continue }
+        for question in pack.pack.questions {
+            guard let saved = document.answers[question.id] else { continue }
             let word: String
             var value: EvaluationDocument.ExactValue?
             switch saved.state {
@@ -438,15 +423,15 @@ public struct SessionService: Sendable {
             }
             answers.append(
                 AnswerView(
-                    questionId: result.question.id,
-                    question: result.question.text.text(in: language),
+                    questionId: question.id,
+                    question: question.text.text(in: language),
                     state: word,
                     value: value,
-                    display: formatter.format(saved.state, for: result.question),
+                    display: formatter.format(saved.state, for: question),
                     answeredBy: saved.answeredBy,
                     answeredAt: saved.answeredAt,
                     note: saved.note,
-                    ignored: result.isIgnored
+                    ignored: state.ignoredQuestionIDs.contains(question.id)
                 )
             )
         }
@@ -473,7 +458,7 @@ public struct SessionService: Sendable {
             answers: answers,
             overrides: overrides,
             setAsideCount: document.setAside.count,
-            overallVerdict: EvaluationDocument.OverallVerdict(state.evaluation.outcomes.map(\.verdict)).rawValue
+            overallVerdict: EvaluationDocument.OverallVerdict(state.verdicts).rawValue
         )
     }
 
