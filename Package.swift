@@ -164,7 +164,13 @@ let package = Package(
         .testTarget(
             name: "KoersServerTests",
             dependencies: [
-                "KoersServer", "KoersTestSupport",
+                "KoersServer", "KoersStorage", "KoersBuiltins", "KoersTestSupport",
+                // In-process tests of the router (InProcess/).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(
