@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        // `swift package generate-documentation` (scripts/docs); no target depends on it.
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.5.0"),
     ],
     targets: [
         // C
@@ -51,7 +53,7 @@ let package = Package(
         .target(
             name: "KoersStorage",
             dependencies: [
-                "KoersSession", "KoersInterview", "KoersCore", "KoersExpression",
+                "KoersSession",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -81,8 +83,8 @@ let package = Package(
         .executableTarget(
             name: "koers",
             dependencies: [
-                "KoersCore", "KoersBuiltins", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch", "KoersReport",
-                "KoersStorage", "KoersServer", "KoersBundledPacks",
+                "KoersCore", "KoersBuiltins", "KoersExpression", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch",
+                "KoersReport", "KoersStorage", "KoersServer", "KoersBundledPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -91,7 +93,7 @@ let package = Package(
         .executableTarget(name: "koers-pack-tool", dependencies: ["KoersCore", "KoersBuiltins", "KoersSource"]),
         .executableTarget(
             name: "koers-bench",
-            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersInterview", "KoersBatch"],
+            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersInterview", "KoersBatch"],
             path: "Benchmarks/koers-bench"
         ),
 
@@ -109,15 +111,15 @@ let package = Package(
         // Tests
         .target(
             name: "KoersTestSupport",
-            dependencies: ["KoersSource", "KoersYAML", "KoersExpression", "KoersCore", "KoersBuiltins", "KoersInterview"],
+            dependencies: ["KoersExpression", "KoersCore", "KoersBuiltins", "KoersInterview"],
             path: "Tests/KoersTestSupport"
         ),
-        .testTarget(name: "KoersSourceTests", dependencies: ["KoersSource", "KoersTestSupport"]),
+        .testTarget(name: "KoersSourceTests", dependencies: ["KoersSource"]),
         // Slow: runs `swift package lint-rules` and `swift build` on a copy of the package.
         .testTarget(name: "KoersPluginTests", dependencies: ["KoersTestSupport"]),
         .testTarget(
             name: "KoersBusinessCaseTests",
-            dependencies: ["KoersBusinessCase", "KoersCore", "KoersExpression", "KoersBuiltins", "KoersTestSupport"]
+            dependencies: ["KoersBusinessCase", "KoersCore", "KoersExpression", "KoersBuiltins"]
         ),
         .testTarget(
             name: "KoersYAMLTests",
@@ -126,11 +128,11 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersExpressionTests",
-            dependencies: ["KoersExpression", "KoersBuiltins", "KoersSource", "KoersTestSupport"]
+            dependencies: ["KoersExpression", "KoersBuiltins"]
         ),
         .testTarget(
             name: "KoersCoreTests",
-            dependencies: ["KoersCore", "KoersBuiltins", "KoersSource", "KoersTestSupport"],
+            dependencies: ["KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersTestSupport"],
             exclude: ["Fixtures"]
         ),
         .testTarget(
@@ -164,8 +166,13 @@ let package = Package(
         .testTarget(
             name: "KoersServerTests",
             dependencies: [
-                "KoersServer", "KoersStorage", "KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins",
-                "KoersTestSupport",
+                "KoersServer", "KoersStorage", "KoersBuiltins", "KoersTestSupport",
+                // In-process tests of the router (InProcess/).
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(

@@ -11,7 +11,7 @@ public enum BuiltinPlugins {
     ///
     /// - Parameter extra: Further plugins.
     /// - Returns: The registry.
-    /// - Throws: ``PluginError`` on a duplicate.
+    /// - Throws: `PluginError` on a duplicate.
     public static func registry(adding extra: [any KoersPlugin] = []) throws(PluginError) -> PluginRegistry {
         try PluginRegistry(plugins: all + extra)
     }
@@ -29,7 +29,7 @@ public struct StandardFunctionsPlugin: KoersPlugin {
     /// Registers every standard function.
     ///
     /// - Parameter registry: The registry being built.
-    /// - Throws: ``PluginError`` when a function with the same name exists.
+    /// - Throws: `PluginError` when a function with the same name exists.
     public func register(into registry: inout PluginRegistry) throws(PluginError) {
         for function in StandardFunctions.all {
             try registry.register(function: function)

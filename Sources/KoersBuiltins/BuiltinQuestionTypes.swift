@@ -5,7 +5,7 @@ import KoersExpression
 /// The question types every pack can use: boolean, single and multiple choice, integer,
 /// decimal, money, percentage, date, text and a 1–5 scale.
 ///
-/// They register through ``PluginRegistry`` like any plugin's types.
+/// They register through `PluginRegistry` like any plugin's types.
 public struct BuiltinQuestionTypes: KoersPlugin {
     /// `builtin.question_types`.
     public let id = "builtin.question_types"
@@ -23,7 +23,7 @@ public struct BuiltinQuestionTypes: KoersPlugin {
     /// Registers every built-in question type.
     ///
     /// - Parameter registry: The registry being built.
-    /// - Throws: ``PluginError`` when a type with the same id exists.
+    /// - Throws: `PluginError` when a type with the same id exists.
     public func register(into registry: inout PluginRegistry) throws(PluginError) {
         for type in Self.all {
             try registry.register(questionType: type)

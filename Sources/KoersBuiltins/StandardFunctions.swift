@@ -53,7 +53,7 @@ public struct StandardFunctions: Sendable {
     /// Registers every standard function.
     ///
     /// - Parameter registry: The registry to add them to.
-    /// - Throws: ``FunctionRegistryError`` when a function with one of the same names is there.
+    /// - Throws: `FunctionRegistryError` when a function with one of the same names is there.
     public static func register(into registry: inout FunctionRegistry) throws(FunctionRegistryError) {
         for function in all {
             try registry.register(function)

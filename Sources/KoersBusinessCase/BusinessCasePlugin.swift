@@ -18,7 +18,7 @@ public struct BusinessCasePlugin: KoersPlugin {
     /// Registers the calculators.
     ///
     /// - Parameter registry: The registry being built.
-    /// - Throws: ``PluginError`` when a calculator with the same id exists.
+    /// - Throws: `PluginError` when a calculator with the same id exists.
     public func register(into registry: inout PluginRegistry) throws(PluginError) {
         for calculator in Self.calculators {
             try registry.register(calculator: calculator)

@@ -13,7 +13,7 @@ public struct ReportFormatsPlugin: KoersPlugin {
     /// Registers the HTML, Markdown and JSON formats, in that order.
     ///
     /// - Parameter registry: The registry being built.
-    /// - Throws: ``KoersCore/PluginError`` when a format with the same id exists.
+    /// - Throws: `PluginError` when a format with the same id exists.
     public func register(into registry: inout PluginRegistry) throws(PluginError) {
         try registry.register(reportFormat: HTMLReportFormat())
         try registry.register(reportFormat: MarkdownReportFormat())

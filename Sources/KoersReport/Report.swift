@@ -6,7 +6,7 @@ public import KoersInterview
 /// comparison. Written as JSON in the stable format `koers-report/1`
 /// (`schemas/report.schema.json`), and rendered as Markdown or HTML.
 ///
-/// Each session carries the full ``EvaluationDocument`` (`koers-check/1`) it was built from;
+/// Each session carries the full `EvaluationDocument` (`koers-check/1`) it was built from;
 /// the report adds what a person reads beside it: who answered, notes, override authors, the
 /// action list tied to its gaps, and the appendix of answers.
 public struct Report: Sendable, Hashable, Codable {

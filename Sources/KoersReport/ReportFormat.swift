@@ -52,7 +52,7 @@ extension PluginRegistry {
     /// Adds a report format.
     ///
     /// - Parameter reportFormat: The format.
-    /// - Throws: ``KoersCore/PluginError/duplicateContribution(extensionPoint:id:)`` when a format
+    /// - Throws: `PluginError.duplicateContribution(extensionPoint:id:)` when a format
     ///   with that id exists.
     public mutating func register(reportFormat: any ReportFormat) throws(PluginError) {
         try register(contribution: reportFormat)

@@ -7,7 +7,7 @@ extension SessionFile {
     ///
     /// Compares the question fingerprints saved with the session to the pack's questions
     /// (removed questions, changed types, removed options) and checks every answer with
-    /// ``Interview/recheck(_:for:)``. An answer that no longer fits (its question is gone, its
+    /// `Interview.recheck(_:for:)`. An answer that no longer fits (its question is gone, its
     /// type changed, a chosen option was removed, or "I don't know"/skipped is no longer allowed)
     /// moves from ``answers`` to ``setAside`` with the reason: it is kept, never dropped. The
     /// fingerprints and the pack version are then updated to the pack's.

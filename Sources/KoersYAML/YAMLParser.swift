@@ -6,10 +6,10 @@ public import KoersSource
 /// This is the only type that talks to libyaml. It reads libyaml's event stream and hands each
 /// event, copied into Swift values, to a composer that builds the tree. No libyaml pointer
 /// outlives a call. The parser makes these decisions for rule packs, and reports each
-/// violation as a ``Diagnostic`` with a `file:line:column` location:
+/// violation as a `Diagnostic` with a `file:line:column` location:
 ///
 /// - **Positions.** libyaml's marks are 0-based; locations are 1-based, with columns counted in
-///   Unicode scalars. Every location carries the ``SourceFile/path`` it came from. Each node's
+///   Unicode scalars. Every location carries the `SourceFile.path` it came from. Each node's
 ///   ``YAMLNode/range`` runs from its first character (its tag or anchor, when it has one) to
 ///   just after its last one. A block collection ends where its last item ends; a flow
 ///   collection ends after its closing bracket; a block scalar ends after its last line break.
@@ -122,7 +122,7 @@ public enum YAMLParser {
     ///   - path: The path to use in the source file and in every location, as the user gave it.
     ///   - limits: Bounds on the input.
     /// - Returns: The source file, when the bytes are text within the size limit (pass it to a
-    ///   ``DiagnosticRenderer`` to show snippets), and the parse result.
+    ///   `DiagnosticRenderer` to show snippets), and the parse result.
     public static func parse(
         bytes: [UInt8],
         path: String,

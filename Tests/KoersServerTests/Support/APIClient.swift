@@ -35,8 +35,32 @@ struct APIResponse: CustomStringConvertible {
     var description: String { "HTTP \(status): \(text.prefix(600))" }
 }
 
+/// What the tests send requests through: the real server over loopback (``APIClient``) or the
+/// router in this process (``InProcessClient``).
+protocol APIRequester: Sendable {
+    /// Sends a request; `json` is encoded with JSONSerialization, `body` is sent as is.
+    func send(_ method: String, _ path: String, json: Any?, body: Data?, headers: [String: String]) async throws -> APIResponse
+    /// This client with a bearer token.
+    func loggedIn(as token: String) -> Self
+    /// This client with a resume token.
+    func resuming(with token: String) -> Self
+    /// This client without credentials.
+    var anonymous: Self { get }
+}
+
+extension APIRequester {
+    func send(_ method: String, _ path: String, body: Data? = nil, headers: [String: String] = [:]) async throws -> APIResponse {
+        try await send(method, path, json: nil, body: body, headers: headers)
+    }
+
+    func get(_ path: String) async throws -> APIResponse { try await send("GET", path) }
+    func post(_ path: String, _ json: Any) async throws -> APIResponse { try await send("POST", path, json: json, body: nil, headers: [:]) }
+    func put(_ path: String, _ json: Any) async throws -> APIResponse { try await send("PUT", path, json: json, body: nil, headers: [:]) }
+    func delete(_ path: String) async throws -> APIResponse { try await send("DELETE", path) }
+}
+
 /// A small HTTP client for the API over loopback (URLSession).
-struct APIClient: Sendable {
+struct APIClient: APIRequester {
     let baseURL: URL
     var bearerToken: String?
     var resumeToken: String?
@@ -58,9 +82,9 @@ struct APIClient: Sendable {
     func send(
         _ method: String,
         _ path: String,
-        json: Any? = nil,
-        body: Data? = nil,
-        headers: [String: String] = [:]
+        json: Any?,
+        body: Data?,
+        headers: [String: String]
     ) async throws -> APIResponse {
         guard let url = URL(string: path, relativeTo: baseURL) else { throw URLError(.badURL) }
         var request = URLRequest(url: url)
@@ -83,11 +107,6 @@ struct APIClient: Sendable {
         }
         return APIResponse(status: http.statusCode, headers: fields, data: data)
     }
-
-    func get(_ path: String) async throws -> APIResponse { try await send("GET", path) }
-    func post(_ path: String, _ json: Any) async throws -> APIResponse { try await send("POST", path, json: json) }
-    func put(_ path: String, _ json: Any) async throws -> APIResponse { try await send("PUT", path, json: json) }
-    func delete(_ path: String) async throws -> APIResponse { try await send("DELETE", path) }
 
     /// This client with a bearer token.
     func loggedIn(as token: String) -> APIClient { APIClient(baseURL: baseURL, bearerToken: token) }

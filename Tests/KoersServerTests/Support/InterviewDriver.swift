@@ -4,7 +4,7 @@ import Testing
 /// Answers a session's questions through the API until it is complete, choosing a value each
 /// question type accepts, and keeps what every accepted answer was.
 struct InterviewDriver {
-    let client: APIClient
+    let client: any APIRequester
     let sessionID: String
     /// The answers the server accepted (2xx), by question id: the JSON sent.
     private(set) var accepted: [String: Any] = [:]
@@ -13,7 +13,7 @@ struct InterviewDriver {
     /// The `variant` spreads the choices (option index) between sessions.
     var variant = 0
 
-    init(client: APIClient, sessionID: String, variant: Int = 0) {
+    init(client: any APIRequester, sessionID: String, variant: Int = 0) {
         self.client = client
         self.sessionID = sessionID
         self.variant = variant
