@@ -11,12 +11,14 @@ import GRDB
 
 /// The embedded store's driver: one SQLite file in WAL mode.
 ///
-/// GRDB's `DatabasePool` reads with several connections at once and writes with one. Every
-/// write is one transaction with `synchronous = FULL`, so it is on disk when the call returns.
+/// GRDB's `DatabasePool` reads with several connections at once and writes with one. Writes
+/// that arrive together share one transaction (``SQLiteGroupCommit``), committed with
+/// `synchronous = FULL` in WAL mode, so each is on disk when its call returns.
 struct SQLiteDriver: StoreDriver {
     /// The file.
     let path: String
     private let pool: DatabasePool
+    private let groupCommit: SQLiteGroupCommit
 
     /// Opens (creating it, and its folder, when missing) and migrates a database file.
     ///
@@ -36,6 +38,7 @@ struct SQLiteDriver: StoreDriver {
         } catch {
             throw Self.openError(error, path: path)
         }
+        groupCommit = SQLiteGroupCommit(pool: pool, path: path)
         do {
             try pool.write { db in try Self.migrate(db, path: path) }
         } catch let error as StoreError {
@@ -86,16 +89,9 @@ struct SQLiteDriver: StoreDriver {
         }
     }
 
+    /// Runs a write in the next group commit: durable when it returns.
     func write(_ write: StoreWrite) async throws(DriverError) -> [StoreRow] {
-        do {
-            return try await pool.write { db in
-                var rows: [StoreRow] = []
-                for statement in write.statements { rows = try Self.rows(statement, db) }
-                return rows
-            }
-        } catch {
-            throw Self.driverError(error, what: write.what, path: path)
-        }
+        try await groupCommit.write(write)
     }
 
     /// Runs one statement and reads its rows (none for most writes).
