@@ -45,6 +45,12 @@ enum StoreValue: Sendable, Hashable {
 
     /// Text, or `NULL` for `nil`.
     static func optional(_ text: String?) -> StoreValue { text.map(StoreValue.text) ?? .null }
+
+    /// A time as the stores keep it (``StoreTime``).
+    static func time(_ date: Date) -> StoreValue { .text(StoreTime.text(date)) }
+
+    /// A time, or `NULL` for `nil`.
+    static func time(_ date: Date?) -> StoreValue { date.map(time) ?? .null }
 }
 
 /// One SQL statement with its values in bind order, the same for both drivers.

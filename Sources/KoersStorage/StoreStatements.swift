@@ -5,8 +5,9 @@ import KoersSession
 /// each record and its row; both drivers run these (``StoreDialect`` says how the dialects
 /// differ).
 ///
-/// A new column is one edit per concept: the schema step in ``StoreMigrations``, the record's
-/// column list, its insert values and its row mapping here.
+/// A new column is one edit per concept: its schema step in ``StoreMigrations``, its value in
+/// the record's insert (column and value side by side) and its line in the record's row
+/// mapping here. Records are read with `SELECT *` and by column name.
 enum StoreStatements {
     // MARK: Constraints (named as in StoreMigrations)
 
@@ -15,18 +16,14 @@ enum StoreStatements {
     static let loginKey = StoreConstraint("logins_pkey", on: "logins", "token_hash")
     static let loginCoach = StoreConstraint("logins_coach_fk", on: "logins", "coach_id")
     static let organisationKey = StoreConstraint("organisations_pkey", on: "organisations", "id")
-    static let membershipCoach = StoreConstraint(
-        "organisation_coaches_coach_fk",
-        on: "organisation_coaches",
-        "coach_id"
-    )
-    static let membershipOrganisation = StoreConstraint(
+    static let memberCoach = StoreConstraint("organisation_coaches_coach_fk", on: "organisation_coaches", "coach_id")
+    static let memberOrganisation = StoreConstraint(
         "organisation_coaches_organisation_fk",
         on: "organisation_coaches",
         "organisation_id"
     )
     static let sessionKey = StoreConstraint("interview_sessions_pkey", on: "interview_sessions", "id")
-    static let sessionResumeToken = StoreConstraint(
+    static let sessionToken = StoreConstraint(
         "interview_sessions_resume_token_unique",
         on: "interview_sessions",
         "resume_token_hash"
@@ -36,14 +33,10 @@ enum StoreStatements {
         on: "interview_sessions",
         "organisation_id"
     )
-    static let shareLinkKey = StoreConstraint("share_links_pkey", on: "share_links", "id")
-    static let shareLinkToken = StoreConstraint("share_links_token_unique", on: "share_links", "token_hash")
-    static let shareLinkOrganisation = StoreConstraint(
-        "share_links_organisation_fk",
-        on: "share_links",
-        "organisation_id"
-    )
-    static let shareLinkCoach = StoreConstraint("share_links_coach_fk", on: "share_links", "created_by_coach_id")
+    static let linkKey = StoreConstraint("share_links_pkey", on: "share_links", "id")
+    static let linkToken = StoreConstraint("share_links_token_unique", on: "share_links", "token_hash")
+    static let linkOrganisation = StoreConstraint("share_links_organisation_fk", on: "share_links", "organisation_id")
+    static let linkCoach = StoreConstraint("share_links_coach_fk", on: "share_links", "created_by_coach_id")
 
     static func coach(_ id: String, _ constraint: StoreConstraint) -> StoreReference {
         StoreReference(constraint: constraint, table: "coaches", id: id, description: "coach '\(id)'")
@@ -53,14 +46,38 @@ enum StoreStatements {
         StoreReference(constraint: constraint, table: "organisations", id: id, description: "organisation '\(id)'")
     }
 
+    // MARK: Building blocks
+
+    /// An INSERT of one row, its columns and values side by side, so that the column list, the
+    /// placeholders and the bind order cannot drift apart.
+    static func insert(
+        into table: String,
+        _ values: KeyValuePairs<String, StoreValue>,
+        then clause: String = ""
+    ) -> StoreStatement {
+        let columns = values.map(\.key).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: values.count).joined(separator: ", ")
+        return StoreStatement(
+            "INSERT INTO \(table) (\(columns)) VALUES (\(placeholders))\(clause)",
+            values.map(\.value)
+        )
+    }
+
+    /// The rows of a table where one column has a value (its records, read by name).
+    static func select(_ table: String, where column: String, _ value: String, then clause: String = "")
+        -> StoreStatement
+    {
+        StoreStatement("SELECT * FROM \(table) WHERE \(column) = ?\(clause)", [.text(value)], table: table)
+    }
+
     // MARK: Schema ledger
 
     static let recordedMigrations = StoreStatement("SELECT position, name FROM koers_migrations")
 
     static func recordMigration(position: Int, name: String) -> StoreStatement {
-        StoreStatement(
-            "INSERT INTO koers_migrations (position, name, applied_at) VALUES (?, ?, ?)",
-            [.integer(position), .text(name), .text(StoreTime.text(Date()))]
+        insert(
+            into: "koers_migrations",
+            ["position": .integer(position), "name": .text(name), "applied_at": .time(Date())]
         )
     }
 
@@ -74,20 +91,18 @@ enum StoreStatements {
 
     // MARK: Coaches
 
-    static let coachColumns = "id, email, display_name, password_hash, created_at"
-
     static func insert(_ coach: CoachAccount) -> StoreWrite {
-        StoreWrite(
+        let row = insert(
+            into: "coaches",
+            [
+                "id": .text(coach.id), "email": .text(coach.email), "email_key": .text(emailKey(coach.email)),
+                "display_name": .text(coach.displayName), "password_hash": .text(coach.passwordHash),
+                "created_at": .time(coach.createdAt),
+            ]
+        )
+        return StoreWrite(
             what: "adding coach '\(coach.email)'",
-            statements: [
-                StoreStatement(
-                    "INSERT INTO coaches (\(coachColumns), email_key) VALUES (?, ?, ?, ?, ?, ?)",
-                    [
-                        .text(coach.id), .text(coach.email), .text(coach.displayName), .text(coach.passwordHash),
-                        .text(StoreTime.text(coach.createdAt)), .text(emailKey(coach.email)),
-                    ]
-                )
-            ],
+            statements: [row],
             duplicates: [
                 (coachEmail, "a coach account with e-mail address '\(coach.email)'"),
                 (coachKey, "a coach account with id '\(coach.id)'"),
@@ -95,17 +110,9 @@ enum StoreStatements {
         )
     }
 
-    static func coach(email: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(coachColumns) FROM coaches WHERE email_key = ?",
-            [.text(emailKey(email))],
-            table: "coaches"
-        )
-    }
+    static func coach(email: String) -> StoreStatement { select("coaches", where: "email_key", emailKey(email)) }
 
-    static func coach(id: String) -> StoreStatement {
-        StoreStatement("SELECT \(coachColumns) FROM coaches WHERE id = ?", [.text(id)], table: "coaches")
-    }
+    static func coach(id: String) -> StoreStatement { select("coaches", where: "id", id) }
 
     static let coachCount = StoreStatement("SELECT COUNT(*) AS count FROM coaches")
 
@@ -126,28 +133,24 @@ enum StoreStatements {
 
     // MARK: Logins
 
-    static let loginColumns = "token_hash, coach_id, csrf_token, created_at, expires_at"
-
     static func insert(_ login: LoginRecord) -> StoreWrite {
-        StoreWrite(
+        let row = insert(
+            into: "logins",
+            [
+                "token_hash": .text(login.tokenHash), "coach_id": .text(login.coachID),
+                "csrf_token": .text(login.csrfToken), "created_at": .time(login.createdAt),
+                "expires_at": .time(login.expiresAt),
+            ]
+        )
+        return StoreWrite(
             what: "saving a login",
-            statements: [
-                StoreStatement(
-                    "INSERT INTO logins (\(loginColumns)) VALUES (?, ?, ?, ?, ?)",
-                    [
-                        .text(login.tokenHash), .text(login.coachID), .text(login.csrfToken),
-                        .text(StoreTime.text(login.createdAt)), .text(StoreTime.text(login.expiresAt)),
-                    ]
-                )
-            ],
+            statements: [row],
             duplicates: [(loginKey, "a login with this token")],
             references: [coach(login.coachID, loginCoach)]
         )
     }
 
-    static func login(tokenHash: String) -> StoreStatement {
-        StoreStatement("SELECT \(loginColumns) FROM logins WHERE token_hash = ?", [.text(tokenHash)], table: "logins")
-    }
+    static func login(tokenHash: String) -> StoreStatement { select("logins", where: "token_hash", tokenHash) }
 
     static func deleteLogin(tokenHash: String) -> StoreWrite {
         StoreWrite(
@@ -168,20 +171,19 @@ enum StoreStatements {
 
     // MARK: Organisations
 
-    static let organisationColumns = "id, name, created_at"
-
     static func insert(_ organisation: OrganisationRecord, firstCoachID: String) -> StoreWrite {
-        StoreWrite(
+        let row = insert(
+            into: "organisations",
+            [
+                "id": .text(organisation.id), "name": .text(organisation.name),
+                "created_at": .time(organisation.createdAt),
+            ]
+        )
+        return StoreWrite(
             what: "adding organisation '\(organisation.name)'",
-            statements: [
-                StoreStatement(
-                    "INSERT INTO organisations (\(organisationColumns)) VALUES (?, ?, ?)",
-                    [.text(organisation.id), .text(organisation.name), .text(StoreTime.text(organisation.createdAt))]
-                ),
-                membership(coachID: firstCoachID, organisationID: organisation.id),
-            ],
+            statements: [row, membership(coachID: firstCoachID, organisationID: organisation.id)],
             duplicates: [(organisationKey, "an organisation with id '\(organisation.id)'")],
-            references: [coach(firstCoachID, membershipCoach)]
+            references: [coach(firstCoachID, memberCoach)]
         )
     }
 
@@ -189,32 +191,24 @@ enum StoreStatements {
         StoreWrite(
             what: "adding a coach to an organisation",
             statements: [membership(coachID: coachID, organisationID: organisationID)],
-            references: [
-                coach(coachID, membershipCoach), organisation(organisationID, membershipOrganisation),
-            ]
+            references: [coach(coachID, memberCoach), organisation(organisationID, memberOrganisation)]
         )
     }
 
     private static func membership(coachID: String, organisationID: String) -> StoreStatement {
-        StoreStatement(
-            "INSERT INTO organisation_coaches (organisation_id, coach_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-            [.text(organisationID), .text(coachID)]
+        insert(
+            into: "organisation_coaches",
+            ["organisation_id": .text(organisationID), "coach_id": .text(coachID)],
+            then: " ON CONFLICT DO NOTHING"
         )
     }
 
-    static func organisation(id: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(organisationColumns) FROM organisations WHERE id = ?",
-            [.text(id)],
-            table: "organisations"
-        )
-    }
+    static func organisation(id: String) -> StoreStatement { select("organisations", where: "id", id) }
 
     static func organisations(ofCoach coachID: String) -> StoreStatement {
         StoreStatement(
             """
-            SELECT o.id, o.name, o.created_at FROM organisations o
-            JOIN organisation_coaches m ON m.organisation_id = o.id
+            SELECT o.* FROM organisations o JOIN organisation_coaches m ON m.organisation_id = o.id
             WHERE m.coach_id = ? ORDER BY o.name COLLATE BINARY, o.id
             """,
             [.text(coachID)],
@@ -235,53 +229,36 @@ enum StoreStatements {
 
     // MARK: Interview sessions
 
-    static let sessionColumns =
-        "id, organisation_id, label, pack_id, resume_token_hash, revision, document, created_at, updated_at"
-
     static func insert(_ session: InterviewRecord) throws(StoreError) -> StoreWrite {
-        StoreWrite(
+        let row = insert(
+            into: "interview_sessions",
+            [
+                "id": .text(session.id), "organisation_id": .optional(session.organisationID),
+                "label": .text(session.label), "pack_id": .text(session.packID),
+                "resume_token_hash": .optional(session.resumeTokenHash), "revision": .integer(session.revision),
+                "document": .text(try documentText(session.document, sessionID: session.id)),
+                "created_at": .time(session.createdAt), "updated_at": .time(session.updatedAt),
+            ]
+        )
+        return StoreWrite(
             what: "adding session '\(session.id)'",
-            statements: [
-                StoreStatement(
-                    "INSERT INTO interview_sessions (\(sessionColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        .text(session.id), .optional(session.organisationID), .text(session.label),
-                        .text(session.packID), .optional(session.resumeTokenHash), .integer(session.revision),
-                        .text(try documentText(session.document, sessionID: session.id)),
-                        .text(StoreTime.text(session.createdAt)), .text(StoreTime.text(session.updatedAt)),
-                    ]
-                )
-            ],
+            statements: [row],
             duplicates: [
                 (sessionKey, "a session with id '\(session.id)'"),
-                (sessionResumeToken, "a session with this resume token"),
+                (sessionToken, "a session with this resume token"),
             ],
             references: session.organisationID.map { [organisation($0, sessionOrganisation)] } ?? []
         )
     }
 
-    static func session(id: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(sessionColumns) FROM interview_sessions WHERE id = ?",
-            [.text(id)],
-            table: "interview_sessions"
-        )
-    }
+    static func session(id: String) -> StoreStatement { select("interview_sessions", where: "id", id) }
 
     static func session(resumeTokenHash: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(sessionColumns) FROM interview_sessions WHERE resume_token_hash = ?",
-            [.text(resumeTokenHash)],
-            table: "interview_sessions"
-        )
+        select("interview_sessions", where: "resume_token_hash", resumeTokenHash)
     }
 
     static func sessions(ofOrganisation organisationID: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(sessionColumns) FROM interview_sessions WHERE organisation_id = ? ORDER BY created_at, id",
-            [.text(organisationID)],
-            table: "interview_sessions"
-        )
+        select("interview_sessions", where: "organisation_id", organisationID, then: " ORDER BY created_at, id")
     }
 
     /// Saves a document if the revision is still the expected one, returning the row as saved
@@ -289,23 +266,18 @@ enum StoreStatements {
     static func updateSession(id: String, expectedRevision: Int, document: SessionFile) throws(StoreError)
         -> StoreWrite
     {
-        StoreWrite(
-            what: "saving session '\(id)'",
-            statements: [
-                StoreStatement(
-                    """
-                    UPDATE interview_sessions SET document = ?, revision = revision + 1, updated_at = ?
-                    WHERE id = ? AND revision = ?
-                    RETURNING \(sessionColumns)
-                    """,
-                    [
-                        .text(try documentText(document, sessionID: id)), .text(StoreTime.text(Date())), .text(id),
-                        .integer(expectedRevision),
-                    ],
-                    table: "interview_sessions"
-                )
-            ]
+        let update = StoreStatement(
+            """
+            UPDATE interview_sessions SET document = ?, revision = revision + 1, updated_at = ?
+            WHERE id = ? AND revision = ? RETURNING *
+            """,
+            [
+                .text(try documentText(document, sessionID: id)), .time(Date()), .text(id),
+                .integer(expectedRevision),
+            ],
+            table: "interview_sessions"
         )
+        return StoreWrite(what: "saving session '\(id)'", statements: [update])
     }
 
     static func sessionRevision(id: String) -> StoreStatement {
@@ -346,51 +318,32 @@ enum StoreStatements {
 
     // MARK: Share links
 
-    static let shareLinkColumns =
-        "id, token_hash, organisation_id, session_ids, created_by_coach_id, created_at, expires_at, revoked_at"
-
     static func insert(_ link: ShareLinkRecord) -> StoreWrite {
-        StoreWrite(
-            what: "adding a share link",
-            statements: [
-                StoreStatement(
-                    "INSERT INTO share_links (\(shareLinkColumns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                    [
-                        .text(link.id), .text(link.tokenHash), .text(link.organisationID),
-                        .text(sessionIDsText(link.sessionIDs)), .text(link.createdByCoachID),
-                        .text(StoreTime.text(link.createdAt)), .optional(link.expiresAt.map(StoreTime.text)),
-                        .optional(link.revokedAt.map(StoreTime.text)),
-                    ]
-                )
-            ],
-            duplicates: [
-                (shareLinkKey, "a share link with id '\(link.id)'"),
-                (shareLinkToken, "a share link with this token"),
-            ],
-            references: [
-                organisation(link.organisationID, shareLinkOrganisation), coach(link.createdByCoachID, shareLinkCoach),
+        let row = insert(
+            into: "share_links",
+            [
+                "id": .text(link.id), "token_hash": .text(link.tokenHash),
+                "organisation_id": .text(link.organisationID),
+                "session_ids": .text(sessionIDsText(link.sessionIDs)),
+                "created_by_coach_id": .text(link.createdByCoachID),
+                "created_at": .time(link.createdAt), "expires_at": .time(link.expiresAt),
+                "revoked_at": .time(link.revokedAt),
             ]
         )
-    }
-
-    static func shareLink(tokenHash: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(shareLinkColumns) FROM share_links WHERE token_hash = ?",
-            [.text(tokenHash)],
-            table: "share_links"
+        return StoreWrite(
+            what: "adding a share link",
+            statements: [row],
+            duplicates: [(linkKey, "a share link with id '\(link.id)'"), (linkToken, "a share link with this token")],
+            references: [organisation(link.organisationID, linkOrganisation), coach(link.createdByCoachID, linkCoach)]
         )
     }
 
-    static func shareLink(id: String) -> StoreStatement {
-        StoreStatement("SELECT \(shareLinkColumns) FROM share_links WHERE id = ?", [.text(id)], table: "share_links")
-    }
+    static func shareLink(tokenHash: String) -> StoreStatement { select("share_links", where: "token_hash", tokenHash) }
+
+    static func shareLink(id: String) -> StoreStatement { select("share_links", where: "id", id) }
 
     static func shareLinks(ofOrganisation organisationID: String) -> StoreStatement {
-        StoreStatement(
-            "SELECT \(shareLinkColumns) FROM share_links WHERE organisation_id = ? ORDER BY created_at, id",
-            [.text(organisationID)],
-            table: "share_links"
-        )
+        select("share_links", where: "organisation_id", organisationID, then: " ORDER BY created_at, id")
     }
 
     /// Revokes a link, keeping an earlier revocation time; returns its id (no row: no such link).
@@ -400,7 +353,7 @@ enum StoreStatements {
             statements: [
                 StoreStatement(
                     "UPDATE share_links SET revoked_at = COALESCE(revoked_at, ?) WHERE id = ? RETURNING id",
-                    [.text(StoreTime.text(time)), .text(id)]
+                    [.time(time), .text(id)]
                 )
             ]
         )
