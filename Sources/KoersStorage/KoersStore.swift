@@ -2,8 +2,10 @@ public import Foundation
 public import KoersSession
 
 /// Where the web application keeps coach accounts, logins, organisations, interview sessions and
-/// share links: an embedded SQLite file (``SQLiteStore``) or a PostgreSQL database shared by
-/// several server instances (``PostgresStore``).
+/// share links.
+///
+/// The store is an embedded SQLite file or a PostgreSQL database shared by several server
+/// instances. One implementation serves both; only the database drivers differ.
 ///
 /// Every method that writes is durable when it returns. Open one with ``openStore(_:logger:)``,
 /// and keep ``run()`` running for as long as the store is used:

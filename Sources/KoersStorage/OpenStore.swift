@@ -14,11 +14,11 @@ public import Logging
 public func openStore(_ location: StoreLocation, logger: Logger) async throws(StoreError) -> any KoersStore {
     switch location {
     case .sqlite(let path):
-        let store = try SQLiteStore(path: path)
+        let store = SQLStore(driver: try SQLiteDriver(path: path))
         logger.info("storage: SQLite database \(path)")
         return store
     case .postgres(let url):
-        let store = try await PostgresStore(url: url, logger: logger)
+        let store = SQLStore(driver: try await PostgresDriver(url: url, logger: logger))
         logger.info("storage: PostgreSQL database \(PostgresURL.redacted(url))")
         return store
     }

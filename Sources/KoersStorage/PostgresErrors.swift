@@ -1,17 +1,41 @@
 import PostgresNIO
 
-/// PostgresNIO's errors as ``StoreError``s: constraint violations as duplicates or missing
-/// records, everything about reaching the server as unavailable, naming the host and database
-/// but never the password.
+/// PostgresNIO's errors as driver errors: constraint violations with the constraint's name,
+/// everything about reaching the server as unavailable, naming the host and database but never
+/// the password.
 enum PostgresErrors {
-    static func storeError(
-        _ error: any Error,
-        what: String,
-        place: String,
-        duplicates: [String: String] = [:],
-        references: [String: String] = [:]
-    ) -> StoreError {
+    /// A violation of a UNIQUE or FOREIGN KEY constraint as such, anything else as
+    /// ``storeError(_:what:place:)`` says it.
+    static func driverError(_ error: any Error, what: String, place: String) -> DriverError {
+        if let error = error as? PostgresTransactionError {
+            // The work's own error first: a violation inside the transaction, or a StoreError.
+            if let cause = error.closureError ?? error.beginError ?? error.commitError {
+                return driverError(cause, what: what, place: place)
+            }
+        }
+        if let error = error as? DriverError { return error }
+        if let error = error as? PSQLError, error.code == .server, let info = error.serverInfo {
+            let message = info[.message] ?? "a constraint failed"
+            switch info[.sqlState] {
+            case "23505": return .violation(.unique(name: info[.constraintName], columns: []), detail: message)
+            case "23503": return .violation(.foreignKey(name: info[.constraintName]), detail: message)
+            default: break
+            }
+        }
+        if let error = error as? PostgresDecodingError {
+            return .store(.corrupt("a row holds something Koers did not write: \(String(reflecting: error))"))
+        }
+        return .store(storeError(error, what: what, place: place))
+    }
+
+    /// Any PostgresNIO error as a ``StoreError``.
+    static func storeError(_ error: any Error, what: String, place: String) -> StoreError {
         if let error = error as? StoreError { return error }
+        if let error = error as? PostgresTransactionError,
+            let cause = error.closureError ?? error.beginError ?? error.commitError
+        {
+            return storeError(cause, what: what, place: place)
+        }
         guard let error = error as? PSQLError else {
             return .unavailable(
                 "cannot reach PostgreSQL at \(place) while \(what): \(Self.reason("\(error)")); check that the server "
@@ -21,12 +45,11 @@ enum PostgresErrors {
         if error.code == .server, let info = error.serverInfo {
             let state = info[.sqlState] ?? ""
             let message = info[.message] ?? "an error"
-            let constraint = info[.constraintName] ?? ""
             switch state {
             case "23505":
-                return .duplicate(duplicates[constraint] ?? "\(what): \(message)")
+                return .duplicate("\(what): \(message)")
             case "23503":
-                return .notFound(references[constraint] ?? "\(what): \(message)")
+                return .notFound("\(what): \(message)")
             case "28P01", "28000":
                 return .unavailable(
                     "PostgreSQL at \(place) refused the login (\(message)); check the user and password in the URL"

@@ -9,7 +9,7 @@ struct StoreMigration: Sendable {
 /// The schema of both stores, as ordered migrations.
 ///
 /// The two dialects hold the same tables and columns: times are UTC ISO-8601 text with
-/// milliseconds (``StoreTime``), the session document is its `koers-session/1` JSON text,
+/// milliseconds (`StoreTime`), the session document is its `koers-session/1` JSON text,
 /// e-mail addresses are looked up through `email_key`, their lowercased form.
 enum StoreMigrations {
     /// The table recording the steps that have run, in the SQL both dialects accept.

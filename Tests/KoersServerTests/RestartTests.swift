@@ -1,5 +1,6 @@
 import Foundation
 import KoersTestSupport
+import Synchronization
 import Testing
 
 /// A server killed with SIGKILL in the middle of an interview keeps every answer it
@@ -74,4 +75,95 @@ struct RestartTests {
         let health = try await again.get("/health")
         #expect(health.status == 200)
     }
+
+    /// Many interviews answered at once (on SQLite their saves share commits): kill -9 while
+    /// answers are in flight, and every answer that got its 200 is there after the restart.
+    @Test("SIGKILL while many interviews are answered at once: every 2xx answer is there", arguments: Backend.all)
+    func killDuringConcurrentAnswering(backend: Backend) async throws {
+        let server = try await TestServer(backend)
+        try server.coach("anna@example.nl", name: "Anna")
+        let anna = try await server.login("anna@example.nl")
+        let organisation = try await anna.post("/api/v1/organisations", ["name": "De Linde"])
+        let organisationID = try #require(organisation.json["id"] as? String)
+        var ids: [String] = []
+        for index in 0..<12 {
+            let started = try await anna.post(
+                "/api/v1/organisations/\(organisationID)/sessions",
+                ["pack": "maturity-scan", "label": "meting \(index)"]
+            )
+            ids.append(try sessionID(of: started.json))
+        }
+
+        // Each interview is answered step by step as fast as the server acknowledges; an
+        // interview stops at its first request that fails (the server is gone).
+        let acknowledgedCount = AcknowledgedCount()
+        let sessionIDs = ids
+        let answering = Task { () -> [String: [String: Data]] in
+            await withTaskGroup(of: (String, [String: Data]).self) { group in
+                for (index, id) in sessionIDs.enumerated() {
+                    group.addTask {
+                        var kept: [String: Data] = [:]
+                        let driver = InterviewDriver(client: anna, sessionID: id, variant: index)
+                        guard var state = try? await anna.get("/api/v1/sessions/\(id)").json else { return (id, kept) }
+                        var step = 0
+                        while let question = state["nextQuestion"] as? [String: Any],
+                            let questionID = question["id"] as? String
+                        {
+                            step += 1
+                            var answered = false
+                            for body in driver.candidates(for: question, step: step) {
+                                guard let data = try? JSONSerialization.data(withJSONObject: body),
+                                    let response = try? await anna.send(
+                                        "PUT",
+                                        "/api/v1/sessions/\(id)/answers/\(questionID)",
+                                        body: data
+                                    )
+                                else { return (id, kept) }
+                                if response.status == 200 {
+                                    kept[questionID] = data
+                                    acknowledgedCount.add()
+                                    state = response.json
+                                    answered = true
+                                    break
+                                }
+                                if response.status != 422 { return (id, kept) }
+                            }
+                            if !answered { return (id, kept) }
+                        }
+                        return (id, kept)
+                    }
+                }
+                var all: [String: [String: Data]] = [:]
+                for await (id, kept) in group { all[id] = kept }
+                return all
+            }
+        }
+        // Kill once answers flow from many interviews at once (or after 60 s at the most).
+        let deadline = ContinuousClock.now + .seconds(60)
+        while acknowledgedCount.value < 60, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        server.server.kill()
+        let acknowledged = await answering.value
+        let total = acknowledged.values.map(\.count).reduce(0, +)
+        #expect(total >= 60, "answers acknowledged before the kill: \(total)")
+
+        try await server.server.start()
+        let again = APIClient(baseURL: try #require(server.server.baseURL), bearerToken: anna.bearerToken)
+        for id in ids {
+            let after = try await again.get("/api/v1/sessions/\(id)")
+            #expect(after.status == 200, "\(after)")
+            let kept = try (acknowledged[id] ?? [:]).mapValues { try JSONSerialization.jsonObject(with: $0) }
+            expectAnswersKept(kept, in: after.json)
+        }
+    }
+}
+
+/// How many answers the server has acknowledged so far, counted from many tasks.
+private final class AcknowledgedCount: Sendable {
+    private let count = Mutex(0)
+
+    func add() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

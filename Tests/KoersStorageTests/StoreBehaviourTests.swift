@@ -207,8 +207,17 @@ import Testing
             let resumeHash = Sample.hash()
             let session = try Sample.session(organisationID: nil, resumeTokenHash: resumeHash)
             try await store.createSession(session)
+            // The same record again breaks both keys; the database names one of them.
+            let again = await storeError { try await store.createSession(session) }
             #expect(
-                await storeError { try await store.createSession(session) }
+                again == .duplicate("a session with id '\(session.id)'")
+                    || again == .duplicate("a session with this resume token"),
+                "\(String(describing: again))"
+            )
+            var sameID = session
+            sameID.resumeTokenHash = Sample.hash()
+            #expect(
+                await storeError { try await store.createSession(sameID) }
                     == .duplicate("a session with id '\(session.id)'")
             )
             let sameToken = try Sample.session(organisationID: nil, resumeTokenHash: resumeHash)

@@ -3,6 +3,7 @@ public import Hummingbird
 import KoersStorage
 public import Logging
 import NIOCore
+import ServiceLifecycle
 
 /// Builds the router of the Koers server and runs it.
 ///
@@ -104,6 +105,9 @@ public enum KoersApplication {
                 address: .hostname(host, port: configuration.port),
                 serverName: "Koers"
             ),
+            // The store runs in the application's service group: on SIGINT or SIGTERM the
+            // server finishes its requests first, then the store stops.
+            services: [StoreService(store: store)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -112,13 +116,7 @@ public enum KoersApplication {
             logger: logger
         )
         do {
-            try await withThrowingTaskGroup(of: Void.self) { group in
-                group.addTask { try await store.run() }
-                group.addTask { try await application.runService() }
-                // The server ends on SIGINT or SIGTERM; then the store's run loop stops too.
-                try await group.next()
-                group.cancelAll()
-            }
+            try await application.runService()
         } catch {
             throw classify(error, configuration: configuration)
         }
@@ -146,5 +144,15 @@ public enum KoersApplication {
         case EACCES: "permission denied (ports below 1024 need privileges)"
         default: String(cString: strerror(code))
         }
+    }
+}
+
+/// The store's background work (PostgresNIO's connection pool) as a service of the
+/// application, stopped at graceful shutdown once the server has stopped.
+private struct StoreService: Service {
+    let store: any KoersStore
+
+    func run() async throws {
+        try await cancelWhenGracefulShutdown { try await store.run() }
     }
 }
