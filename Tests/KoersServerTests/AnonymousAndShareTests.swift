@@ -52,6 +52,10 @@ struct AnonymousAndShareTests {
         #expect(try PythonCSV.read(page.text).rows.count == table.rows.count)
         let resultPage = try await client.anonymous.get("/r/\(token)/result")
         #expect(resultPage.text.contains("/r/\(token)/report?format=csv"))
+        // The evaluation date in words on the page, Dutch by default and English on request.
+        #expect(resultPage.text.contains("1 oktober 2021"), "\(resultPage.text.prefix(2000))")
+        let englishPage = try await client.anonymous.get("/r/\(token)/result?lang=en")
+        #expect(englishPage.text.contains("1 October 2021"))
 
         // Another anonymous session's token cannot read or answer this one.
         let other = try await client.post("/api/v1/sessions", ["pack": "set-eligibility"])
