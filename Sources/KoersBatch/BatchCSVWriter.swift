@@ -88,7 +88,7 @@ public struct BatchCSVWriter: Sendable {
     ///
     /// - Parameter pack: The pack the rows are evaluated against.
     public init(pack: RulePack) {
-        outcomes = pack.outcomes.map { ($0.id, $0.amounts.map(\.id).reduce(into: []) { if !$0.contains($1) { $0.append($1) } }) }
+        outcomes = pack.outcomes.map { ($0.id, $0.amounts.map(\.id)) }
         scores = pack.scores.map(\.id)
         var columns = ["row", "line", "_id", "date", "status"]
         for outcome in outcomes {
