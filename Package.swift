@@ -89,7 +89,8 @@ let package = Package(
                 "KoersReport", "KoersStorage", "KoersServer", "KoersBundledPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            plugins: ["BuildInfo"]
         ),
         // The tool behind the plugins: lint packs, embed a folder as Swift source.
         .executableTarget(name: "koers-pack-tool", dependencies: ["KoersCore", "KoersBuiltins", "KoersSource"]),
@@ -109,6 +110,8 @@ let package = Package(
         ),
         .plugin(name: "EmbedRules", capability: .buildTool(), dependencies: ["koers-pack-tool"]),
         .plugin(name: "EmbedTemplates", capability: .buildTool(), dependencies: ["koers-pack-tool"]),
+        // The git commit for koers --version ("unknown" when built without git).
+        .plugin(name: "BuildInfo", capability: .buildTool()),
 
         // Tests
         .target(

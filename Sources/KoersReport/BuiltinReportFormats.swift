@@ -1,7 +1,8 @@
 import Foundation
 public import KoersCore
+import KoersInterview
 
-/// The built-in report formats (HTML, Markdown, JSON) as a plugin, registered through the same
+/// The built-in report formats (HTML, Markdown, JSON, CSV) as a plugin, registered through the same
 /// path as any other plugin's formats.
 public struct ReportFormatsPlugin: KoersPlugin {
     /// `builtin.report_formats`.
@@ -10,7 +11,7 @@ public struct ReportFormatsPlugin: KoersPlugin {
     /// Creates the plugin.
     public init() {}
 
-    /// Registers the HTML, Markdown and JSON formats, in that order.
+    /// Registers the HTML, Markdown, JSON and CSV formats, in that order.
     ///
     /// - Parameter registry: The registry being built.
     /// - Throws: `PluginError` when a format with the same id exists.
@@ -18,6 +19,7 @@ public struct ReportFormatsPlugin: KoersPlugin {
         try registry.register(reportFormat: HTMLReportFormat())
         try registry.register(reportFormat: MarkdownReportFormat())
         try registry.register(reportFormat: JSONReportFormat())
+        try registry.register(reportFormat: CSVReportFormat())
     }
 }
 
@@ -101,5 +103,80 @@ public struct JSONReportFormat: ReportFormat {
         } catch {
             throw .unencodable(message: String(describing: error))
         }
+    }
+}
+
+/// CSV for a spreadsheet (RFC 4180, UTF-8, CRLF line ends): one row per verdict, amount and score
+/// of every session, so sessions of different packs fit in one table and a pivot table can put
+/// baseline and follow-up side by side.
+///
+/// Columns: `session` (`session-1`, …), `role` (`baseline`, `follow_up` or empty), `source` (the
+/// file or label), `pack`, `pack_version`, `date`, `kind` (`outcome`, `amount` or `score`), `id`
+/// (an amount as `outcome.amount`), `title`, `verdict` (outcomes), `value` (amounts and scores, an
+/// exact decimal with a point; empty when unknown), `computed` (a score's computed value when a
+/// coach overrode it), `level` (a score's level label). Text cells a spreadsheet would run as a
+/// formula get a leading `'`.
+public struct CSVReportFormat: ReportFormat {
+    /// `csv`.
+    public let id = "csv"
+    /// A line for help texts.
+    public let summary = "CSV for a spreadsheet: one row per verdict, amount and score of each session"
+    /// `csv`.
+    public let fileExtension = "csv"
+    /// `text/csv; charset=utf-8`.
+    public let mediaType = "text/csv; charset=utf-8"
+
+    /// The header row.
+    public static let columns = [
+        "session", "role", "source", "pack", "pack_version", "date", "kind", "id", "title", "verdict", "value",
+        "computed", "level",
+    ]
+
+    /// Creates the format.
+    public init() {}
+
+    /// Writes the rows of every session, outcomes first (each followed by its amounts), then scores.
+    ///
+    /// - Parameters:
+    ///   - report: The report.
+    ///   - options: Not used.
+    /// - Returns: The CSV text.
+    public func render(_ report: Report, options: ReportRenderOptions) throws(ReportError) -> String {
+        var lines = [Self.columns]
+        for session in report.sessions {
+            let evaluation = session.evaluation
+            let common = [
+                session.id, session.role ?? "", session.source, evaluation.pack.id, evaluation.pack.version,
+                evaluation.date,
+            ]
+            for outcome in evaluation.outcomes {
+                lines.append(common + ["outcome", outcome.id, outcome.title, outcome.verdict.rawValue, "", "", ""])
+                for amount in outcome.amounts {
+                    lines.append(
+                        common + ["amount", "\(outcome.id).\(amount.id)", amount.label, "", amount.value ?? "", "", ""]
+                    )
+                }
+            }
+            for score in session.scores {
+                let computed = score.override == nil ? "" : score.computed ?? ""
+                lines.append(
+                    common + ["score", score.id, score.title, "", score.effective ?? "", computed, score.level ?? ""]
+                )
+            }
+        }
+        return lines.map { $0.map(Self.cell).joined(separator: ",") + "\r\n" }.joined()
+    }
+
+    /// A cell: kept from being run as a formula when it is text starting with `=`, `+`, `-` or
+    /// `@` (a number such as `-5` stays as it is), and quoted as RFC 4180 asks.
+    static func cell(_ text: String) -> String {
+        var text = text
+        let isNumber = Decimal(string: text, locale: nil) != nil
+            && text.allSatisfy { $0.isNumber || $0 == "." || $0 == "-" }
+        if let first = text.first, "=+-@\t\r".contains(first), !isNumber {
+            text = "'" + text
+        }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

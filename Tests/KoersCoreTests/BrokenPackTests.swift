@@ -39,7 +39,7 @@ import Testing
         let required = [
             "unknown-key", "missing-key", "duplicate-id", "unknown-reference", "cycle", "missing-translation",
             "undeclared-source", "type-error", "yaml-syntax", "yaml-duplicate-key", "yaml-alias", "bad-values",
-            "bad-test-case", "no-manifest",
+            "bad-test-case", "no-manifest", "cascade",
         ]
         #expect(Set(required).isSubset(of: Set(Self.fixtureNames)))
     }

@@ -103,7 +103,7 @@ import Testing
         let registry = try registry(with: [])
         #expect(registry.pluginIDs == BuiltinPlugins.all.map(\.id) + ["builtin.report_formats"])
         #expect(registry.pluginIDs.starts(with: ["builtin.standard_functions", "builtin.question_types"]))
-        #expect(registry.reportFormats.map(\.id) == ["html", "markdown", "json"])
+        #expect(registry.reportFormats.map(\.id) == ["html", "markdown", "json", "csv"])
         #expect(registry.reportFormat("scores-csv") == nil)
     }
 

@@ -68,4 +68,13 @@ struct MappingReader {
     func keyNode(_ key: String) -> YAMLNode? {
         entries.first { $0.key.scalarValue == key }?.key
     }
+
+    /// The value for a key of a mapping node without checking its keys; `nil` when the node is
+    /// not a mapping, or the key is absent or null.
+    static func value(of key: String, in node: YAMLNode) -> YAMLNode? {
+        guard let value = node.mapping?.first(where: { $0.key.scalarValue == key })?.value, !value.isNull else {
+            return nil
+        }
+        return value
+    }
 }

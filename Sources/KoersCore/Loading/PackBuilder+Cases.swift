@@ -15,6 +15,8 @@ extension PackBuilder {
         let questionsByID = Dictionary(questions.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var cases: [PackTestCase] = []
         var seen: [String: SourceLocation] = [:]
+        var skipped: [(location: SourceLocation, reads: [String])] = []
+        defer { reportSkippedCases(skipped) }
         for node in nodes {
             guard let reader = reader(node, subject: "test case", allowed: PackSchema.caseKeys,
                                       required: ["name", "answers", "expect"]),
@@ -26,6 +28,11 @@ extension PackBuilder {
                 continue
             }
             seen[name] = reader["name"]?.location
+            let reads = brokenReferences(of: reader, names: names)
+            guard reads.isEmpty else {
+                skipped.append((node.location, reads))
+                continue
+            }
             let subject = "test case '\(name)'"
             let date = date(reader["date"], what: "date of \(subject)")
             let (answers, specialAnswers) = caseAnswers(
@@ -55,6 +62,45 @@ extension PackBuilder {
             cases.append(testCase)
         }
         return cases
+    }
+
+    /// The items with an error that a test case reads: answered or missing questions, expected
+    /// values, amounts, verdicts and recommendations. Such a case cannot be checked until they
+    /// are fixed, and reporting each read would bury the one real error under follow-on errors.
+    private func brokenReferences(of reader: MappingReader, names: NameTable) -> [String] {
+        var reads: [String] = []
+        func keys(_ node: YAMLNode?) -> [String] { node?.mapping?.compactMap(\.key.scalarValue) ?? [] }
+        for id in keys(reader["answers"]) where names.broken.contains(id) { reads.append(id) }
+        guard let expect = reader["expect"] else { return reads }
+        for id in keys(MappingReader.value(of: "values", in: expect))
+        where names.broken.contains(id) || brokenItems.amounts.contains(id) {
+            reads.append(id)
+        }
+        for id in keys(MappingReader.value(of: "outcomes", in: expect)) where brokenItems.outcomes.contains(id) {
+            reads.append(id)
+        }
+        for item in MappingReader.value(of: "recommendations", in: expect)?.sequence ?? [] {
+            if let id = item.scalarValue, brokenItems.recommendations.contains(id) { reads.append(id) }
+        }
+        for entry in MappingReader.value(of: "missing", in: expect)?.mapping ?? [] {
+            if let id = entry.key.scalarValue, brokenItems.outcomes.contains(id) { reads.append(id) }
+            for item in entry.value.sequence ?? [] {
+                if let id = item.scalarValue, names.broken.contains(id) { reads.append(id) }
+            }
+        }
+        return reads
+    }
+
+    /// One warning for all test cases left out because they read items with errors.
+    private mutating func reportSkippedCases(_ skipped: [(location: SourceLocation, reads: [String])]) {
+        guard let first = skipped.first else { return }
+        var items: [String] = []
+        for id in skipped.flatMap(\.reads) where !items.contains(id) { items.append(id) }
+        let listed = items.prefix(5).map { "'\($0)'" }.joined(separator: ", ") + (items.count > 5 ? ", …" : "")
+        let count = skipped.count == 1 ? "1 test case" : "\(skipped.count) test cases"
+        warning("\(count) skipped because \(skipped.count == 1 ? "it reads" : "they read") items that have "
+                    + "errors (\(listed)); fix those errors first",
+                at: first.location, code: "cases-skipped")
     }
 
     private mutating func caseAnswers(
@@ -310,4 +356,14 @@ extension PackBuilder {
         }
         return values
     }
+}
+
+/// Items of a pack that were left out because of an error in them (or in what they read).
+struct BrokenItems {
+    /// Outcome ids.
+    var outcomes: Set<String> = []
+    /// Amounts as `outcome.amount`, the way test cases name them.
+    var amounts: Set<String> = []
+    /// Recommendation ids.
+    var recommendations: Set<String> = []
 }

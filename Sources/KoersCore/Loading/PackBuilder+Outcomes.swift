@@ -68,13 +68,19 @@ extension PackBuilder {
                 guard let expression = compile(amount["expr"], what: "expr of \(what)", expecting: nil,
                                                checker: checker, names: names),
                       let label
-                else { continue }
+                else {
+                    brokenItems.amounts.insert("\(id).\(amountID)")
+                    continue
+                }
                 amounts.append(
                     OutcomeAmount(id: amountID, label: label, expression: expression, validity: amountValidity,
                                   citations: amountCitations, location: item.location)
                 )
             }
-            guard let title else { continue }
+            guard let title else {
+                brokenItems.outcomes.insert(id)
+                continue
+            }
             var outcome = Outcome(id: id, title: title, validity: validity, requirements: requirements,
                                   amounts: amounts, citations: outcomeCitations, location: node.location)
             outcome.requestedIf = requestedIf
@@ -109,7 +115,10 @@ extension PackBuilder {
             guard let condition = compile(reader["when"], what: "'when' of \(subject)", expecting: .boolean,
                                           checker: checker, names: names),
                   let priority, let text
-            else { continue }
+            else {
+                brokenItems.recommendations.insert(id)
+                continue
+            }
             recommendations.append(
                 Recommendation(id: id, condition: condition, priority: priority, text: text,
                                citations: recommendationCitations,

@@ -55,6 +55,9 @@ struct PackBuilder {
     var loader: RulePackLoader?
     /// The base pack, when this pack extends one; see PackBuilder+Extension.swift.
     var base: InheritedBase?
+    /// Outcomes, amounts and recommendations left out because of an error, so that test cases
+    /// reading them are skipped with one summary instead of one error each.
+    var brokenItems = BrokenItems()
 
     init(directory: String, registry: PluginRegistry) {
         self.directory = directory
@@ -145,6 +148,10 @@ struct PackBuilder {
 
     mutating func error(_ message: String, at location: SourceLocation?, code: String, notes: [Diagnostic] = []) {
         diagnostics.append(.error(message, at: location, code: code, notes: notes))
+    }
+
+    mutating func warning(_ message: String, at location: SourceLocation?, code: String) {
+        diagnostics.append(.warning(message, at: location, code: code))
     }
 
     mutating func reader(

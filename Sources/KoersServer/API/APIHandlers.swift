@@ -233,11 +233,11 @@ struct APIHandlers: Sendable {
         let id = try APIIO.parameter("sessionId", context)
         let report = try await services.reports.report(
             sessionIDs: [id],
-            format: try APIIO.reportFormat(request),
+            format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl",
             access: access
         )
-        return APIIO.text(report.body, contentType: report.format.contentType)
+        return APIIO.text(report.body, contentType: report.contentType)
     }
 
     private func getComparisonReport(_ request: Request) async throws -> Response {
@@ -252,11 +252,11 @@ struct APIHandlers: Sendable {
         }
         let report = try await services.reports.report(
             sessionIDs: [String(baseline), String(followUp)],
-            format: try APIIO.reportFormat(request),
+            format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl",
             access: access
         )
-        return APIIO.text(report.body, contentType: report.format.contentType)
+        return APIIO.text(report.body, contentType: report.contentType)
     }
 
     private func createShareLink(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -281,10 +281,10 @@ struct APIHandlers: Sendable {
         let token = try APIIO.parameter("token", context)
         let report = try await services.shareLinks.report(
             token: token,
-            format: try APIIO.reportFormat(request),
+            format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl"
         )
-        return APIIO.text(report.body, contentType: report.format.contentType)
+        return APIIO.text(report.body, contentType: report.contentType)
     }
 
     // MARK: Bodies

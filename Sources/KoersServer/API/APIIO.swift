@@ -114,16 +114,10 @@ enum APIIO {
         return try SessionService.language(value)
     }
 
-    /// The `format` query value of a report, `html` when absent.
-    static func reportFormat(_ request: Request) throws(ServiceError) -> ReportFormat {
-        guard let value = request.uri.queryParameters["format"].map(String.init) else { return .html }
-        guard let format = ReportFormat(rawValue: value) else {
-            throw .badRequest(
-                "unknown report format '\(SessionService.shown(value))'",
-                [FieldProblem(field: "format", message: "the format is html, json or markdown")]
-            )
-        }
-        return format
+    /// The `format` query value of a report, `html` when absent; ``ReportService`` checks it
+    /// against the registered formats.
+    static func reportFormat(_ request: Request) -> ReportFormatID {
+        request.uri.queryParameters["format"].map { ReportFormatID(rawValue: String($0)) } ?? .html
     }
 
     /// A path parameter.

@@ -17,7 +17,7 @@ extension PageHandlers {
             let today = CalendarDate.today().description
             entry["defaultDate"] = today
             if let until = summary.validUntil {
-                entry["validUntil"] = until
+                entry["validUntil"] = PageDates.day(until, language: visit.language)
                 if until < today { entry["defaultDate"] = until }
             }
             return entry
@@ -116,7 +116,7 @@ extension PageHandlers {
             let state = try await services.sessions.state(id: session.id, access: access, language: visit.language)
             sessionRows.append([
                 "id": session.id, "label": session.label, "packTitle": titles[session.packId] ?? session.packId,
-                "created": Self.shown(session.createdAt),
+                "created": Self.shown(session.createdAt, language: visit.language),
                 "status": state.complete ? t["complete"] : "\(t["inProgress"]) (\(state.progress.answered)/\(state.progress.total))",
             ])
         }
@@ -124,7 +124,8 @@ extension PageHandlers {
             let status = link.revokedAt != nil ? t["revoked"] : (link.active ? t["active"] : t["expired"])
             return [
                 "id": link.id, "sessions": link.sessionIds.map { labels[$0] ?? $0 }.joined(separator: " → "),
-                "created": Self.shown(link.createdAt), "expires": link.expiresAt.map(Self.shown) ?? t["never"],
+                "created": Self.shown(link.createdAt, language: visit.language),
+                "expires": link.expiresAt.map { Self.shown($0, language: visit.language) } ?? t["never"],
                 "status": status, "canRevoke": link.active,
             ]
         }

@@ -153,6 +153,7 @@ extension PageHandlers {
         context["interviewURL"] = state.complete
             ? (state.answers.last.map { "\(place.base)/questions/\($0.questionId)" } ?? place.base) : place.base
         context["reportURL"] = "\(place.base)/report"
+        context["csvURL"] = "\(place.base)/report?format=csv"
         if let resume = place.resumeURL { context["resume"] = resume }
         if place.isCoach {
             try await addOrganisation(to: &context, state: state, place: place)
@@ -200,11 +201,17 @@ extension PageHandlers {
         return try await result(place, visit: visit, overrideForm: (form, problems))
     }
 
-    /// `GET base/report`: the session's printable HTML report (KoersReport).
-    func report(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
+    /// `GET base/report`: the session's printable HTML report (KoersReport); with
+    /// `?format=csv` (or another registered format) the report as a download in that format.
+    func report(_ place: InterviewPlace, visit: PageVisit, format: String? = nil) async throws(ServiceError) -> Response {
         let report = try await services.reports.report(
-            sessionIDs: [place.sessionID], format: .html, language: visit.language, access: place.access
+            sessionIDs: [place.sessionID], format: format.map { ReportFormatID(rawValue: $0) } ?? .html,
+            language: visit.language, access: place.access
         )
-        return html(report.body, visit: visit)
+        guard report.format != .html else { return html(report.body, visit: visit) }
+        var response = html(report.body, visit: visit)
+        response.headers[.contentType] = report.contentType
+        response.headers[.contentDisposition] = "attachment; filename=\"koers-report.\(report.fileExtension)\""
+        return response
     }
 }

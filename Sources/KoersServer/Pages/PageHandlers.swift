@@ -125,9 +125,8 @@ struct PageHandlers: Sendable {
         message(visit.texts["formExpiredTitle"], visit.texts["formExpiredText"], visit: visit, status: .forbidden)
     }
 
-    /// A date and time as the pages show it: `2026-11-23 14:05` (UTC).
-    static func shown(_ date: Date) -> String {
-        let text = date.ISO8601Format()
-        return text.prefix(10) + " " + text.dropFirst(11).prefix(5)
+    /// A date and time as the pages show it: `23 november 2026 14:05` (UTC).
+    static func shown(_ date: Date, language: String) -> String {
+        PageDates.moment(date, language: language)
     }
 }

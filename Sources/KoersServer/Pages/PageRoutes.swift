@@ -68,7 +68,7 @@ public enum PageRoutes {
         }
         router.get("/r/{token}/report") { request, context in
             await pages.respond(request) { visit in
-                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit)
+                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
             }
         }
 
@@ -147,7 +147,7 @@ public enum PageRoutes {
         }
         router.get("/sessions/{id}/report") { request, context in
             await pages.respond(request) { visit in
-                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit)
+                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
             }
         }
 

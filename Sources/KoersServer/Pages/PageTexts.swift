@@ -80,6 +80,7 @@ struct PageTexts: Sendable {
         "open": ("Openen", "Open"),
         "result": ("Uitslag", "Result"),
         "report": ("Rapportage", "Report"),
+        "downloadCSV": ("Download als CSV (spreadsheet)", "Download as CSV (spreadsheet)"),
         "compare": ("Vergelijken", "Compare"),
         "comparison": ("Vergelijking 0-meting en vervolgmeting", "Baseline and follow-up compared"),
         "baseline": ("0-meting", "Baseline"),

@@ -58,7 +58,7 @@ struct ResultView {
             return entry
         }
         var context: [String: Any] = [
-            "packTitle": document.pack.title, "packVersion": document.pack.version, "date": document.date,
+            "packTitle": document.pack.title, "packVersion": document.pack.version, "date": PageDates.day(document.date, language: texts.language),
             "outcomes": outcomes, "hasOutcomes": !outcomes.isEmpty,
             "scores": scores, "hasScores": !scores.isEmpty,
             "actions": actions, "hasActions": !actions.isEmpty,

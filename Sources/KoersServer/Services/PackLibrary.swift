@@ -1,6 +1,7 @@
 import Foundation
 public import KoersCore
 public import KoersInterview
+import KoersReport
 import KoersSource
 
 /// A pack the server loaded at start-up, with the interview over it.
@@ -23,6 +24,9 @@ public struct PackLibrary: Sendable {
     public let packs: [LoadedPack]
     /// Why packs on the path were not loaded, one line each.
     public let problems: [String]
+    /// The plugin registry, for the report formats the web app offers (always with the built-in
+    /// HTML, Markdown, JSON and CSV ones).
+    public let registry: PluginRegistry
     private let byID: [String: LoadedPack]
 
     /// Loads every pack on the plugin path.
@@ -47,7 +51,7 @@ public struct PackLibrary: Sendable {
             }
             loaded.append(LoadedPack(pack: pack, interview: Interview(pack: pack, registry: registry)))
         }
-        self.init(packs: loaded, problems: problems)
+        self.init(packs: loaded, problems: problems, registry: registry)
     }
 
     /// Creates a library of packs already loaded.
@@ -55,7 +59,14 @@ public struct PackLibrary: Sendable {
     /// - Parameters:
     ///   - packs: The packs; a later pack with an id already used is left out.
     ///   - problems: Problems to report.
-    public init(packs: [LoadedPack], problems: [String] = []) {
+    ///   - registry: The plugin registry; the built-in report formats are added when it has none.
+    public init(packs: [LoadedPack], problems: [String] = [], registry: PluginRegistry = PluginRegistry()) {
+        var registry = registry
+        if registry.reportFormats.isEmpty {
+            // Cannot fail: the registry has no report formats that could clash.
+            try? ReportFormatsPlugin().register(into: &registry)
+        }
+        self.registry = registry
         var byID: [String: LoadedPack] = [:]
         var kept: [LoadedPack] = []
         for pack in packs where byID[pack.id] == nil {

@@ -5,29 +5,33 @@ import KoersReport
 import KoersSession
 import KoersStorage
 
-/// The formats a report is written in.
-public enum ReportFormat: String, Sendable, Hashable, CaseIterable, Codable {
-    /// One self-contained, printable HTML page.
-    case html
-    /// The `koers-report/1` JSON document.
-    case json
-    /// Markdown.
-    case markdown
+/// A report format asked for by its id: `html`, `markdown`, `json`, `csv`, or one that a code
+/// plugin registers. The formats themselves are KoersReport's ``KoersReport/ReportFormat`` values in
+/// the plugin registry the packs are loaded with, so the web app offers what `koers report` does.
+public struct ReportFormatID: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral {
+    /// The format's id.
+    public var rawValue: String
 
-    /// The media type of the format.
-    public var contentType: String {
-        switch self {
-        case .html: "text/html; charset=utf-8"
-        case .json: "application/json; charset=utf-8"
-        case .markdown: "text/markdown; charset=utf-8"
-        }
-    }
+    /// Creates an id.
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    /// Creates an id from a literal, such as `"csv"`.
+    public init(stringLiteral value: String) { rawValue = value }
+
+    /// The printable HTML report, the default.
+    public static let html: ReportFormatID = "html"
+    /// The spreadsheet export.
+    public static let csv: ReportFormatID = "csv"
 }
 
 /// A report written out.
 public struct RenderedReport: Sendable, Hashable {
-    /// The format.
-    public var format: ReportFormat
+    /// The format's id.
+    public var format: ReportFormatID
+    /// The media type, such as `text/csv; charset=utf-8`.
+    public var contentType: String
+    /// The usual file name extension, such as `csv`.
+    public var fileExtension: String
     /// The text.
     public var body: String
 }
@@ -52,11 +56,12 @@ public struct ReportService: Sendable {
     ///   ``ServiceError/invalid(_:_:)`` for two sessions of different packs or organisations.
     public func report(
         sessionIDs: [String],
-        format: ReportFormat,
+        format: ReportFormatID,
         language: String,
         access: Access
     ) async throws(ServiceError) -> RenderedReport {
         let language = try SessionService.language(language)
+        _ = try reportFormat(format)
         var records: [InterviewRecord] = []
         for id in sessionIDs { records.append(try await sessions.authorizedRecord(id: id, access: access)) }
         try Self.checkComparable(records)
@@ -91,10 +96,25 @@ public struct ReportService: Sendable {
         guard problems.isEmpty else { throw .invalid("these sessions cannot be compared", problems) }
     }
 
+    /// The registered format with an id.
+    ///
+    /// - Throws: ``ServiceError/badRequest(_:_:)`` naming the known formats for any other id.
+    func reportFormat(_ id: ReportFormatID) throws(ServiceError) -> any KoersReport.ReportFormat {
+        let formats = packs.registry.reportFormats
+        guard let format = formats.first(where: { $0.id == id.rawValue }) else {
+            throw .badRequest(
+                "unknown report format '\(SessionService.shown(id.rawValue))'",
+                [FieldProblem(field: "format", message: "the format is " + formats.map(\.id).joined(separator: ", "))]
+            )
+        }
+        return format
+    }
+
     /// Writes the report of stored sessions, already authorized.
-    func render(_ records: [InterviewRecord], format: ReportFormat, language: String) async throws(ServiceError)
+    func render(_ records: [InterviewRecord], format id: ReportFormatID, language: String) async throws(ServiceError)
         -> RenderedReport
     {
+        let format = try reportFormat(id)
         var organisationName: String?
         if let organisationID = records.first?.organisationID {
             do {
@@ -123,27 +143,14 @@ public struct ReportService: Sendable {
                 )
             )
         }
-        do {
+        do throws(ReportError) {
             let report = try ReportBuilder(language: language).build(inputs, organisation: organisationName)
-            switch format {
-            case .json:
-                let data: Data
-                do {
-                    data = try Report.encoder.encode(report)
-                } catch {
-                    throw ReportError.badTemplate(name: "json", message: "\(error)")
-                }
-                return RenderedReport(format: format, body: String(decoding: data, as: UTF8.self) + "\n")
-            case .markdown:
-                return RenderedReport(format: format, body: MarkdownReportRenderer(report: report).render())
-            case .html:
-                let templates = try ReportTemplates()
-                return RenderedReport(format: format, body: try HTMLReportRenderer(report: report, templates: templates).render())
-            }
-        } catch let error as ReportError {
-            throw .failed("the report cannot be written: \(error.description)")
+            let body = try format.render(report, options: ReportRenderOptions())
+            return RenderedReport(
+                format: id, contentType: format.mediaType, fileExtension: format.fileExtension, body: body
+            )
         } catch {
-            throw .failed("the report cannot be written: \(error)")
+            throw .failed("the report cannot be written: \(error.description)")
         }
     }
 

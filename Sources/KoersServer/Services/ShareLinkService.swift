@@ -137,7 +137,7 @@ public struct ShareLinkService: Sendable {
     ///   - language: `nl` or `en`.
     /// - Returns: The report.
     /// - Throws: ``ServiceError/notFound(_:)`` for an unknown, revoked or expired token.
-    public func report(token: String, format: ReportFormat, language: String) async throws(ServiceError)
+    public func report(token: String, format: ReportFormatID, language: String) async throws(ServiceError)
         -> RenderedReport
     {
         let language = try SessionService.language(language)

@@ -17,7 +17,10 @@ extension KoersCommand {
                 means not answered). Optional per row: _id (copied to the output) and _date (YYYY-MM-DD, \
                 instead of --date). The format follows the file name (.jsonl, .csv) unless --format says.
 
-                Output (--output FILE, else standard output): JSON Lines, one object per input row in \
+                Output (--output FILE, else standard output): CSV when FILE ends in .csv or \
+                --output-format csv says (one row per input row: row, line, _id, date, status, per outcome \
+                its verdict and a column <outcome>.<amount> per amount, per score its value and \
+                <score>.level, errors), else JSON Lines, one object per input row in \
                 input order: row, line, _id, date, per outcome the verdict, the amounts as exact decimal \
                 strings, the requirements not met (ineligible) or the questions missing (undetermined), \
                 and per score its value and level. A bad row (invalid JSON, a wrong number of CSV fields, \
@@ -34,7 +37,10 @@ extension KoersCommand {
                 """
         )
 
-        @Argument(help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.")
+        @Argument(
+            help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.",
+            completion: PackCompletion.kind
+        )
         var pack: String
 
         @Option(help: ArgumentHelp("The answer sets: a .jsonl or .csv file, or - for standard input.", valueName: "file"))
@@ -45,6 +51,9 @@ extension KoersCommand {
 
         @Option(help: ArgumentHelp("The input format, jsonl or csv (default: from the file name).", valueName: "format"))
         var format: String?
+
+        @Option(help: ArgumentHelp("The output format, jsonl or csv (default: csv for an --output ending in .csv, else jsonl).", valueName: "format"))
+        var outputFormat: String?
 
         @Option(help: ArgumentHelp("How many chunks of rows to evaluate at once (default: the number of cores).", valueName: "n"))
         var jobs: Int?
@@ -59,6 +68,9 @@ extension KoersCommand {
             }
             if let format, BatchFormat(rawValue: format) == nil {
                 throw ValidationError("--format must be jsonl or csv, not '\(format)'")
+            }
+            if let outputFormat, BatchOutputFormat(rawValue: outputFormat) == nil {
+                throw ValidationError("--output-format must be jsonl or csv, not '\(outputFormat)'")
             }
             if let output, output != "-", input != "-",
                 URL(fileURLWithPath: output).standardizedFileURL == URL(fileURLWithPath: input).standardizedFileURL
@@ -81,12 +93,18 @@ extension KoersCommand {
             do {
                 var source = try BatchFormat.open(input, as: format.flatMap(BatchFormat.init(rawValue:)))
                 let sink = try BatchOutput(path: output)
+                let csv = (outputFormat.flatMap(BatchOutputFormat.init(rawValue:)) ?? BatchOutputFormat(fileName: output))
+                    == .csv ? BatchCSVWriter(pack: selected.pack) : nil
+                if let csv { try sink.write(csv.header()) }
                 summary = try await runner.run(&source) { chunk throws(BatchError) in
                     if !chunk.diagnostics.isEmpty {
                         progress.clear()
                         FileHandle.standardError.write(Data(chunk.diagnostics.utf8))
                     }
-                    try sink.write(chunk.output)
+                    guard let csv else { return try sink.write(chunk.output) }
+                    for line in chunk.output.split(separator: UInt8(ascii: "\n")) {
+                        try sink.write(csv.write(BatchCSVRow(jsonLine: line, output: sink.name)))
+                    }
                 } progress: { state in
                     progress.update(state)
                 }

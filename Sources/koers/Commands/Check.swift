@@ -40,7 +40,8 @@ extension KoersCommand {
             help: ArgumentHelp(
                 "The pack: an id on the plugin path or a pack folder (default: the answers file's 'pack').",
                 valueName: "pack"
-            )
+            ),
+            completion: PackCompletion.kind
         )
         var pack: String?
 

@@ -34,7 +34,10 @@ extension KoersCommand {
                 """
         )
 
-        @Argument(help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.")
+        @Argument(
+            help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.",
+            completion: PackCompletion.kind
+        )
         var pack: String
 
         @Option(

@@ -22,7 +22,8 @@ extension KoersCommand {
         @OptionGroup var packs: PackOptions
 
         @Argument(
-            help: ArgumentHelp("Pack ids or pack folders (default: every pack on the plugin path).", valueName: "pack")
+            help: ArgumentHelp("Pack ids or pack folders (default: every pack on the plugin path).", valueName: "pack"),
+            completion: PackCompletion.kind
         )
         var references: [String] = []
 

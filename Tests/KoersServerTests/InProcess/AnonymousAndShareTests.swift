@@ -32,6 +32,27 @@ struct AnonymousAndShareTests {
             #expect(result.json["language"] as? String == "en")
             let report = try await resumed.get("/api/v1/sessions/\(id)/report?format=markdown&lang=en")
             #expect(report.status == 200 && report.text.contains("#"))
+            // The CSV report format comes from the plugin registry, through the API and the pages.
+            let csv = try await resumed.get("/api/v1/sessions/\(id)/report?format=csv&lang=en")
+            #expect(csv.status == 200, "\(csv)")
+            #expect(csv.header("Content-Type")?.hasPrefix("text/csv") == true)
+            let table = try PythonCSV.read(csv.text)
+            #expect(table.header == [
+                "session", "role", "source", "pack", "pack_version", "date", "kind", "id", "title", "verdict", "value",
+                "computed", "level",
+            ])
+            let outcomes = table.rows.filter { $0["kind"] == "outcome" }
+            #expect(outcomes.map { $0["id"] ?? "" }.contains("set_klein"))
+            #expect(outcomes.allSatisfy {
+                ["eligible", "ineligible", "undetermined", "closed", "not_requested"].contains($0["verdict"] ?? "")
+            })
+            #expect(table.rows.allSatisfy { $0["pack"] == "set-eligibility" && $0["date"] == "2021-10-01" })
+            let page = try await client.get("/r/\(token)/report?format=csv")
+            #expect(page.status == 200 && page.header("Content-Type")?.hasPrefix("text/csv") == true, "\(page)")
+            #expect(page.header("Content-Disposition")?.contains("koers-report.csv") == true)
+            #expect(try PythonCSV.read(page.text).rows.count == table.rows.count)
+            let resultPage = try await client.get("/r/\(token)/result")
+            #expect(resultPage.text.contains("/r/\(token)/report?format=csv"))
 
             // Another anonymous session's token cannot read or answer this one.
             let other = try await client.post("/api/v1/sessions", ["pack": "set-eligibility"])
