@@ -145,7 +145,9 @@ struct NumericQuestionType: QuestionType {
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
         guard case .text(let raw) = input else { return .failure(.single) }
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = NumberParsing.removingUnit(
+            from: raw.trimmingCharacters(in: .whitespaces), units: NumberParsing.units(of: question, isMoney: kind == .money)
+        )
         switch kind {
         case .money:
             for prefix in ["€", "EUR", "eur"] where text.hasPrefix(prefix) {
@@ -157,8 +159,10 @@ struct NumericQuestionType: QuestionType {
         case .integer, .decimal:
             break
         }
-        guard let number = NumberParsing.decimal(text) else {
-            return .failure(problem)
+        let number: Decimal
+        switch NumberParsing.parse(text) {
+        case .success(let parsed): number = parsed
+        case .failure(let failure): return .failure(NumberParsing.message(for: failure) ?? problem)
         }
         let value: Value
         switch kind {
