@@ -68,3 +68,15 @@ import Testing
         }
     }
 }
+
+/// Functions called without a type check (wrong argument count or types) fail cleanly.
+@Suite struct UncheckedCallTests {
+    @Test(arguments: ["add_days(d)", "add_months()", "round()", "sum()", "count()", "contains(ln)", "add_years(n, d)"])
+    func uncheckedCallWithWrongArgumentsIsAnErrorNotACrash(expression: String) {
+        let values: [String: Value] = [
+            "d": .date(Fixtures.date("2024-02-29")), "n": .number(1),
+            "ln": .list([.number(1)], elementType: .number),
+        ]
+        #expect(throws: (any Error).self) { try Fixtures.evaluate(expression, values) }
+    }
+}
