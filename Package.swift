@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "koers", targets: ["koers"]),
         .library(name: "KoersCore", targets: ["KoersCore"]),
+        // The engine without storage or server, for the libFuzzer targets in Fuzz/.
+        .library(name: "KoersEngine", targets: ["KoersBuiltins", "KoersInterview", "KoersBatch"]),
         .plugin(name: "LintRules", targets: ["LintRules"]),
     ],
     dependencies: [

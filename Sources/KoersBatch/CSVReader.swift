@@ -4,8 +4,14 @@
 /// `_date` columns. Fields are separated by commas; a field in double quotes may hold commas,
 /// line breaks and doubled quotes (`""` for one `"`). Records end with `\n` or `\r\n`; blank
 /// lines are skipped and do not count as rows. A stray quote inside an unquoted field is kept as
-/// text. A row whose quoting is broken, or that runs past ``maximumRecordLength`` (usually a
-/// quote that is never closed), becomes a malformed row: reading goes on at the next line.
+/// text.
+///
+/// Broken rows never swallow the rows after them. A quoted field may span lines, but when the
+/// record it belongs to turns out broken — its quote is never closed, text follows a closing
+/// quote, or it runs past ``maximumRecordLength`` — only the record's first line is reported as
+/// a malformed row, and reading starts again on the line after it. So one unbalanced quote
+/// costs one row, and "rows read" counts every line after it. A single line longer than the
+/// limit is skipped up to its line break without being kept in memory.
 public struct CSVReader: BatchRecordSource {
     /// The longest record read by default: 1 MiB.
     public static let defaultMaximumRecordLength = 1 << 20
@@ -82,6 +88,10 @@ public struct CSVReader: BatchRecordSource {
         var quoteLine = line
         var length = 0
         var problem: String?
+        // The bytes after the record's first line break, kept only while a quoted field spans
+        // lines, so that a broken record can be read again from its second line.
+        var spansLines = false
+        var afterFirstLine: [UInt8] = []
 
         func finishField() {
             guard problem == nil else { return }
@@ -96,6 +106,16 @@ public struct CSVReader: BatchRecordSource {
             if let problem { return (recordLine, .malformed(problem)) }
             return (recordLine, .fields(fields))
         }
+        /// A broken record: when it spans lines, only its first line is lost; reading resumes
+        /// on the line after it.
+        func malformed(_ message: String) -> (line: Int, content: RawRecord.Content) {
+            if spansLines {
+                buffer = afterFirstLine + buffer[index...]
+                index = 0
+                line = recordLine + 1
+            }
+            return (recordLine, .malformed(message))
+        }
 
         while true {
             if index == buffer.count {
@@ -107,25 +127,30 @@ public struct CSVReader: BatchRecordSource {
                 atEnd = true
                 switch state {
                 case .discarding:
-                    return (recordLine, .malformed(problem ?? "the record is too long"))
+                    return malformed(problem ?? "the record is too long")
                 case .quoted:
-                    return (recordLine, .malformed("a quoted field opened on line \(quoteLine) is never closed"))
+                    return malformed("a quoted field opened on line \(quoteLine) is never closed")
                 case .fieldStart where fields.isEmpty:
                     return nil
                 case .unquoted where fields.isEmpty && field.allSatisfy(Self.isBlank):
                     return nil
                 default:
                     finishField()
+                    if let problem { return malformed(problem) }
                     return finished()
                 }
             }
             let byte = buffer[index]
             index += 1
-            if byte == Self.newline { line += 1 }
+            if spansLines { afterFirstLine.append(byte) }
+            if byte == Self.newline {
+                line += 1
+                if state == .quoted { spansLines = true }
+            }
             length += 1
             switch state {
             case .discarding:
-                if byte == Self.newline { return (recordLine, .malformed(problem ?? "the record is too long")) }
+                if byte == Self.newline { return malformed(problem ?? "the record is too long") }
                 continue
             case .quoted:
                 if byte == Self.quote { state = .afterQuote } else { field.append(byte) }
@@ -138,6 +163,7 @@ public struct CSVReader: BatchRecordSource {
                     state = .fieldStart
                 } else if byte == Self.newline {
                     finishField()
+                    if let problem { return malformed(problem) }
                     return finished()
                 } else if byte != Self.carriageReturn {
                     if problem == nil {
@@ -164,6 +190,7 @@ public struct CSVReader: BatchRecordSource {
                         continue
                     }
                     finishField()
+                    if let problem { return malformed(problem) }
                     return finished()
                 } else if byte != Self.carriageReturn {
                     field.append(byte)
@@ -171,6 +198,11 @@ public struct CSVReader: BatchRecordSource {
                 }
             }
             if length > maximumRecordLength {
+                if spansLines {
+                    return malformed(
+                        "a quoted field opened on line \(quoteLine) is not closed within \(maximumRecordLength) bytes"
+                    )
+                }
                 problem = "the record is longer than \(maximumRecordLength) bytes (is a quote not closed?)"
                 fields.removeAll()
                 field.removeAll()

@@ -44,6 +44,10 @@ public struct JSONRowError: Error, Sendable, Hashable, CustomStringConvertible {
 /// Numbers keep the text they were written with, so `0.1` stays exactly `0.1`. Keys must be
 /// unique. Nested objects, and arrays inside arrays, are rejected: an answer is never an object.
 public struct JSONRowParser {
+    /// The longest key accepted, in UTF-8 bytes: keys are question ids (and `_id`, `_date`), so
+    /// a longer one is a mistake, and refusing it keeps messages and lookups small.
+    public static let maximumKeyLength = 256
+
     private let bytes: [UInt8]
     private var index = 0
 
@@ -78,6 +82,12 @@ public struct JSONRowParser {
                 guard peek == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
                 let keyColumn = index + 1
                 let key = try string()
+                guard key.utf8.count <= Self.maximumKeyLength else {
+                    throw JSONRowError(
+                        column: keyColumn,
+                        message: "a key is longer than \(Self.maximumKeyLength) bytes; keys are question ids"
+                    )
+                }
                 guard keys.insert(key).inserted else {
                     throw JSONRowError(column: keyColumn, message: "the key '\(key)' appears twice")
                 }

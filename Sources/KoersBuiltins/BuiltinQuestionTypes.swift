@@ -165,7 +165,9 @@ struct NumericQuestionType: QuestionType {
     }
 
     private func parse(text raw: String, for question: Question) -> Result<Value, AnswerProblem> {
-        var text = raw.trimmingCharacters(in: .whitespaces)
+        var text = NumberParsing.removingUnit(
+            from: raw.trimmingCharacters(in: .whitespaces), units: NumberParsing.units(of: question, isMoney: kind == .money)
+        )
         switch kind {
         case .money:
             for prefix in ["€", "EUR", "eur"] where text.hasPrefix(prefix) {
@@ -177,8 +179,10 @@ struct NumericQuestionType: QuestionType {
         case .integer, .decimal:
             break
         }
-        guard let number = NumberParsing.decimal(text) else {
-            return .failure(problem)
+        let number: Decimal
+        switch NumberParsing.parse(text) {
+        case .success(let parsed): number = parsed
+        case .failure(let failure): return .failure(NumberParsing.message(for: failure) ?? problem)
         }
         return value(of: number, for: question)
     }

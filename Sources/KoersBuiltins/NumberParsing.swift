@@ -1,23 +1,56 @@
 import Foundation
+import KoersCore
 
 /// Reads numbers as people type them in Dutch and English: `125.000,50`, `125000.50`,
-/// `125,000.50`, `€ 1.250`, `12,5`.
+/// `125,000.50`, `€ 1.250`, `12,5`, `30 maanden`, `380.000 euro`.
+///
+/// The number policy (see "Numbers" in the expression-language document): an answer is read
+/// exactly or refused with a reason, never rounded. At most 38 significant digits are kept
+/// (what `Decimal` holds exactly); amounts have at most two decimals.
 enum NumberParsing {
+    /// The most significant digits an answer may have: `Decimal` keeps 38 exactly.
+    static let maximumSignificantDigits = 38
+    /// The most characters a number answer may have, so a stranger cannot make the parser
+    /// work on megabytes.
+    static let maximumLength = 100
+
+    /// Why a text is not a number Koers can hold.
+    enum Problem: Error, Equatable {
+        /// Not a number at all.
+        case notANumber
+        /// More significant digits than `Decimal` keeps; rounding would change the answer.
+        case tooManyDigits
+    }
+
+    /// Parses a number, accepting Dutch or English grouping and decimal marks.
+    ///
+    /// - Returns: The number, or `nil` when the text is not a number or has more digits than
+    ///   Koers can hold exactly.
+    static func decimal(_ input: String) -> Decimal? {
+        try? parse(input).get()
+    }
+
     /// Parses a number, accepting Dutch or English grouping and decimal marks.
     ///
     /// Rules: with both `.` and `,`, the last one is the decimal mark. With only one kind of
     /// mark: several of it means grouping (`1.000.000`); a single one followed by exactly three
-    /// digits is grouping (`125.000` is one hundred and twenty-five thousand, as Dutch writes it);
+    /// digits is grouping (`125.000` is one hundred and twenty-five thousand, as Dutch writes it)
+    /// unless the digits before it are `0` or start with `0` (`0.001` is one thousandth);
     /// otherwise it is the decimal mark (`12,5`, `125000.50`).
-    static func decimal(_ input: String) -> Decimal? {
+    ///
+    /// - Parameter input: The text as typed.
+    /// - Returns: The exact number, or why it is refused.
+    static func parse(_ input: String) -> Result<Decimal, Problem> {
+        guard input.utf8.count <= maximumLength * 4 else { return .failure(.notANumber) }
         var text = input.filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
+        guard text.count <= maximumLength else { return .failure(.notANumber) }
         var negative = false
         if text.hasPrefix("-") {
             negative = true
             text.removeFirst()
         }
         guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else {
-            return nil
+            return .failure(.notANumber)
         }
         let dots = text.filter { $0 == "." }.count
         let commas = text.filter { $0 == "," }.count
@@ -28,27 +61,85 @@ enum NumberParsing {
             }
         } else if dots + commas == 1 {
             let mark: Character = dots == 1 ? "." : ","
-            let after = text.split(separator: mark, omittingEmptySubsequences: false).last ?? ""
-            decimalMark = after.count == 3 ? nil : mark
+            let pieces = text.split(separator: mark, omittingEmptySubsequences: false)
+            let before = pieces.first ?? ""
+            let after = pieces.last ?? ""
+            let looksGrouped = after.count == 3 && !before.isEmpty && before.first != "0"
+            decimalMark = looksGrouped ? nil : mark
         }
         let grouping: Character? = decimalMark == "." ? "," : decimalMark == "," ? "." : (dots > 0 ? "." : ",")
         var parts = text.split(separator: decimalMark ?? "#", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return nil }
+        guard parts.count <= 2 else { return .failure(.notANumber) }
         let whole = parts.removeFirst()
         let groups = whole.split(separator: grouping ?? "#", omittingEmptySubsequences: false)
         if groups.count > 1 {
             // Grouped digits: the first group has 1–3 digits, the others exactly 3.
             guard let first = groups.first, (1...3).contains(first.count),
                   groups.dropFirst().allSatisfy({ $0.count == 3 })
-            else { return nil }
+            else { return .failure(.notANumber) }
         }
         let digits = groups.joined()
         let fraction = parts.first.map(String.init) ?? ""
         guard !digits.isEmpty || !fraction.isEmpty, digits.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber)
-        else { return nil }
-        if parts.first != nil, fraction.isEmpty { return nil }
+        else { return .failure(.notANumber) }
+        if parts.first != nil, fraction.isEmpty { return .failure(.notANumber) }
+        // Significant digits: from the first non-zero digit to the last non-zero digit.
+        let all = Array(digits + fraction)
+        if let first = all.firstIndex(where: { $0 != "0" }), let last = all.lastIndex(where: { $0 != "0" }) {
+            let integerDigits = digits.drop { $0 == "0" }.count
+            // Trailing zeros of the whole part are significant for the size of the number.
+            let significant = max(last - first + 1, integerDigits)
+            guard significant <= maximumSignificantDigits else { return .failure(.tooManyDigits) }
+        }
         let canonical = (negative ? "-" : "") + (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
-        return Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX"))
+        guard let number = Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX")), !number.isNaN else {
+            return .failure(.notANumber)
+        }
+        return .success(number)
+    }
+
+    /// The text without a unit the field shows after the input (`30 maanden`, `380.000 euro`),
+    /// so people may type what they read.
+    ///
+    /// - Parameters:
+    ///   - text: The trimmed answer.
+    ///   - units: The units to accept, compared without case.
+    /// - Returns: The text before the unit, trimmed, or the text itself when it has none.
+    static func removingUnit(from text: String, units: [String]) -> String {
+        let lowered = text.lowercased()
+        for unit in units.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        where !unit.isEmpty && lowered.hasSuffix(unit) && lowered.count > unit.count {
+            let rest = text.dropLast(unit.count)
+            // Only a whole word: `30maanden` and `30 maanden` yes, `3m` for unit `am` no.
+            guard let last = rest.last, last.isWhitespace || last.isNumber else { continue }
+            return rest.trimmingCharacters(in: .whitespaces)
+        }
+        return text
+    }
+
+    /// The units a question's field shows, in every language, for ``removingUnit(from:units:)``.
+    ///
+    /// - Parameters:
+    ///   - question: The question answered.
+    ///   - isMoney: Whether the answer is an amount, which also accepts `euro` and `euros`.
+    static func units(of question: Question, isMoney: Bool) -> [String] {
+        var units = question.unit?.translations.map(\.text) ?? []
+        if isMoney { units += ["euros", "euro"] }
+        // Longest first, so `maanden` is tried before `maand`.
+        return units.sorted { $0.count > $1.count }
+    }
+
+    /// The message for a refused number.
+    static func message(for problem: Problem) -> AnswerProblem? {
+        switch problem {
+        case .notANumber:
+            nil
+        case .tooManyDigits:
+            AnswerProblem(
+                nl: "Dit getal heeft meer dan \(maximumSignificantDigits) cijfers; zo precies rekent Koers niet. Rond het zelf af.",
+                en: "This number has more than \(maximumSignificantDigits) digits; Koers does not calculate that precisely. Please round it yourself."
+            )
+        }
     }
 
     /// Formats a number plainly, with `.` as decimal mark and no grouping.

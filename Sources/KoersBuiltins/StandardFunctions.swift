@@ -93,12 +93,21 @@ private func requireCount(
 
 /// Calls `body` with the values when all arguments are known, or returns the union of the
 /// missing inputs.
+///
+/// The values are checked against the function's own typing rule first, so an expression that
+/// was never type-checked (wrong number or types of arguments) fails with an error instead of
+/// reading past the arguments (found by the FuzzExpression fuzzer).
 private func strict(
     _ arguments: [EvaluationResult],
+    of function: some ExpressionFunction,
     _ body: ([Value]) throws(EvaluationError) -> Value
 ) throws(EvaluationError) -> EvaluationResult {
     switch EvaluationResult.values(of: arguments) {
-    case .success(let values): return .known(try body(values))
+    case .success(let values):
+        if case .failure(let problem) = function.resultType(for: values.map(\.type)) {
+            throw EvaluationError(problem.message)
+        }
+        return .known(try body(values))
     case .failure(let missing): return .unknown(missing.inputs)
     }
 }
@@ -173,7 +182,7 @@ private struct Extremum: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             var candidates = values
             if values.count == 1, case .list(let elements, _) = values[0] {
                 candidates = elements
@@ -228,7 +237,7 @@ private struct RoundingFunction: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             let digits = values.count == 2 ? try wholeNumber(values[1], in: name, limit: 30) : 0
             switch values[0] {
             case .number(let number): return .number(try apply(number, scale: digits))
@@ -267,7 +276,7 @@ private struct Sum: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .list(let elements, let elementType) = values[0] else {
                 throw EvaluationError("'sum' needs a list, but got \(values[0].type)")
             }
@@ -301,7 +310,7 @@ private struct Count: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .list(let elements, _) = values[0] else {
                 throw EvaluationError("'count' needs a list, but got \(values[0].type)")
             }
@@ -329,7 +338,7 @@ private struct Contains: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .list(let elements, _) = values[0] else {
                 throw EvaluationError("'contains' needs a list, but got \(values[0].type)")
             }
@@ -402,7 +411,7 @@ private struct DaysBetween: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .date(let start) = values[0], case .date(let end) = values[1] else {
                 throw EvaluationError("'days_between' needs two dates")
             }
@@ -440,7 +449,7 @@ private struct AddCalendarUnits: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .date(let date) = values[0] else {
                 throw EvaluationError("'\(name)' needs a date, but got \(values[0].type)")
             }
@@ -476,7 +485,7 @@ private struct DatePart: ExpressionFunction {
     }
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
-        try strict(arguments) { values throws(EvaluationError) in
+        try strict(arguments, of: self) { values throws(EvaluationError) in
             guard case .date(let date) = values[0] else {
                 throw EvaluationError("'\(name)' needs a date, but got \(values[0].type)")
             }

@@ -6,7 +6,8 @@ enum OperationFailure: Error {
     case typeMismatch
     /// The divisor is zero.
     case divisionByZero
-    /// The result is too large for a `Decimal`.
+    /// The result is out of the range a `Decimal` holds: too large, or a non-zero result that
+    /// needs more than 128 decimal places (see "Numbers" in the language document).
     case overflow
 }
 
@@ -77,7 +78,9 @@ enum Operations {
         switch op {
         case .add: result = x + y
         case .subtract: result = x - y
-        case .multiply: result = x * y
+        case .multiply:
+            guard let (a, b) = multiplicands(x, y) else { throw .overflow }
+            result = a * b
         case .divide:
             guard !y.isZero else { throw .divisionByZero }
             result = x / y
@@ -89,6 +92,29 @@ enum Operations {
         case .percentage: return .percentage(result)
         default: return .number(result)
         }
+    }
+
+    /// The smallest exponent a `Decimal` holds: a non-zero value has at most 128 decimal places.
+    private static let smallestExponent = -128
+
+    /// The operands to multiply for `x * y`, or `nil` when the product needs more decimal
+    /// places than a `Decimal` holds.
+    ///
+    /// Foundation's `*` traps (SIGILL) instead of returning NaN when the product needs more
+    /// than 128 decimal places, so such products are refused here before multiplying: the
+    /// decimal places of the operands (without trailing zeros) may add up to at most 128.
+    /// Products that are too large come back as NaN and are caught after. The check costs one
+    /// addition unless the operands are already that small; then they are compacted (trailing
+    /// zeros dropped, the same values) so Foundation sees the smallest exponents.
+    static func multiplicands(_ x: Decimal, _ y: Decimal) -> (Decimal, Decimal)? {
+        guard !x.isZero, !y.isZero, !x.isNaN, !y.isNaN else { return (x, y) }
+        guard x.exponent + y.exponent < smallestExponent else { return (x, y) }
+        var compactX = x
+        var compactY = y
+        NSDecimalCompact(&compactX)
+        NSDecimalCompact(&compactY)
+        guard compactX.exponent + compactY.exponent >= smallestExponent else { return nil }
+        return (compactX, compactY)
     }
 
     /// Unary minus.

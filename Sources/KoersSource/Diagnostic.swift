@@ -102,11 +102,14 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The one-line form, `file:line:col: error: message`, without notes or snippet.
+    ///
+    /// Control characters in the message and path (which may quote a stranger's input) are
+    /// shown as escapes, so printing a diagnostic cannot drive the terminal.
     public var description: String {
         if let location {
-            return "\(location): \(severity.rawValue): \(message)"
+            return terminalSafe("\(location): \(severity.rawValue): \(message)")
         }
-        return "\(severity.rawValue): \(message)"
+        return terminalSafe("\(severity.rawValue): \(message)")
     }
 }
 

@@ -63,8 +63,9 @@ public struct DiagnosticRenderer: Sendable {
             caretOffset += 1
         }
         if end < scalars.count { shown += "…" }
-        // Tabs would misalign the caret; show them as one space each.
-        shown = shown.replacingTabs()
+        // Tabs would misalign the caret; show them as one space each. Control characters
+        // would drive the terminal; show them as U+FFFD, one column each.
+        shown = terminalSafeKeepingColumns(shown.replacingTabs())
         return ["    " + shown, "    " + String(repeating: " ", count: caretOffset) + "^"]
     }
 }

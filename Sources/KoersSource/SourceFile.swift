@@ -1,7 +1,8 @@
 /// The text of one source file, with a line table for turning positions into snippets.
 ///
-/// Lines are split on `\n` and `\r\n`, and columns count Unicode scalars, as
-/// libyaml does.
+/// Lines are split where libyaml splits them, so line numbers in diagnostics match: on `\n`,
+/// `\r\n`, a lone `\r`, NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR
+/// (U+2029). Columns count Unicode scalars, as libyaml does.
 public struct SourceFile: Sendable, Hashable {
     /// The path as the user gave it.
     public let path: String
@@ -19,7 +20,18 @@ public struct SourceFile: Sendable, Hashable {
         self.path = path
         self.text = text
         // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
-        self.lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
+    }
+
+    /// Whether a character ends a line for libyaml.
+    ///
+    /// - Parameter character: A character of the text.
+    /// - Returns: `true` for `\n`, `\r\n`, `\r`, U+0085, U+2028 and U+2029.
+    public static func isLineBreak(_ character: Character) -> Bool {
+        switch character {
+        case "\n", "\r\n", "\r", "\u{0085}", "\u{2028}", "\u{2029}": true
+        default: false
+        }
     }
 
     /// The text of a 1-based line, or `nil` when the file has no such line.

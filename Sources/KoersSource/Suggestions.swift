@@ -1,17 +1,32 @@
+/// The longest name, in characters, that "did you mean" looks at. Longer names get no
+/// suggestion: no identifier in a pack is that long, and comparing a megabyte of text against
+/// every candidate would take minutes.
+public let maximumSuggestionNameLength = 128
+
 /// Finds the candidate closest to a misspelled name, for "did you mean" notes.
 ///
 /// A candidate qualifies when its edit distance is at most a third of the longer name (and at
-/// least 1), so `whn` suggests `when` but `x` suggests nothing.
+/// least 1), so `whn` suggests `when` but `x` suggests nothing. The work is bounded: names
+/// longer than ``maximumSuggestionNameLength`` get no suggestion, and candidates whose length
+/// alone differs by more than the allowed distance are skipped without computing a distance.
 ///
 /// - Parameters:
 ///   - name: What the user wrote.
 ///   - candidates: The names that would have been valid.
 /// - Returns: The closest candidate, or `nil` when none is close enough.
 public func closestMatch(to name: String, among candidates: some Sequence<String>) -> String? {
+    // Check bytes first: counting characters of a huge string is itself linear.
+    guard name.utf8.count <= maximumSuggestionNameLength * 4 else { return nil }
+    let nameLength = name.count
+    guard nameLength <= maximumSuggestionNameLength else { return nil }
     var best: (candidate: String, distance: Int)?
     for candidate in candidates where candidate != name {
+        guard candidate.utf8.count <= maximumSuggestionNameLength * 4 else { continue }
+        let candidateLength = candidate.count
+        let allowed = max(1, max(nameLength, candidateLength) / 3)
+        // The length difference is a lower bound on the distance.
+        guard abs(nameLength - candidateLength) <= allowed else { continue }
         let distance = editDistance(name, candidate)
-        let allowed = max(1, max(name.count, candidate.count) / 3)
         guard distance <= allowed else { continue }
         if best == nil || distance < best?.distance ?? Int.max {
             best = (candidate, distance)

@@ -122,8 +122,9 @@ enum InputCheck {
 
     /// The location of a byte offset in UTF-8 text.
     ///
-    /// Lines split at `\n` and columns count Unicode scalars. A byte-order mark at the start is
-    /// not counted, as libyaml does not count it.
+    /// Lines split where libyaml splits them (`\n`, `\r\n`, a lone `\r`, U+0085, U+2028,
+    /// U+2029) and columns count Unicode scalars. A byte-order mark at the start is not
+    /// counted, as libyaml does not count it.
     ///
     /// The bytes before `offset` must be valid UTF-8.
     static func location(ofByte offset: Int, in bytes: [UInt8], path: String) -> SourceLocation {
@@ -133,10 +134,22 @@ enum InputCheck {
         var index = bytes.starts(with: byteOrderMark) && end >= 3 ? 3 : 0
         while index < end {
             let byte = bytes[index]
-            if byte == 0x0A {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            if byte == 0x0A || (byte == 0x0D && next != 0x0A) {
                 line += 1
                 column = 1
-            } else if byte & 0xC0 != 0x80 {
+            } else if byte == 0xC2, next == 0x85, index + 1 < end {
+                // NEL
+                line += 1
+                column = 1
+                index += 1
+            } else if byte == 0xE2, next == 0x80, third == 0xA8 || third == 0xA9, index + 2 < end {
+                // LINE SEPARATOR, PARAGRAPH SEPARATOR
+                line += 1
+                column = 1
+                index += 2
+            } else if byte & 0xC0 != 0x80, byte != 0x0D {
                 column += 1
             }
             index += 1

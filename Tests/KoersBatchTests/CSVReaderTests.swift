@@ -68,9 +68,50 @@ import Testing
     @Test(arguments: BatchTestSupport.chunkSizes)
     func unclosedQuoteAtTheEndIsABadRowWithItsLine(chunkSize: Int) throws {
         let (_, records) = try read("a,b\nok,1\n\"never closed,2\nmore\n", chunkSize: chunkSize)
-        #expect(records.count == 2)
-        #expect(records.last?.line == 3)
-        #expect(records.last?.content == .malformed("a quoted field opened on line 3 is never closed"))
+        #expect(records.map(\.line) == [2, 3, 4])
+        #expect(records[1].content == .malformed("a quoted field opened on line 3 is never closed"))
+        #expect(records[2].content == .fields(["more"]))
+    }
+
+    @Test(arguments: BatchTestSupport.chunkSizes)
+    func unbalancedQuoteDoesNotSwallowTheRowsAfterIt(chunkSize: Int) throws {
+        // The quote opened on line 3 is "closed" by the quote on line 5: the broken record spans
+        // lines 3–5, but only line 3 is lost.
+        let text = "a,b\nok,1\nbad,\"open\nx,2\ny,\"z\"\nw,4\n"
+        let (_, records) = try read(text, chunkSize: chunkSize)
+        #expect(records.map(\.line) == [2, 3, 4, 5, 6])
+        #expect(records.map(\.row) == [1, 2, 3, 4, 5])
+        guard case .malformed = records[1].content else {
+            Issue.record("expected line 3 to be malformed, got \(records[1].content)")
+            return
+        }
+        #expect(records[2].content == .fields(["x", "2"]))
+        #expect(records[3].content == .fields(["y", "z"]))
+        #expect(records[4].content == .fields(["w", "4"]))
+    }
+
+    @Test func unbalancedQuoteInTwentyThousandRowsLosesOneRow() throws {
+        var text = "id,value\n"
+        for row in 1...20_000 {
+            text += row == 7 ? "\(row),\"unbalanced\n" : "\(row),\(row % 3 == 0 ? "\"q\"" : "v")\n"
+        }
+        let (_, records) = try read(text, chunkSize: 64 * 1024)
+        #expect(records.count == 20_000)
+        let malformed = records.filter { if case .malformed = $0.content { true } else { false } }
+        #expect(malformed.map(\.line) == [8])
+    }
+
+    @Test func quoteUnclosedPastTheLimitLosesOnlyItsFirstLine() throws {
+        let rows = (1...50).map { "r\($0)" }.joined(separator: "\n")
+        var reader = try CSVReader(
+            stream: BatchTestSupport.stream("a\n\"open\n\(rows)\n", chunkSize: 7),
+            maximumRecordLength: 40
+        )
+        let records = try BatchTestSupport.records(&reader)
+        #expect(records.count == 51)
+        #expect(records.first?.content == .malformed("a quoted field opened on line 2 is not closed within 40 bytes"))
+        #expect(records.last?.content == .fields(["r50"]))
+        #expect(records.last?.line == 52)
     }
 
     @Test func overlongRecordIsSkippedWithoutBufferingAndReadingResumesAtTheNextLine() throws {

@@ -50,9 +50,21 @@ struct MappingReader {
             )
         }
         for key in required where self[key] == nil {
-            diagnostics.append(
-                .error("\(subject) is missing required key '\(key)'", at: node.location, code: "missing-key")
-            )
+            if let present = entries.first(where: { $0.key.scalarValue == key }) {
+                // `version: null` or `version:` with nothing after it: the key is there, its
+                // value is not.
+                diagnostics.append(
+                    .error(
+                        "key '\(key)' in \(subject) has no value (it is null); give it a value",
+                        at: present.value.location,
+                        code: "missing-key"
+                    )
+                )
+            } else {
+                diagnostics.append(
+                    .error("\(subject) is missing required key '\(key)'", at: node.location, code: "missing-key")
+                )
+            }
         }
     }
 

@@ -31,6 +31,13 @@ struct NameTable {
     /// Marks a name as broken.
     mutating func markBroken(_ name: String) { broken.insert(name) }
 
+    /// The option ids of each choice question whose answers are text, so text literals compared
+    /// with its answer can be checked against them.
+    private(set) var optionIDs: [String: [String]] = [:]
+
+    /// Records the option ids of a choice question.
+    mutating func setOptions(_ ids: [String], of name: String) { optionIDs[name] = ids }
+
     /// Whether an expression reads a broken name.
     func readsBrokenName(_ expression: Expression) -> Bool { !expression.referencedNames.isDisjoint(with: broken) }
 }
@@ -79,6 +86,7 @@ extension PackBuilder {
                   at: node.location, code: "type-mismatch")
             return nil
         }
+        guard checkOptionLiterals(expression.root, in: node, what: what, names: names) else { return nil }
         return PackExpression(
             expression: expression,
             type: expecting ?? type,
@@ -101,6 +109,58 @@ extension PackBuilder {
             report(error, in: node)
             return nil
         }
+    }
+
+    /// Checks that text literals compared with a choice question's answer name one of its
+    /// options: `"gemeente" in purchaser_partners`, `scheme in ["sett"]`, `scheme == "set"`.
+    /// A typo there would otherwise make the condition silently never (or always) hold.
+    ///
+    /// - Returns: `false` when a literal names no option (the error is reported at it).
+    private mutating func checkOptionLiterals(
+        _ root: ExpressionNode, in node: YAMLNode, what: String, names: NameTable
+    ) -> Bool {
+        var valid = true
+        var pending = [root]
+        while let current = pending.popLast() {
+            switch current.kind {
+            case .literal, .name:
+                break
+            case .unary(_, let operand, _):
+                pending.append(operand)
+            case .binary(let op, let left, let right, _):
+                pending.append(left)
+                pending.append(right)
+                guard [.equal, .notEqual, .in, .notIn].contains(op) else { continue }
+                for (question, other) in [(left, right), (right, left)] {
+                    guard case .name(let name) = question.kind, let options = names.optionIDs[name] else { continue }
+                    let literals: [ExpressionNode] =
+                        switch other.kind {
+                        case .list(let elements): elements
+                        default: [other]
+                        }
+                    for literal in literals {
+                        guard case .literal(.text(let text)) = literal.kind, !options.contains(text) else { continue }
+                        let location = node.location(atValueOffset: literal.range.lowerBound)
+                        var notes: [Diagnostic] = []
+                        if let suggestion = closestMatch(to: text, among: options) {
+                            notes.append(.note("did you mean '\(suggestion)'?", at: location))
+                        }
+                        let shown = options.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
+                        notes.append(.note("the options of '\(name)' are \(shown)\(options.count > 8 ? ", …" : "")", at: nil))
+                        error("'\(text)' in \(what) is not an option of question '\(name)'",
+                              at: location, code: "unknown-option", notes: notes)
+                        valid = false
+                    }
+                }
+            case .call(_, let arguments, _):
+                pending.append(contentsOf: arguments)
+            case .list(let elements):
+                pending.append(contentsOf: elements)
+            case .conditional(let condition, let then, let otherwise):
+                pending.append(contentsOf: [condition, then, otherwise])
+            }
+        }
+        return valid
     }
 
     private mutating func report(_ expressionError: ExpressionError, in node: YAMLNode) {

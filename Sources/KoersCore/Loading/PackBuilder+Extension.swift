@@ -246,7 +246,12 @@ extension PackBuilder {
             }
         }
 
-        for question in pack.questions { names.declare(question.id, type: question.valueType, at: question.location) }
+        for question in pack.questions {
+            names.declare(question.id, type: question.valueType, at: question.location)
+            if !question.options.isEmpty, question.valueType == .text || question.valueType == .list(.text) {
+                names.setOptions(question.options.map(\.id), of: question.id)
+            }
+        }
         for value in pack.values { names.declare(value.id, type: value.type, at: value.location) }
         for score in pack.scores { names.declare(score.id, type: .number, at: score.location) }
         for calculation in pack.calculations {

@@ -43,6 +43,9 @@ extension PackBuilder {
             }
             question.citations = citations(reader["source"])
             question.options = options(reader, type: type, subject: subject)
+            if !question.options.isEmpty, type.valueType == .text || type.valueType == .list(.text) {
+                names.setOptions(question.options.map(\.id), of: id)
+            }
             (question.minimum, question.maximum) = bounds(reader, type: type, question: question, subject: subject)
             var validations: [(YAMLNode?, LocalizedText?)] = []
             if let list = reader["validations"] {

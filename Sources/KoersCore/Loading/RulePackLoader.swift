@@ -66,15 +66,56 @@ public struct RulePackLoader: Sendable {
 
         var builder = PackBuilder(directory: directory, registry: registry)
         builder.loader = self
-        let pack = builder.build(documents: documents, yamlFailed: diagnostics.containsErrors)
-        diagnostics.append(contentsOf: builder.diagnostics)
-        let sorted = Array(Set(diagnostics)).sorted()
+        let yamlFailed = diagnostics.containsErrors
+        let pack = builder.build(documents: documents, yamlFailed: yamlFailed)
+        // Errors placed in a file: YAML that could not be read (not a missing folder or manifest).
+        let yamlErrors = Set(diagnostics.filter { $0.severity == .error && $0.location != nil })
+        var dropped = 0
+        if !yamlErrors.isEmpty {
+            let checks = Self.withoutFollowOnErrors(builder.diagnostics)
+            diagnostics.append(contentsOf: checks.kept)
+            dropped = checks.dropped
+        } else {
+            diagnostics.append(contentsOf: builder.diagnostics)
+        }
+        var sorted = Array(Set(diagnostics)).sorted()
+        if dropped > 0, let first = sorted.firstIndex(where: { yamlErrors.contains($0) }) {
+            let count = dropped == 1 ? "1 follow-on error" : "\(dropped) follow-on errors"
+            sorted[first].notes.append(
+                .note("\(count) about names this file defines not shown; they are checked once it is valid YAML", at: nil)
+            )
+        }
         return PackLoadResult(
             directory: directory,
             pack: sorted.containsErrors ? nil : pack,
             diagnostics: sorted,
             files: files + builder.inheritedFiles
         )
+    }
+
+    /// The codes of errors that a file left out for invalid YAML can cause elsewhere: whatever
+    /// it defined looks undefined to every other file.
+    static let followOnCodes: Set<String> = [
+        "unknown-question", "unknown-outcome", "unknown-value", "unknown-score", "unknown-recommendation",
+        "unknown-source", "unknown-option", "unknown-input", "missing-input", "unused-source", "missing-source",
+        "missing-translation", "bad-answer", "type-mismatch", "no-manifest", "missing-key",
+    ]
+
+    /// The checks of the files that are valid YAML, without the errors a left-out file causes.
+    ///
+    /// A file that is not valid YAML is left out, so everything defined in it would look
+    /// undefined everywhere else: one syntax error could bring hundreds of follow-on errors
+    /// before the real cause. Those are dropped and counted; the other problems stay, so one run
+    /// still reports every real problem.
+    static func withoutFollowOnErrors(_ checks: [Diagnostic]) -> (kept: [Diagnostic], dropped: Int) {
+        var kept: [Diagnostic] = []
+        var dropped = 0
+        for diagnostic in checks {
+            let isFollowOn = followOnCodes.contains(diagnostic.code ?? "")
+                || (diagnostic.code == "expression" && diagnostic.message.hasPrefix("unknown name"))
+            if isFollowOn { dropped += 1 } else { kept.append(diagnostic) }
+        }
+        return (kept, dropped)
     }
 
     /// The YAML files of a pack: `pack.yaml` first, then the folder's other `*.yaml`/`*.yml` files

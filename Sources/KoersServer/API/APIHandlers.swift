@@ -50,12 +50,13 @@ struct APIHandlers: Sendable {
     // MARK: Service
 
     private func health() async throws -> Response {
+        // "ok" or "unavailable" only: /health is public, so it names no host, port or database.
         let database: String
         do {
             try await services.ping()
             database = "ok"
         } catch {
-            database = error.description
+            database = "unavailable"
         }
         let view = HealthView(status: database == "ok" ? "ok" : "unavailable", database: database, packs: services.packs.packs.count)
         return try APIIO.json(view, status: database == "ok" ? .ok : .serviceUnavailable)
@@ -71,7 +72,9 @@ struct APIHandlers: Sendable {
 
     private func login(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let body = try await APIIO.decode(LoginBody.self, from: request, context: context)
-        let grant = try await services.accounts.login(email: body.email, password: body.password)
+        let grant = try await services.accounts.login(
+            email: body.email, password: body.password, from: context.remoteAddress?.ipAddress
+        )
         return try APIIO.json(LoginView(token: grant.token, expiresAt: grant.login.expiresAt, coach: CoachView(grant.coach)))
     }
 

@@ -25,8 +25,17 @@ enum APIIO {
     }
 
     /// A text answer (a report).
+    ///
+    /// An HTML report gets the pages' security headers (``PageHandlers/securityHeaders``): it
+    /// is shown in a browser like a page, from an address that may hold a resume token.
     static func text(_ text: String, contentType: String) -> Response {
-        body(Data(text.utf8), contentType: contentType, status: .ok)
+        var response = body(Data(text.utf8), contentType: contentType, status: .ok)
+        if contentType.hasPrefix("text/html") {
+            for (name, value) in PageHandlers.securityHeaders {
+                if let field = HTTPField.Name(name) { response.headers[field] = value }
+            }
+        }
+        return response
     }
 
     /// An empty answer.

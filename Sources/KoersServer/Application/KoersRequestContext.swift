@@ -1,15 +1,18 @@
 public import Hummingbird
+public import NIOCore
 import Logging
 
 /// The request context of the Koers server: Hummingbird's core context plus the request id
 /// and the body limit, which ``RequestIDMiddleware`` sets for every request.
-public struct KoersRequestContext: RequestContext {
+public struct KoersRequestContext: RequestContext, RemoteAddressRequestContext {
     /// Hummingbird's per-request storage.
     public var coreContext: CoreRequestContextStorage
     /// The request id: the incoming `X-Request-ID` when it is usable, else a new one.
     public var requestID: String
     /// The largest request body accepted, in bytes.
     public var maxUploadSize: Int
+    /// The client's address, for limits per address (failed logins); `nil` when unknown.
+    public let remoteAddress: SocketAddress?
 
     /// Creates a context for a request.
     ///
@@ -18,5 +21,6 @@ public struct KoersRequestContext: RequestContext {
         self.coreContext = .init(source: source)
         self.requestID = ""
         self.maxUploadSize = ServerConfiguration.defaultBodyLimit
+        self.remoteAddress = source.channel.remoteAddress
     }
 }

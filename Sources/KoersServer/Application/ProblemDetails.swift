@@ -65,6 +65,8 @@ public struct ProblemDetails: Error, Sendable, Hashable, Codable {
             self.init(status: .serviceUnavailable, kind: "unavailable", title: "Service unavailable", detail: detail)
         case .failed(let detail):
             self.init(status: .internalServerError, kind: "internal-error", title: "Internal server error", detail: detail)
+        case .tooManyRequests(let detail, _):
+            self.init(status: .tooManyRequests, kind: "too-many-requests", title: "Too many requests", detail: detail)
         }
     }
 

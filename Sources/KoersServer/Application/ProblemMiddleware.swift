@@ -29,12 +29,14 @@ public struct ProblemMiddleware: RouterMiddleware {
         let path = request.uri.path
         guard path == prefix || path.hasPrefix(prefix + "/") else { return try await next(request, context) }
         var problem: ProblemDetails
+        var retryAfter: Int?
         do {
             return try await next(request, context)
         } catch let error as ProblemDetails {
             problem = error
         } catch let error as ServiceError {
             problem = ProblemDetails(error)
+            if case .tooManyRequests(_, let seconds) = error { retryAfter = seconds }
             if case .failed = error { context.logger.error("request failed", metadata: ["error": .string(error.description)]) }
         } catch let error as any HTTPResponseError {
             problem = ProblemDetails(status: error.status, request: request)
@@ -46,6 +48,8 @@ public struct ProblemMiddleware: RouterMiddleware {
             problem = ProblemDetails(status: .internalServerError, request: request)
         }
         problem.requestId = context.requestID.isEmpty ? nil : context.requestID
-        return try problem.response(from: request, context: context)
+        var response = try problem.response(from: request, context: context)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 }

@@ -45,13 +45,20 @@ extension PageHandlers {
     }
 
     /// `POST /login`: sets the login cookie (HTTP-only, SameSite=Lax, Secure when configured).
-    func login(form: FormData, visit: PageVisit) async throws(ServiceError) -> Response {
+    /// Failed logins are counted per client address and per account; past the limit the page
+    /// says so with 429 and `Retry-After`.
+    func login(form: FormData, visit: PageVisit, client: String? = nil) async throws(ServiceError) -> Response {
         let email = form["email"] ?? ""
         let grant: LoginGrant
         do throws(ServiceError) {
-            grant = try await services.accounts.login(email: email, password: form.all("password").first ?? "")
+            grant = try await services.accounts.login(email: email, password: form.all("password").first ?? "", from: client)
         } catch .unauthorized {
             return loginPage(visit: visit, email: email, error: visit.texts["loginFailed"])
+        } catch .tooManyRequests(_, let wait) {
+            var response = loginPage(visit: visit, email: email, error: visit.texts["loginThrottled"])
+            response.status = .tooManyRequests
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
         var response = redirect("/organisations", visit: visit)
         let lifetime = Int(grant.login.expiresAt.timeIntervalSince(grant.login.createdAt))

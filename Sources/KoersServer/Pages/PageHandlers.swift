@@ -117,6 +117,10 @@ struct PageHandlers: Sendable {
             return message(t["errorTitle"], error.fieldProblems.first?.message ?? error.description, visit: visit, status: .badRequest)
         case .unavailable: return message(t["errorTitle"], t["errorText"], visit: visit, status: .serviceUnavailable)
         case .failed: return message(t["errorTitle"], t["errorText"], visit: visit, status: .internalServerError)
+        case .tooManyRequests(_, let wait):
+            var response = message(t["errorTitle"], t["loginThrottled"], visit: visit, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(wait)
+            return response
         }
     }
 

@@ -74,8 +74,10 @@ public enum PageRoutes {
 
         // Coaches.
         router.get("/login") { request, _ in await pages.respond(request) { visit in pages.loginPage(visit: visit) } }
-        router.post("/login") { request, _ in
-            await pages.respond(request) { visit in try await pages.login(form: await pages.form(request), visit: visit) }
+        router.post("/login") { request, context in
+            await pages.respond(request) { visit in
+                try await pages.login(form: await pages.form(request), visit: visit, client: (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress)
+            }
         }
         router.post("/logout") { request, _ in
             await pages.respond(request) { visit in try await pages.logout(form: await pages.form(request), visit: visit) }

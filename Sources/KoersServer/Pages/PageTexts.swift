@@ -55,6 +55,10 @@ struct PageTexts: Sendable {
             "Dit e-mailadres en wachtwoord horen niet bij elkaar. Probeer het opnieuw.",
             "This e-mail address and password do not match. Please try again."
         ),
+        "loginThrottled": (
+            "Te veel mislukte pogingen om in te loggen. Probeer het over een kwartier opnieuw.",
+            "Too many failed logins. Please try again in a quarter of an hour."
+        ),
         "loggedInAs": ("Ingelogd als", "Logged in as"),
         "organisations": ("Organisaties", "Organisations"),
         "noOrganisations": ("U heeft nog geen organisaties.", "You have no organisations yet."),

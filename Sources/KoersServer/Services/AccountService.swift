@@ -30,10 +30,13 @@ public struct AccountService: Sendable {
     /// A bcrypt hash to check against when the e-mail address is unknown, so that a login for
     /// an unknown address takes as long as one with a wrong password.
     private let decoyHash: String
+    /// Failed logins per address and per account.
+    let throttle: LoginThrottle
 
     init(store: any KoersStore, settings: ServiceSettings) {
         self.store = store
         self.settings = settings
+        self.throttle = LoginThrottle(policy: settings.loginThrottle, now: settings.now)
         self.decoyHash = Bcrypt.hash("koers-decoy-password", cost: settings.bcryptCost)
     }
 
@@ -91,6 +94,35 @@ public struct AccountService: Sendable {
     /// - Throws: ``ServiceError/unauthorized(_:)`` for an unknown address or a wrong password
     ///   (the same message for both).
     public func login(email: String, password: String) async throws(ServiceError) -> LoginGrant {
+        try await login(email: email, password: password, from: nil)
+    }
+
+    /// Logs a coach in, counting failures per client address and per account
+    /// (``LoginThrottle``): past the limit the attempt is refused before the password is checked.
+    ///
+    /// - Parameters:
+    ///   - email: The e-mail address, compared case-insensitively.
+    ///   - password: The password.
+    ///   - client: The client's IP address, when known.
+    /// - Returns: The new login.
+    /// - Throws: ``ServiceError/tooManyRequests(_:retryAfter:)`` after too many failures,
+    ///   ``ServiceError/unauthorized(_:)`` for an unknown address or a wrong password.
+    public func login(email: String, password: String, from client: String?) async throws(ServiceError) -> LoginGrant {
+        let account = email.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let wait = await throttle.retryAfter(address: client, account: account) {
+            throw .tooManyRequests("too many failed logins; try again in \(wait) seconds", retryAfter: wait)
+        }
+        do {
+            let grant = try await checkedLogin(email: email, password: password)
+            await throttle.recordSuccess(account: account)
+            return grant
+        } catch {
+            if case .unauthorized = error { await throttle.recordFailure(address: client, account: account) }
+            throw error
+        }
+    }
+
+    private func checkedLogin(email: String, password: String) async throws(ServiceError) -> LoginGrant {
         let address = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let account: CoachAccount?
         do {

@@ -1,3 +1,4 @@
+import Synchronization
 public import KoersStorage
 
 /// Every operation of the web application, independent of HTTP: the JSON API and the HTML
@@ -52,14 +53,40 @@ public struct KoersServices: Sendable {
         )
     }
 
-    /// Checks that the database answers.
+    /// Checks that the database answers within `timeout`.
     ///
-    /// - Throws: ``ServiceError/unavailable(_:)`` when it does not.
-    public func ping() async throws(ServiceError) {
-        do {
-            try await store.ping()
-        } catch {
-            throw .unavailable("the database does not answer: \(error.description)")
+    /// A database that does not answer (PostgreSQL down behind a dropped connection) could keep
+    /// `/health` waiting for a minute; the check gives up after `timeout` and leaves the ping to
+    /// finish on its own. The message names no host, port or database: `/health` is public.
+    ///
+    /// - Parameter timeout: How long to wait for the answer.
+    /// - Throws: ``ServiceError/unavailable(_:)`` when it does not answer in time.
+    public func ping(timeout: Duration = .seconds(2)) async throws(ServiceError) {
+        let store = self.store
+        let answered: Bool = await withCheckedContinuation { continuation in
+            let once = FirstAnswer()
+            Task {
+                let answered = (try? await store.ping()) != nil
+                if once.claim() { continuation.resume(returning: answered) }
+            }
+            Task {
+                try? await Task.sleep(for: timeout)
+                if once.claim() { continuation.resume(returning: false) }
+            }
+        }
+        guard answered else { throw .unavailable("the database does not answer") }
+    }
+}
+
+/// Lets the first of two racing tasks resume a continuation, and only the first.
+private final class FirstAnswer: Sendable {
+    private let claimed = Mutex(false)
+
+    /// `true` for the first caller, `false` for every later one.
+    func claim() -> Bool {
+        claimed.withLock { claimed in
+            defer { claimed = true }
+            return !claimed
         }
     }
 }

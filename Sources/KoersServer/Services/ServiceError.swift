@@ -22,12 +22,16 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     case unavailable(String)
     /// Something on the server's side went wrong (a report template that cannot be used): 500.
     case failed(String)
+    /// Too many attempts (failed logins from one address or for one account): 429, with
+    /// `Retry-After` in seconds.
+    case tooManyRequests(String, retryAfter: Int)
 
     /// The message.
     public var description: String {
         switch self {
         case .notFound(let detail), .unauthorized(let detail), .forbidden(let detail), .badRequest(let detail, _),
-            .invalid(let detail, _), .conflict(let detail), .unavailable(let detail), .failed(let detail):
+            .invalid(let detail, _), .conflict(let detail), .unavailable(let detail), .failed(let detail),
+            .tooManyRequests(let detail, _):
             detail
         }
     }

@@ -8,6 +8,8 @@ public struct ServiceSettings: Sendable {
     public var loginLifetime: TimeInterval
     /// The clock.
     public var now: @Sendable () -> Date
+    /// How many failed logins are allowed per account and per client address.
+    public var loginThrottle = LoginThrottle.Policy()
 
     /// Creates settings.
     ///
