@@ -21,7 +21,7 @@ import Testing
         let answers = "examples/intake/maturity-scan-baseline.yaml"
         let unknown = try CommandRunner.koers(["report", answers, "--format", "pdf"])
         #expect(unknown.status == 1)
-        #expect(unknown.standardError == "error: there is no report format 'pdf'; the formats are: html, markdown, json\n")
+        #expect(unknown.standardError == "error: there is no report format 'pdf'; the formats are: html, markdown, json, csv\n")
         let markdown = try CommandRunner.koers(["report", answers, "--format", "markdown"])
         #expect(markdown.status == 0, "stderr: \(markdown.standardError)")
         #expect(markdown.standardOutput.hasPrefix("# "))
