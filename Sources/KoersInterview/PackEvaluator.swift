@@ -324,7 +324,7 @@ public struct OutcomeDecision: Sendable {
 
 /// One amount of an outcome by its position in the outcome.
 public struct AmountDecision: Sendable {
-    /// The amount's position in ``Outcome/amounts``.
+    /// The amount's position in the outcome's `amounts`.
     public var position: Int
     /// Its value, or the question slots it waits for.
     public var result: EvaluationResult

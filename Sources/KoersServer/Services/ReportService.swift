@@ -6,7 +6,7 @@ import KoersSession
 import KoersStorage
 
 /// A report format asked for by its id: `html`, `markdown`, `json`, `csv`, or one that a code
-/// plugin registers. The formats themselves are KoersReport's ``KoersReport/ReportFormat`` values in
+/// plugin registers. The formats themselves are KoersReport's `ReportFormat` values in
 /// the plugin registry the packs are loaded with, so the web app offers what `koers report` does.
 public struct ReportFormatID: RawRepresentable, Sendable, Hashable, Codable, ExpressibleByStringLiteral {
     /// The format's id.
