@@ -39,7 +39,13 @@ struct RouterTests {
                 let response = try await server.client.send(parts[0], path, json: json, body: nil, headers: [:])
                 let detail = response.json["detail"] as? String ?? ""
                 #expect(response.status != 405 && !detail.hasPrefix("there is no \(parts[0]) /"), "\(operation) has no route: \(response)")
-                #expect(response.status < 500, "\(operation): \(response)")
+                if path == "/health" {
+                    // /health reports 503 by design when the database does not answer within its
+                    // timeout, which a heavily loaded test machine can cause: either is documented.
+                    #expect([200, 503].contains(response.status) && response.json["database"] is String, "\(operation): \(response)")
+                } else {
+                    #expect(response.status < 500, "\(operation): \(response)")
+                }
                 if path.hasPrefix("/api/"), response.status >= 400 {
                     #expect(response.isProblem(response.status), "\(operation) answers a problem: \(response)")
                 }
