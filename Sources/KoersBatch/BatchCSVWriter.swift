@@ -153,41 +153,6 @@ public struct BatchCSVWriter: Sendable {
     }
 }
 
-extension BatchCSVRow {
-    /// Reads a row from the JSON Lines object the batch run writes for it (`row`, `line`, `_id`,
-    /// `date`, `outcomes`, `scores`, or `skipped` with `errors`).
-    ///
-    /// - Parameter jsonLine: One output line, without or with its line end.
-    /// - Throws: ``BatchError/cannotWrite(path:reason:)`` when the line is not such an object.
-    public init(jsonLine: some Collection<UInt8>, output: String) throws(BatchError) {
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(jsonLine))) as? [String: Any],
-              let row = object["row"] as? Int, let line = object["line"] as? Int
-        else {
-            throw .cannotWrite(path: output, reason: "a batch result could not be turned into CSV")
-        }
-        var outcomes: [Outcome] = []
-        for (id, entry) in (object["outcomes"] as? [String: Any]) ?? [:] {
-            guard let entry = entry as? [String: Any], let verdict = entry["verdict"] as? String else { continue }
-            let amounts = ((entry["amounts"] as? [String: Any]) ?? [:]).mapValues { $0 as? String }
-            outcomes.append(Outcome(id: id, verdict: verdict, amounts: amounts))
-        }
-        var scores: [Score] = []
-        for (id, entry) in (object["scores"] as? [String: Any]) ?? [:] {
-            guard let entry = entry as? [String: Any] else { continue }
-            scores.append(Score(id: id, value: entry["value"] as? String, level: entry["level"] as? Int))
-        }
-        let errors = ((object["errors"] as? [[String: Any]]) ?? []).compactMap { error -> String? in
-            guard let message = error["message"] as? String else { return nil }
-            return (error["question"] as? String).map { "\($0): \(message)" } ?? message
-        }
-        self.init(
-            row: row, line: line, id: object[BatchRowDecoder.idKey] as? String, date: object["date"] as? String,
-            outcomes: outcomes, scores: scores,
-            errors: errors.isEmpty && (object["skipped"] as? Bool ?? false) ? ["skipped"] : errors
-        )
-    }
-}
-
 /// The formats a batch run can write.
 public enum BatchOutputFormat: String, Sendable, Hashable, CaseIterable {
     /// One JSON object per row (the default).

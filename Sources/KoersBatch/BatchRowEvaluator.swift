@@ -33,6 +33,8 @@ public struct BatchRowEvaluator: Sendable {
     public let inputName: String
     /// Whether each outcome gets its reasons in words (slower: builds the full evaluation).
     public let explain: Bool
+    /// The CSV writer when rows are written as CSV, else `nil` for JSON Lines.
+    public let csv: BatchCSVWriter?
     /// Each score's level labels in ``language``, worked out once.
     private let levelLabels: [[String]]
     /// Each outcome's requirement ids and amount ids, by position.
@@ -47,14 +49,16 @@ public struct BatchRowEvaluator: Sendable {
     ///   - date: The date for rows without `_date`.
     ///   - language: `nl` or `en`.
     ///   - inputName: The input's name for error messages.
-    ///   - explain: Whether to write the reasons of each verdict in words.
+    ///   - explain: Whether to write the reasons of each verdict in words (JSON Lines only).
+    ///   - csv: The CSV writer to write rows with, or `nil` for JSON Lines.
     public init(
         interview: Interview,
         decoder: BatchRowDecoder,
         date: CalendarDate,
         language: String,
         inputName: String,
-        explain: Bool = false
+        explain: Bool = false,
+        csv: BatchCSVWriter? = nil
     ) {
         self.interview = interview
         self.decoder = decoder
@@ -62,6 +66,7 @@ public struct BatchRowEvaluator: Sendable {
         self.language = language
         self.inputName = inputName
         self.explain = explain
+        self.csv = csv
         let pack = interview.pack
         levelLabels = pack.scores.map { $0.levels.map { $0.label.text(in: language) } }
         requirementIDs = pack.outcomes.map { $0.requirements.map(\.id) }
@@ -121,23 +126,65 @@ public struct BatchRowEvaluator: Sendable {
     /// - Returns: The output lines, error messages and counts of the chunk.
     public func process(_ records: [RawRecord], index: Int) -> BatchChunk {
         var writer = JSONWriter(capacity: records.count * 512)
+        var csvBytes: [UInt8] = []
         var diagnostics = ""
         var tally = BatchTally(pack: interview.pack)
         for record in records {
             switch evaluate(record) {
             case .decided(let row, let decision):
-                write(record, row, decision, to: &writer)
+                if let csv {
+                    csvBytes += csv.write(csvRow(record, row, decision))
+                } else {
+                    write(record, row, decision, to: &writer)
+                    writer.newline()
+                }
                 tally.add(decision, in: interview.pack)
             case .skipped(let failure):
-                write(record, failure, to: &writer)
+                if let csv {
+                    csvBytes += csv.write(csvRow(record, failure))
+                } else {
+                    write(record, failure, to: &writer)
+                    writer.newline()
+                }
                 for problem in failure.problems {
                     diagnostics += "\(inputName):\(record.line): error: \(problem)\n"
                 }
                 tally.addSkipped()
             }
-            writer.newline()
         }
-        return BatchChunk(index: index, output: writer.bytes, diagnostics: diagnostics, tally: tally)
+        let output = csv == nil ? writer.bytes : csvBytes
+        return BatchChunk(index: index, output: output, diagnostics: diagnostics, tally: tally)
+    }
+
+    /// A decided row for the CSV writer, from the same decision the JSON Lines output shows.
+    private func csvRow(_ record: RawRecord, _ row: DecodedRow, _ decision: Decision) -> BatchCSVRow {
+        let pack = interview.pack
+        let outcomes = decision.outcomes.enumerated().map { index, outcome in
+            var amounts: [String: String?] = [:]
+            for amount in outcome.amounts {
+                amounts[amountIDs[index][amount.position]] = .some(amount.result.value.map(Self.exact))
+            }
+            return BatchCSVRow.Outcome(id: pack.outcomes[index].id, verdict: outcome.verdict.rawValue, amounts: amounts)
+        }
+        let scores = decision.scores.enumerated().map { index, score in
+            let value = score.effectiveValue
+            let level = value.flatMap { BatchTally.levelIndex(of: $0, in: pack.scores[index]) }.map { $0 + 1 }
+            return BatchCSVRow.Score(id: pack.scores[index].id, value: value?.description, level: level)
+        }
+        return BatchCSVRow(
+            row: record.row, line: record.line, id: row.id, date: decision.date.description,
+            outcomes: outcomes, scores: scores
+        )
+    }
+
+    /// A skipped row for the CSV writer: its reasons as `question: message`.
+    private func csvRow(_ record: RawRecord, _ failure: RowFailure) -> BatchCSVRow {
+        let errors = failure.problems.map { problem in
+            problem.questionID.map { "\($0): \(problem.message)" } ?? problem.message
+        }
+        return BatchCSVRow(
+            row: record.row, line: record.line, id: failure.id, date: nil, errors: errors.isEmpty ? ["skipped"] : errors
+        )
     }
 
     /// Opens a row's output object with what every row has: its number, line and `_id`.

@@ -53,6 +53,10 @@ public struct BatchRunner: Sendable {
     public var jobs: Int
     /// Rows per chunk.
     public var chunkSize: Int
+    /// Whether each outcome gets its reasons in words (JSON Lines only; slower).
+    public var explain: Bool
+    /// The format of the chunks' output.
+    public var outputFormat: BatchOutputFormat
 
     /// Creates a runner.
     ///
@@ -62,12 +66,25 @@ public struct BatchRunner: Sendable {
     ///   - language: `nl` or `en`.
     ///   - jobs: The most chunks evaluated at once (at least 1).
     ///   - chunkSize: Rows per chunk (at least 1; 256 by default).
-    public init(interview: Interview, date: CalendarDate, language: String, jobs: Int, chunkSize: Int = 256) {
+    ///   - explain: Whether each outcome gets its reasons in words (JSON Lines only).
+    ///   - outputFormat: JSON Lines (the default) or CSV rows without the header
+    ///     (``BatchCSVWriter/header()`` writes that once).
+    public init(
+        interview: Interview,
+        date: CalendarDate,
+        language: String,
+        jobs: Int,
+        chunkSize: Int = 256,
+        explain: Bool = false,
+        outputFormat: BatchOutputFormat = .jsonLines
+    ) {
         self.interview = interview
         self.date = date
         self.language = language
         self.jobs = max(1, jobs)
         self.chunkSize = max(1, chunkSize)
+        self.explain = explain
+        self.outputFormat = outputFormat
     }
 
     /// Reads, evaluates and writes out every row of an input.
@@ -95,7 +112,8 @@ public struct BatchRunner: Sendable {
             pack: interview.pack, columns: source.columns, inputName: inputName, headerLine: source.headerLine
         )
         let evaluator = BatchRowEvaluator(
-            interview: interview, decoder: decoder, date: date, language: language, inputName: inputName
+            interview: interview, decoder: decoder, date: date, language: language, inputName: inputName,
+            explain: explain, csv: outputFormat == .csv ? BatchCSVWriter(pack: interview.pack) : nil
         )
         let chunkSize = chunkSize
         var tally = BatchTally(pack: interview.pack)

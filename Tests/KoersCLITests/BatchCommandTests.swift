@@ -31,6 +31,36 @@ import Testing
         standardError.split(separator: "\n").map(String.init).filter { $0.contains(": error: ") }
     }
 
+    @Test func explainAddsEachOutcomesSummaryAndReasonsInWords() throws {
+        let ineligible = #"{"_id":"no","scheme":"grant","is_provider":"nee","vision":1,"support":2}"#
+        try inFolder(["in.jsonl": Self.goodRow + "\n" + ineligible + "\n"]) { folder in
+            let plain = try CommandRunner.koers(
+                ["batch", Self.pack, "--input", "in.jsonl", "--date", "2021-10-01", "--lang", "en"], in: folder
+            )
+            let explained = try CommandRunner.koers(
+                ["batch", Self.pack, "--input", "in.jsonl", "--date", "2021-10-01", "--lang", "en", "--explain"], in: folder
+            )
+            #expect(plain.status == 0 && explained.status == 0, "\(explained.standardError)")
+            let without = try objects(plain.standardOutput)
+            let with = try objects(explained.standardOutput)
+            #expect(without.count == 2 && with.count == 2)
+            for (bare, full) in zip(without, with) {
+                let bareGrant = try #require((bare["outcomes"] as? [String: Any])?["grant"] as? [String: Any])
+                let fullGrant = try #require((full["outcomes"] as? [String: Any])?["grant"] as? [String: Any])
+                // The same verdict, now with words; without --explain there are none.
+                #expect(bareGrant["verdict"] as? String == fullGrant["verdict"] as? String)
+                #expect(bareGrant["summary"] == nil && bareGrant["reasons"] == nil)
+                let summary = try #require(fullGrant["summary"] as? String)
+                let reasons = try #require(fullGrant["reasons"] as? [String])
+                #expect(!summary.isEmpty && !reasons.isEmpty, "\(fullGrant)")
+            }
+            // The ineligible row names its unmet requirement in the pack's words.
+            let ineligibleGrant = (with[1]["outcomes"] as? [String: Any])?["grant"] as? [String: Any]
+            #expect(ineligibleGrant?["reasons"] as? [String] == ["Only care providers."], "\(with[1])")
+            #expect((ineligibleGrant?["summary"] as? String)?.contains("1 requirement is not met") == true)
+        }
+    }
+
     @Test func badRowsAreReportedWithTheirLineAndSkippedWhileTheRunGoesOn() throws {
         let input = [
             Self.goodRow,

@@ -23,7 +23,8 @@ extension KoersCommand {
                 <score>.level, errors), else JSON Lines, one object per input row in \
                 input order: row, line, _id, date, per outcome the verdict, the amounts as exact decimal \
                 strings, the requirements not met (ineligible) or the questions missing (undetermined), \
-                and per score its value and level. A bad row (invalid JSON, a wrong number of CSV fields, \
+                and per score its value and level; with --explain also each outcome's summary and reasons \
+                in words. A bad row (invalid JSON, a wrong number of CSV fields, \
                 an unknown question, a rejected answer) is skipped, not evaluated with the answers that \
                 were fine: its output object has "skipped": true and its errors, and standard error gets \
                 FILE:LINE: error: ... for it. The run goes on.
@@ -58,6 +59,9 @@ extension KoersCommand {
         @Option(help: ArgumentHelp("How many chunks of rows to evaluate at once (default: the number of cores).", valueName: "n"))
         var jobs: Int?
 
+        @Flag(help: "Add each outcome's summary and reasons in words to the JSON Lines output (slower).")
+        var explain = false
+
         @OptionGroup var evaluation: EvaluationOptions
 
         @OptionGroup var packs: PackOptions
@@ -82,29 +86,27 @@ extension KoersCommand {
         func run() async throws {
             let selected = try packs.loadPack(pack)
             let interview = Interview(pack: selected.pack, registry: selected.registry)
+            let resultFormat = outputFormat.flatMap(BatchOutputFormat.init(rawValue:)) ?? BatchOutputFormat(fileName: output)
             let runner = BatchRunner(
                 interview: interview,
                 date: evaluation.evaluationDate,
                 language: evaluation.lang,
-                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount
+                jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+                explain: explain,
+                outputFormat: resultFormat
             )
             let summary: BatchSummary
             var progress = TerminalProgress()
             do {
                 var source = try BatchFormat.open(input, as: format.flatMap(BatchFormat.init(rawValue:)))
                 let sink = try BatchOutput(path: output)
-                let csv = (outputFormat.flatMap(BatchOutputFormat.init(rawValue:)) ?? BatchOutputFormat(fileName: output))
-                    == .csv ? BatchCSVWriter(pack: selected.pack) : nil
-                if let csv { try sink.write(csv.header()) }
+                if resultFormat == .csv { try sink.write(BatchCSVWriter(pack: selected.pack).header()) }
                 summary = try await runner.run(&source) { chunk throws(BatchError) in
                     if !chunk.diagnostics.isEmpty {
                         progress.clear()
                         FileHandle.standardError.write(Data(chunk.diagnostics.utf8))
                     }
-                    guard let csv else { return try sink.write(chunk.output) }
-                    for line in chunk.output.split(separator: UInt8(ascii: "\n")) {
-                        try sink.write(csv.write(BatchCSVRow(jsonLine: line, output: sink.name)))
-                    }
+                    try sink.write(chunk.output)
                 } progress: { state in
                     progress.update(state)
                 }
