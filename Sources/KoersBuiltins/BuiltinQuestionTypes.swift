@@ -42,7 +42,7 @@ struct BooleanQuestionType: QuestionType {
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
         if case .boolean(let flag) = input { return .success(.boolean(flag)) }
         guard case .text(let raw) = input else { return .failure(.single) }
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmingWhitespace().lowercased() {
         case "ja", "j", "yes", "y", "true", "waar": return .success(.boolean(true))
         case "nee", "n", "no", "false", "onwaar": return .success(.boolean(false))
         default:
@@ -80,7 +80,7 @@ struct MultipleChoiceQuestionType: QuestionType {
         switch input {
         case .list(let list): items = list
         case .text(let text):
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingWhitespace()
             items = ["", "-", "geen", "none"].contains(trimmed.lowercased())
                 ? [] : trimmed.split(separator: ",").map(String.init)
         case .number, .boolean, .value, .dontKnow, .skip:
@@ -103,7 +103,7 @@ struct MultipleChoiceQuestionType: QuestionType {
 
 enum ChoiceMatching {
     static func option(_ raw: String, in question: Question) -> Result<String, AnswerProblem> {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         if let option = question.options.first(where: { $0.id == text }) { return .success(option.id) }
         if let number = Int(text), question.options.indices.contains(number - 1) {
             return .success(question.options[number - 1].id)
@@ -166,7 +166,7 @@ struct NumericQuestionType: QuestionType {
 
     private func parse(text raw: String, for question: Question) -> Result<Value, AnswerProblem> {
         var text = NumberParsing.removingUnit(
-            from: raw.trimmingCharacters(in: .whitespaces), units: NumberParsing.units(of: question, isMoney: kind == .money)
+            from: raw.trimmingWhitespace(), units: NumberParsing.units(of: question, isMoney: kind == .money)
         )
         switch kind {
         case .money:
@@ -235,7 +235,7 @@ struct DateQuestionType: QuestionType {
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
         guard case .text(let raw) = input else { return .failure(.single) }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         var date = CalendarDate(iso: text)
         if date == nil {
             let parts = text.split(whereSeparator: { $0 == "-" || $0 == "/" }).compactMap { Int($0) }
@@ -265,7 +265,7 @@ struct TextQuestionType: QuestionType {
 
     func parse(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
         guard let raw = input.plainText else { return .failure(.single) }
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespace()
         guard !text.isEmpty else {
             return .failure(AnswerProblem(nl: "Vul iets in.", en: "Please enter some text."))
         }
@@ -293,7 +293,7 @@ struct ScaleQuestionType: QuestionType {
             return .failure(AnswerProblem(nl: "Kies een getal van \(low) tot en met \(high).",
                                           en: "Please pick a number from \(low) to \(high)."))
         }
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmingWhitespace()
         guard let number = Int(text) else {
             if let option = question.options.first(where: { option in
                 option.label.translations.contains { $0.text.lowercased() == text.lowercased() }

@@ -42,36 +42,43 @@ enum NumberParsing {
     /// - Returns: The exact number, or why it is refused.
     static func parse(_ input: String) -> Result<Decimal, Problem> {
         guard input.utf8.count <= maximumLength * 4 else { return .failure(.notANumber) }
-        var text = input.filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
+        // Read on bytes: after dropping spaces and separators people type, a number is ASCII.
+        var text: [UInt8] = []
+        text.reserveCapacity(input.utf8.count)
+        if input.utf8.allSatisfy({ $0 < 0x80 }) {
+            for byte in input.utf8 where !isDropped(byte) { text.append(byte) }
+        } else {
+            let kept = input.filter { !$0.isWhitespace && $0 != "_" && $0 != "\u{00A0}" && $0 != "'" }
+            text.append(contentsOf: kept.utf8)
+        }
         guard text.count <= maximumLength else { return .failure(.notANumber) }
         var negative = false
-        if text.hasPrefix("-") {
+        var start = 0
+        if text.first == minus {
             negative = true
-            text.removeFirst()
+            start = 1
         }
-        guard !text.isEmpty, text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else {
+        let body = text[start...]
+        guard !body.isEmpty, body.allSatisfy({ isDigit($0) || $0 == dot || $0 == comma }) else {
             return .failure(.notANumber)
         }
-        let dots = text.filter { $0 == "." }.count
-        let commas = text.filter { $0 == "," }.count
-        var decimalMark: Character?
+        let dots = body.count { $0 == dot }
+        let commas = body.count { $0 == comma }
+        var decimalMark: UInt8?
         if dots > 0, commas > 0 {
-            decimalMark = text.lastIndex(of: ".").map { dotIndex in
-                text.lastIndex(of: ",").map { $0 > dotIndex ? "," : "." } ?? "."
-            }
+            decimalMark = (body.lastIndex(of: comma) ?? 0) > (body.lastIndex(of: dot) ?? 0) ? comma : dot
         } else if dots + commas == 1 {
-            let mark: Character = dots == 1 ? "." : ","
-            let pieces = text.split(separator: mark, omittingEmptySubsequences: false)
-            let before = pieces.first ?? ""
-            let after = pieces.last ?? ""
-            let looksGrouped = after.count == 3 && !before.isEmpty && before.first != "0"
+            let mark = dots == 1 ? dot : comma
+            let markIndex = body.firstIndex(of: mark) ?? body.endIndex
+            let before = body[..<markIndex]
+            let after = body[body.index(after: markIndex)...]
+            let looksGrouped = after.count == 3 && !before.isEmpty && before.first != zero
             decimalMark = looksGrouped ? nil : mark
         }
-        let grouping: Character? = decimalMark == "." ? "," : decimalMark == "," ? "." : (dots > 0 ? "." : ",")
-        var parts = text.split(separator: decimalMark ?? "#", omittingEmptySubsequences: false)
-        guard parts.count <= 2 else { return .failure(.notANumber) }
-        let whole = parts.removeFirst()
-        let groups = whole.split(separator: grouping ?? "#", omittingEmptySubsequences: false)
+        let grouping: UInt8 = decimalMark == dot ? comma : decimalMark == comma ? dot : (dots > 0 ? dot : comma)
+        let parts = body.split(separator: decimalMark ?? 0, omittingEmptySubsequences: false)
+        guard parts.count <= 2, let whole = parts.first else { return .failure(.notANumber) }
+        let groups = whole.split(separator: grouping, omittingEmptySubsequences: false)
         if groups.count > 1 {
             // Grouped digits: the first group has 1–3 digits, the others exactly 3.
             guard let first = groups.first, (1...3).contains(first.count),
@@ -79,23 +86,46 @@ enum NumberParsing {
             else { return .failure(.notANumber) }
         }
         let digits = groups.joined()
-        let fraction = parts.first.map(String.init) ?? ""
-        guard !digits.isEmpty || !fraction.isEmpty, digits.allSatisfy(\.isNumber), fraction.allSatisfy(\.isNumber)
+        let fraction = parts.count == 2 ? parts[1] : []
+        guard !digits.isEmpty || !fraction.isEmpty, digits.allSatisfy(isDigit), fraction.allSatisfy(isDigit)
         else { return .failure(.notANumber) }
-        if parts.first != nil, fraction.isEmpty { return .failure(.notANumber) }
+        if parts.count == 2, fraction.isEmpty { return .failure(.notANumber) }
         // Significant digits: from the first non-zero digit to the last non-zero digit.
-        let all = Array(digits + fraction)
-        if let first = all.firstIndex(where: { $0 != "0" }), let last = all.lastIndex(where: { $0 != "0" }) {
-            let integerDigits = digits.drop { $0 == "0" }.count
-            // Trailing zeros of the whole part are significant for the size of the number.
-            let significant = max(last - first + 1, integerDigits)
-            guard significant <= maximumSignificantDigits else { return .failure(.tooManyDigits) }
+        let all = Array(digits) + fraction
+        guard let first = all.firstIndex(where: { $0 != zero }), let last = all.lastIndex(where: { $0 != zero }) else {
+            return .success(0)
         }
-        let canonical = (negative ? "-" : "") + (digits.isEmpty ? "0" : digits) + (fraction.isEmpty ? "" : "." + fraction)
-        guard let number = Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX")), !number.isNaN else {
+        let integerDigits = digits.drop { $0 == zero }.count
+        // Trailing zeros of the whole part are significant for the size of the number.
+        let significant = max(last - first + 1, integerDigits)
+        guard significant <= maximumSignificantDigits else { return .failure(.tooManyDigits) }
+        let sign: FloatingPointSign = negative ? .minus : .plus
+        // The digits up to the last non-zero one make the significand; at most 38 of them.
+        let exponent = all.count - fraction.count - (last + 1)
+        if last - first < 19 {
+            let significand = all[first...last].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - zero) }
+            return .success(Decimal(sign: sign, exponent: exponent, significand: Decimal(significand)))
+        }
+        let canonical = String(decoding: all[first...last], as: UTF8.self)
+        guard let significand = Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX")), !significand.isNaN else {
             return .failure(.notANumber)
         }
-        return .success(number)
+        return .success(Decimal(sign: sign, exponent: exponent, significand: significand))
+    }
+
+    private static let minus = UInt8(ascii: "-")
+    private static let dot = UInt8(ascii: ".")
+    private static let comma = UInt8(ascii: ",")
+    private static let zero = UInt8(ascii: "0")
+
+    private static func isDigit(_ byte: UInt8) -> Bool { byte >= zero && byte <= UInt8(ascii: "9") }
+
+    /// Bytes people type inside a number that carry nothing: white space, `_` and `'`.
+    private static func isDropped(_ byte: UInt8) -> Bool {
+        switch byte {
+        case 0x09...0x0D, 0x20, UInt8(ascii: "_"), UInt8(ascii: "'"): true
+        default: false
+        }
     }
 
     /// The text without a unit the field shows after the input (`30 maanden`, `380.000 euro`),
@@ -105,14 +135,16 @@ enum NumberParsing {
     ///   - text: The trimmed answer.
     ///   - units: The units to accept, compared without case.
     /// - Returns: The text before the unit, trimmed, or the text itself when it has none.
-    static func removingUnit(from text: String, units: [String]) -> String {
+    static func removingUnit(from text: String, units: @autoclosure () -> [String]) -> String {
+        // A unit is a word: text that ends in a digit has none.
+        if let last = text.utf8.last, isDigit(last) { return text }
         let lowered = text.lowercased()
-        for unit in units.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        for unit in units().map({ $0.trimmingWhitespace().lowercased() })
         where !unit.isEmpty && lowered.hasSuffix(unit) && lowered.count > unit.count {
             let rest = text.dropLast(unit.count)
             // Only a whole word: `30maanden` and `30 maanden` yes, `3m` for unit `am` no.
             guard let last = rest.last, last.isWhitespace || last.isNumber else { continue }
-            return rest.trimmingCharacters(in: .whitespaces)
+            return rest.trimmingWhitespace()
         }
         return text
     }

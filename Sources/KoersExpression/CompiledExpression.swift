@@ -10,19 +10,41 @@
 /// let result = try evaluator.evaluate(compiled, in: run)
 /// ```
 public struct CompiledExpression: Sendable {
-    /// The expression it was compiled from.
-    public let expression: Expression
-    /// For each entry of the program's name table: the slot of a name, or -1.
-    let slots: [Int32]
-    /// For each entry of the program's name table: the function of a call, or `nil`.
-    let functions: [(any ExpressionFunction)?]
+    /// What a compiled expression holds, behind one reference: a pack's evaluation passes
+    /// compiled expressions around by the thousand, and a copy then costs one retain instead of
+    /// one per array of the program.
+    final class Code: Sendable {
+        let expression: Expression
+        let instructions: [Program.Instruction]
+        let constants: [Value]
+        let operands: [Int32]
+        let names: [String]
+        let root: Int32
+        /// For each entry of the program's name table: the slot of a name, or -1.
+        let slots: [Int32]
+        /// For each entry of the program's name table: the function of a call, or `nil`.
+        let functions: [(any ExpressionFunction)?]
 
-    var program: Program { expression.program }
+        init(expression: Expression, slots: [Int32], functions: [(any ExpressionFunction)?]) {
+            let program = expression.program
+            self.expression = expression
+            instructions = program.instructions
+            constants = program.constants
+            operands = program.operands
+            names = program.names
+            root = program.root
+            self.slots = slots
+            self.functions = functions
+        }
+    }
+
+    let code: Code
+
+    /// The expression it was compiled from.
+    public var expression: Expression { code.expression }
 
     init(expression: Expression, slots: [Int32], functions: [(any ExpressionFunction)?]) {
-        self.expression = expression
-        self.slots = slots
-        self.functions = functions
+        code = Code(expression: expression, slots: slots, functions: functions)
     }
 }
 

@@ -44,8 +44,8 @@ public struct Evaluator: Sendable {
         _ expression: CompiledExpression,
         in environment: some EvaluationEnvironment
     ) throws(EvaluationError) -> EvaluationResult {
-        let run = Run(compiled: expression, environment: environment)
-        return try run.evaluate(expression.program.root)
+        let run = Run(code: expression.code, environment: environment)
+        return try run.evaluate(expression.code.root)
     }
 
     /// Evaluates an expression over values by name, outside a pack (constants, tests, tools).
@@ -83,23 +83,21 @@ public enum NamedResult: Sendable, Hashable {
 
 /// One evaluation of a program; generic so that the environment is called without boxing.
 private struct Run<Environment: EvaluationEnvironment> {
-    let compiled: CompiledExpression
-    let program: Program
+    let code: CompiledExpression.Code
     let environment: Environment
 
-    init(compiled: CompiledExpression, environment: Environment) {
-        self.compiled = compiled
-        self.program = compiled.program
+    init(code: CompiledExpression.Code, environment: Environment) {
+        self.code = code
         self.environment = environment
     }
 
     func evaluate(_ index: Int32) throws(EvaluationError) -> EvaluationResult {
-        let instruction = program.instructions[Int(index)]
+        let instruction = code.instructions[Int(index)]
         switch instruction.opcode {
         case .constant:
-            return .known(program.constants[Int(instruction.a)])
+            return .known(code.constants[Int(instruction.a)])
         case .name:
-            let slot = compiled.slots[Int(instruction.a)]
+            let slot = code.slots[Int(instruction.a)]
             return slot < 0 ? .unknown(InputSet()) : environment.resolve(Int(slot))
         case .negate:
             switch try evaluate(instruction.a) {
@@ -285,8 +283,8 @@ private struct Run<Environment: EvaluationEnvironment> {
     // MARK: Calls
 
     private func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
-        guard let function = compiled.functions[Int(instruction.a)] else {
-            let name = program.names[Int(instruction.a)]
+        guard let function = code.functions[Int(instruction.a)] else {
+            let name = code.names[Int(instruction.a)]
             throw EvaluationError("unknown function '\(name)'", at: instruction.range)
         }
         var arguments: [EvaluationResult] = []
@@ -306,7 +304,7 @@ private struct Run<Environment: EvaluationEnvironment> {
     // MARK: Helpers
 
     private func operands(of instruction: Program.Instruction) -> ArraySlice<Int32> {
-        program.operands[Int(instruction.b)..<Int(instruction.b + instruction.c)]
+        code.operands[Int(instruction.b)..<Int(instruction.b + instruction.c)]
     }
 
     private static func unknown(_ left: EvaluationResult, _ right: EvaluationResult) -> EvaluationResult {

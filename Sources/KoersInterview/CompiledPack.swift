@@ -53,6 +53,18 @@ struct CompiledPack: Sendable {
     let calculationDependencies: [InputSet]
     /// The slots whose value depends on the evaluation date.
     let dateDependent: [Bool]
+    /// For every question: the slots, `relevant_if` conditions and calculations that depend on
+    /// its answer (the inverse of the three lists above), so that changing an answer visits
+    /// only what it can change.
+    let dependents: [Dependents]
+
+    /// What depends on one question's answer: slots, `relevant_if` conditions by question, and
+    /// calculations by position.
+    struct Dependents: Sendable {
+        var slots: [Int32] = []
+        var relevance: [Int32] = []
+        var calculations: [Int32] = []
+    }
 
     /// The questions each item reads, directly or through values, scores and calculations,
     /// without relevance: what explanations list as "answers used". By value, score and
@@ -178,6 +190,20 @@ struct CompiledPack: Sendable {
             let outputs = pack.calculations[index].calculator.outputs.count
             return (base..<base + outputs).reduce(into: InputSet()) { $0.formUnion(dependencies[$1] ?? []) }
         }
+
+        var dependents = Array(repeating: Dependents(), count: questionCount)
+        for (slot, questions) in self.dependencies.enumerated() {
+            for question in questions where question < questionCount { dependents[question].slots.append(Int32(slot)) }
+        }
+        for (index, questions) in relevanceDependencies.enumerated() {
+            for question in questions where question < questionCount { dependents[question].relevance.append(Int32(index)) }
+        }
+        for (index, questions) in calculationDependencies.enumerated() {
+            for question in questions where question < questionCount {
+                dependents[question].calculations.append(Int32(index))
+            }
+        }
+        self.dependents = dependents
 
         // "Answers used" lists, by id in pack order.
         let questionIDs = pack.questions.map(\.id)

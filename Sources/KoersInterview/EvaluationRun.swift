@@ -28,6 +28,9 @@ final class EvaluationRun: EvaluationEnvironment {
     private var calculationsBusy: [Bool]
     /// Expressions that failed while evaluating, once each.
     private(set) var problems: [Diagnostic] = []
+    /// Whether any result may be remembered; false from creation or ``forgetAll()`` until the
+    /// first result is worked out, so answering a fresh run forgets nothing in a loop.
+    private var hasResults = false
 
     init(
         compiled: CompiledPack,
@@ -57,6 +60,7 @@ final class EvaluationRun: EvaluationEnvironment {
         run.relevanceMemo = relevanceMemo
         run.calculationMemo = calculationMemo
         run.problems = problems
+        run.hasResults = hasResults
         return run
     }
 
@@ -72,21 +76,12 @@ final class EvaluationRun: EvaluationEnvironment {
             forgetAll()
             return
         }
-        let dependencies = compiled.dependencies
-        for slot in memo.indices where memo[slot] != nil && dependencies[slot].contains(question) {
-            memo[slot] = nil
-        }
-        let relevanceDependencies = compiled.relevanceDependencies
-        for index in relevanceMemo.indices where relevanceMemo[index] != nil
-            && relevanceDependencies[index].contains(question)
-        {
-            relevanceMemo[index] = nil
-        }
-        for index in calculationMemo.indices where calculationMemo[index] != nil
-            && compiled.calculationDependencies[index].contains(question)
-        {
-            calculationMemo[index] = nil
-        }
+        // Nothing worked out yet (a run being filled with answers): nothing to forget.
+        guard hasResults else { return }
+        let dependents = compiled.dependents[question]
+        for slot in dependents.slots { memo[Int(slot)] = nil }
+        for index in dependents.relevance { relevanceMemo[Int(index)] = nil }
+        for index in dependents.calculations { calculationMemo[Int(index)] = nil }
     }
 
     /// Changes the evaluation date and forgets the results that read it.
@@ -104,10 +99,12 @@ final class EvaluationRun: EvaluationEnvironment {
     }
 
     private func forgetAll() {
+        guard hasResults || !problems.isEmpty else { return }
         for index in memo.indices { memo[index] = nil }
         for index in relevanceMemo.indices { relevanceMemo[index] = nil }
         for index in calculationMemo.indices { calculationMemo[index] = nil }
         problems = []
+        hasResults = false
     }
 
     // MARK: Resolving
@@ -135,6 +132,7 @@ final class EvaluationRun: EvaluationEnvironment {
             result = .known(.date(date))
         }
         memo[slot] = result
+        hasResults = true
         return result
     }
 
@@ -163,6 +161,7 @@ final class EvaluationRun: EvaluationEnvironment {
         defer { busy[key] = false }
         let result = evaluate(condition, compiled.pack.questions[question].relevance)
         relevanceMemo[question] = result
+        hasResults = true
         return result
     }
 
@@ -186,11 +185,11 @@ final class EvaluationRun: EvaluationEnvironment {
 
     /// Evaluates a compiled expression; a failure is recorded as a problem at its place in the
     /// pack and counts as unknown.
-    func evaluate(_ expression: CompiledExpression, _ source: PackExpression?) -> EvaluationResult {
+    func evaluate(_ expression: CompiledExpression, _ source: @autoclosure () -> PackExpression?) -> EvaluationResult {
         do {
             return try evaluator.evaluate(expression, in: self)
         } catch {
-            let location = source?.location(atOffset: error.range.lowerBound)
+            let location = source()?.location(atOffset: error.range.lowerBound)
                 ?? SourceLocation(file: compiled.pack.directory, line: 1, column: 1)
             record(.error(error.message, at: location, code: "evaluation"))
             return .unknown([])
@@ -284,6 +283,7 @@ final class EvaluationRun: EvaluationEnvironment {
         }
         let result = CalculationResult(calculation: calculation, inputs: inputs, outputs: outputs)
         calculationMemo[position] = result
+        hasResults = true
         return result
     }
 }

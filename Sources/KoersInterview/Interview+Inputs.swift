@@ -89,19 +89,22 @@ extension Interview {
     func checkedRun(_ inputs: [AnswerInput?], on date: CalendarDate) -> (run: EvaluationRun, issues: [AnswerIssue]) {
         let run = evaluator.emptyRun(on: date)
         var issues: [AnswerIssue] = []
-        for (position, input) in inputs.enumerated() {
-            guard let input, position < pack.questions.count else { continue }
-            let question = pack.questions[position]
-            switch state(of: input, for: question) {
-            case .failure(let problem):
-                issues.append(AnswerIssue(questionID: question.id, message: problem.message))
-            case .success(let state):
-                run.setAnswer(state, at: position)
-                if case .given = state, !question.validations.isEmpty,
-                    let problem = failedValidation(of: position, in: run)
-                {
-                    run.setAnswer(nil, at: position)
-                    issues.append(AnswerIssue(questionID: question.id, message: problem.message))
+        // The questions are read in place, not copied out one by one: this loop runs for every
+        // row of a batch.
+        pack.questions.withUnsafeBufferPointer { questions in
+            for (position, input) in inputs.enumerated() {
+                guard let input, position < questions.count else { continue }
+                switch state(of: input, for: questions[position], at: position) {
+                case .failure(let problem):
+                    issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
+                case .success(let state):
+                    run.setAnswer(state, at: position)
+                    if case .given = state, !questions[position].validations.isEmpty,
+                        let problem = failedValidation(of: position, in: run)
+                    {
+                        run.setAnswer(nil, at: position)
+                        issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
+                    }
                 }
             }
         }
@@ -120,10 +123,16 @@ extension Interview {
     ///   - question: The question it answers.
     /// - Returns: The answer, or why it is not accepted.
     public func state(of input: AnswerInput, for question: Question) -> Result<AnswerState, AnswerProblem> {
+        state(of: input, for: question, at: nil)
+    }
+
+    /// ``state(of:for:)`` for the question at a known position, whose type is then found
+    /// without a lookup by name.
+    func state(of input: AnswerInput, for question: Question, at position: Int?) -> Result<AnswerState, AnswerProblem> {
         switch special(input, for: question) {
         case .failure(let problem): return .failure(problem)
         case .success(let state?): return .success(state)
-        case .success(nil): return accept(input, for: question).map(AnswerState.given)
+        case .success(nil): return accept(input, for: question, at: position).map(AnswerState.given)
         }
     }
 
@@ -146,14 +155,7 @@ extension Interview {
         case .failure(let problem):
             return .failure(problem)
         case .success(.given(let value)):
-            guard !question.validations.isEmpty, let position = evaluator.compiled.questionPositions[question.id] else {
-                return .success(.given(value))
-            }
-            var withAnswer = answers
-            withAnswer[question.id] = .given(value)
-            let run = evaluator.run(withAnswer, on: date, overrides: [:])
-            if let problem = failedValidation(of: position, in: run) { return .failure(problem) }
-            return .success(.given(value))
+            return validated(value, for: question, given: answers, on: date).map(AnswerState.given)
         case .success(let state):
             return .success(state)
         }

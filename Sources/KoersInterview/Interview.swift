@@ -30,6 +30,8 @@ public struct Interview: Sendable {
     /// question (say through `answered(x)`, so it never makes the score unknown) can still be
     /// changed by it, so the interview offers it once; skipping it answers it.
     let scoreOptionalInputs: [InputSet]
+    /// Every question's type by position, looked up once instead of by name for each answer.
+    let questionTypes: [(any QuestionType)?]
 
     /// Creates an interview over a pack.
     ///
@@ -44,6 +46,7 @@ public struct Interview: Sendable {
         scoreOptionalInputs = compiled.scoreInputs.map { ids in
             InputSet(ids.compactMap { id in compiled.questionPositions[id].flatMap { pack.questions[$0].isOptional ? $0 : nil } })
         }
+        questionTypes = pack.questions.map { registry.questionType($0.typeID) }
     }
 
     /// The pack.
@@ -71,7 +74,9 @@ public struct Interview: Sendable {
     ) -> InterviewState {
         let run = evaluator.run(answers, on: date, overrides: overrides)
         let summary = progress(of: run)
-        return InterviewState(snapshot: EvaluationSnapshot(evaluator: evaluator, run: run), summary: summary)
+        return InterviewState(
+            snapshot: EvaluationSnapshot(evaluator: evaluator, run: run, decisions: summary.decisions), summary: summary
+        )
     }
 
     /// Works out what to ask next from a run: the next question, the open questions in pack
@@ -79,11 +84,11 @@ public struct Interview: Sendable {
     func progress(of run: EvaluationRun) -> InterviewSummary {
         let pack = self.pack
         var wanted = InputSet()
-        var verdicts: [Verdict] = []
-        verdicts.reserveCapacity(pack.outcomes.count)
+        var decisions: [OutcomeDecision] = []
+        decisions.reserveCapacity(pack.outcomes.count)
         for index in pack.outcomes.indices {
             let decision = evaluator.outcomeDecision(at: index, in: run)
-            verdicts.append(decision.verdict)
+            decisions.append(decision)
             // A decided outcome needs nothing more for its verdict; an amount is shown for an
             // eligible or undetermined outcome only (the decision leaves the others empty).
             if decision.verdict == .undetermined { wanted.formUnion(decision.missing) }
@@ -122,7 +127,7 @@ public struct Interview: Sendable {
             next: next,
             open: open.map { pack.questions[$0].id },
             progress: InterviewProgress(answered: answered, stillNeeded: open.count),
-            verdicts: verdicts,
+            decisions: decisions,
             ignored: ignored
         )
     }
@@ -143,11 +148,17 @@ public struct Interview: Sendable {
         given answers: AnswerSet,
         on date: CalendarDate
     ) -> Result<Value, AnswerProblem> {
-        let value: Value
-        switch accept(input, for: question) {
-        case .success(let accepted): value = accepted
-        case .failure(let problem): return .failure(problem)
-        }
+        accept(input, for: question).flatMap { validated($0, for: question, given: answers, on: date) }
+    }
+
+    /// A value that passed its question's type, checked against the question's validations
+    /// with the other answers: the one place where validations judge a single answer.
+    func validated(
+        _ value: Value,
+        for question: Question,
+        given answers: AnswerSet,
+        on date: CalendarDate
+    ) -> Result<Value, AnswerProblem> {
         guard !question.validations.isEmpty, let position = evaluator.compiled.questionPositions[question.id] else {
             return .success(value)
         }
@@ -171,8 +182,9 @@ public struct Interview: Sendable {
     }
 
     /// The input read by the question's type: parsed when typed, checked when exact.
-    func accept(_ input: AnswerInput, for question: Question) -> Result<Value, AnswerProblem> {
-        guard let type = registry.questionType(question.typeID) else {
+    func accept(_ input: AnswerInput, for question: Question, at position: Int? = nil) -> Result<Value, AnswerProblem> {
+        let known = position.flatMap { $0 < questionTypes.count ? questionTypes[$0] : nil }
+        guard let type = known ?? registry.questionType(question.typeID) else {
             return .failure(
                 AnswerProblem(
                     nl: "Deze vraag heeft een onbekend type '\(question.typeID)'.",
@@ -186,11 +198,11 @@ public struct Interview: Sendable {
 
     /// The first validation of a question that fails in a run holding its answer, if any.
     func failedValidation(of position: Int, in run: EvaluationRun) -> AnswerProblem? {
-        let question = pack.questions[position]
-        for (index, validation) in question.validations.enumerated() {
+        let validations = pack.questions[position].validations
+        for index in validations.indices {
             let compiled = evaluator.compiled.validations[position][index]
-            if case .known(.boolean(false)) = run.evaluate(compiled, validation.rule) {
-                return AnswerProblem(validation.message)
+            if case .known(.boolean(false)) = run.evaluate(compiled, validations[index].rule) {
+                return AnswerProblem(validations[index].message)
             }
         }
         return nil
@@ -268,7 +280,10 @@ public final class InterviewRun {
     /// Where the interview stands now: the next question, the progress and the evaluation.
     public func state() -> InterviewState {
         let summary = interview.progress(of: run)
-        return InterviewState(snapshot: EvaluationSnapshot(evaluator: interview.evaluator, run: run.copy()), summary: summary)
+        return InterviewState(
+            snapshot: EvaluationSnapshot(evaluator: interview.evaluator, run: run.copy(), decisions: summary.decisions),
+            summary: summary
+        )
     }
 }
 
@@ -277,7 +292,8 @@ struct InterviewSummary {
     var next: Question?
     var open: [String]
     var progress: InterviewProgress
-    var verdicts: [Verdict]
+    /// Every outcome's decision, kept so that building the evaluation does not decide again.
+    var decisions: [OutcomeDecision]
     var ignored: Set<String>
 }
 
@@ -302,7 +318,7 @@ public struct InterviewState: Sendable {
         self.nextQuestion = summary.next
         self.openQuestionIDs = summary.open
         self.progress = summary.progress
-        self.verdicts = summary.verdicts
+        self.verdicts = summary.decisions.map(\.verdict)
         self.ignoredQuestionIDs = summary.ignored
     }
 
@@ -316,17 +332,18 @@ public struct InterviewState: Sendable {
 /// A run kept for building its evaluation once, when (and if) a front end reads it.
 final class EvaluationSnapshot: Sendable {
     private enum Content {
-        /// The run, which fills its memo while the evaluation is built.
-        case pending(EvaluationRun)
+        /// The run, which fills its memo while the evaluation is built, and the outcomes'
+        /// decisions already made on it.
+        case pending(EvaluationRun, [OutcomeDecision])
         case built(Evaluation)
     }
 
     private let evaluator: PackEvaluator
     private let content: Mutex<Content>
 
-    init(evaluator: PackEvaluator, run: sending EvaluationRun) {
+    init(evaluator: PackEvaluator, run: sending EvaluationRun, decisions: [OutcomeDecision]) {
         self.evaluator = evaluator
-        self.content = Mutex(.pending(run))
+        self.content = Mutex(.pending(run, decisions))
     }
 
     var evaluation: Evaluation {
@@ -334,8 +351,8 @@ final class EvaluationSnapshot: Sendable {
             switch content {
             case .built(let evaluation):
                 return evaluation
-            case .pending(let run):
-                let evaluation = evaluator.evaluation(of: run)
+            case .pending(let run, let decisions):
+                let evaluation = evaluator.evaluation(of: run, decisions: decisions)
                 content = .built(evaluation)
                 return evaluation
             }

@@ -136,12 +136,14 @@ public struct PackEvaluator: Sendable {
         states.reserveCapacity(outcome.requirements.count)
         var anyUnmet = false
         var anyOpen = false
-        for (offset, requirement) in outcome.requirements.enumerated() {
-            if !requested || !open || !requirement.validity.contains(date) {
+        // By index, not by element: a requirement is copied only when its expression fails.
+        let requirements = outcome.requirements
+        for offset in requirements.indices {
+            if !requested || !open || !requirements[offset].validity.contains(date) {
                 states.append(.notInForce)
                 continue
             }
-            switch run.evaluate(compiled.requirements[outcomeIndex][offset], requirement.condition) {
+            switch run.evaluate(compiled.requirements[outcomeIndex][offset], requirements[offset].condition) {
             case .known(.boolean(true)):
                 states.append(.met)
             case .known:
@@ -158,8 +160,9 @@ public struct PackEvaluator: Sendable {
             else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
         var amounts: [AmountDecision] = []
         if verdict == .eligible || verdict == .undetermined {
-            for (offset, amount) in outcome.amounts.enumerated() where amount.validity.contains(date) {
-                let result = run.evaluate(compiled.amounts[outcomeIndex][offset], amount.expression)
+            let outcomeAmounts = outcome.amounts
+            for offset in outcomeAmounts.indices where outcomeAmounts[offset].validity.contains(date) {
+                let result = run.evaluate(compiled.amounts[outcomeIndex][offset], outcomeAmounts[offset].expression)
                 amounts.append(AmountDecision(position: offset, result: result))
             }
         }
@@ -183,7 +186,12 @@ public struct PackEvaluator: Sendable {
     // MARK: Explaining
 
     /// Everything a run says, with the items and the answers they used, for explanations.
-    func evaluation(of run: EvaluationRun) -> Evaluation {
+    ///
+    /// - Parameters:
+    ///   - run: The run.
+    ///   - decisions: The outcomes' decisions when they were already made on this run (by the
+    ///     next-question step), so they are not made again.
+    func evaluation(of run: EvaluationRun, decisions: [OutcomeDecision]? = nil) -> Evaluation {
         let questions = pack.questions.enumerated().map { index, question in
             QuestionResult(question: question, relevance: run.relevance(of: index), answer: run.answers[index])
         }
@@ -191,7 +199,8 @@ public struct PackEvaluator: Sendable {
             ValueResult(value: value, result: run.resolve(compiled.valueBase + offset), inputs: compiled.valueInputs[offset])
         }
         let outcomes = pack.outcomes.indices.map { index in
-            outcomeResult(at: index, outcomeDecision(at: index, in: run))
+            let decision = decisions.flatMap { index < $0.count ? $0[index] : nil } ?? outcomeDecision(at: index, in: run)
+            return outcomeResult(at: index, decision)
         }
         let scores = pack.scores.enumerated().map { offset, score in
             ScoreResult(

@@ -11,7 +11,7 @@ public enum AnswerWords {
 
     /// What a typed text means: "I don't know", a skip, or `nil` for an ordinary answer.
     public static func meaning(of text: String) -> SpecialAnswer? {
-        let word = text.trimmingSpaces().lowercased()
+        let word = text.trimmingWhitespace().lowercased()
         if unknown.contains(word) { return .unknown }
         if skip.contains(word) { return .skipped }
         return nil
@@ -24,13 +24,4 @@ public enum SpecialAnswer: String, Sendable, Hashable {
     case unknown
     /// The question was skipped.
     case skipped
-}
-
-extension String {
-    fileprivate func trimmingSpaces() -> String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text = text.dropFirst() }
-        while let last = text.last, last.isWhitespace { text = text.dropLast() }
-        return String(text)
-    }
 }
