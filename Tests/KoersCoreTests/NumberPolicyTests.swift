@@ -34,6 +34,32 @@ import Testing
         #expect((try? parse("decimal", fraction)?.get()) == nil)
     }
 
+    @Test func numbersOfEveryLengthReadAsTheirDigitsSay() throws {
+        // Both ways the parser builds a number (from up to 19 digits, or through Decimal's own
+        // reader for more), with either decimal mark, a sign, spaces and grouping.
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let wholeCount = Int.random(in: 1...20, using: &generator)
+            let fractionCount = [1, 2, 4, 5, 9, 17].randomElement(using: &generator) ?? 1
+            let whole = String(Int.random(in: 1...9, using: &generator))
+                + String((1..<wholeCount).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let fraction = String((0..<fractionCount).map { _ in Character(String(Int.random(in: 0...9, using: &generator))) })
+            let negative = Bool.random(using: &generator)
+            let expected = try #require(Decimal(string: (negative ? "-" : "") + whole + "." + fraction))
+            for written in [whole + "." + fraction, whole + "," + fraction, " " + whole + "," + fraction + " "] {
+                let input = (negative ? "-" : "") + written
+                #expect(try parse("decimal", input)?.get() == .number(expected), "\(input)")
+            }
+        }
+        #expect(try parse("decimal", "1.234.567,5")?.get() == .number(try #require(Decimal(string: "1234567.5"))))
+        #expect(try parse("decimal", "1 234 567.25")?.get() == .number(try #require(Decimal(string: "1234567.25"))))
+        #expect(try parse("decimal", "007")?.get() == .number(7))
+        #expect(try parse("decimal", "-0,000")?.get() == .number(0))
+        for refused in ["1e3", "12.", ",", "-", "1.2.3,4,5", "1,2345,6", "12 abc", "١٢"] {
+            #expect((try? parse("decimal", refused)?.get()) == nil, "\(refused)")
+        }
+    }
+
     @Test func thirtyEightSignificantDigitsAreKeptExactly() throws {
         let digits = "1" + String(repeating: "2", count: 37)
         let value = try #require(try parse("decimal", digits)?.get())
