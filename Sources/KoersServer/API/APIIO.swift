@@ -51,8 +51,9 @@ enum APIIO {
     }
 
     /// Reads a JSON request body, up to the context's body limit, strictly: the body must be
-    /// sent as JSON, have no field the body type does not know, and its numbers must be ones
-    /// Koers holds exactly (read from their literal text, see ``JSONValue``).
+    /// sent as JSON, have no field the body type does not know and no field that is `null`, and
+    /// its numbers must be ones Koers holds exactly (read from their literal text, see
+    /// ``JSONValue``).
     ///
     /// - Throws: 413 when the body is too large (Hummingbird's error); ``ServiceError/badRequest(_:_:)``
     ///   when it is empty, not JSON, has an unknown field (named) or a field of the wrong shape
@@ -93,6 +94,15 @@ enum APIIO {
                     }
                 )
             }
+        }
+        // A field is given or left out: null is not a value of any field (the document has no
+        // nullable request field), and reading it as "left out" would hide a client's mistake.
+        let nullFields = (shape.fields ?? []).filter { shape.nulls.contains($0) }
+        if let first = nullFields.first {
+            throw ServiceError.badRequest(
+                "the field '\(first)' is null; give it a value or leave it out",
+                nullFields.map { FieldProblem(field: $0, message: "null is not a value of this field; leave the field out") }
+            )
         }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601

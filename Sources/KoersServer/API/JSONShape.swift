@@ -16,6 +16,8 @@ struct JSONShape: Sendable, Hashable {
     /// Each number's literal, by its path as ``APIIO/fieldPath(_:)`` writes it (`value`,
     /// `value[0]`).
     var numbers: [String: String] = [:]
+    /// The paths whose value is `null`.
+    var nulls: Set<String> = []
 
     /// Why a body is not JSON, with the byte offset where reading stopped.
     struct SyntaxError: Error, Sendable, Hashable {
@@ -36,16 +38,22 @@ struct JSONShape: Sendable, Hashable {
         var reader = Reader(bytes: Array(data))
         reader.skipSpace()
         if reader.peek == UInt8(ascii: "{") {
-            fields = []
+            reader.fields = []
         }
-        try reader.value(path: "", depth: 0, fields: &fields, numbers: &numbers)
+        try reader.value(path: "", depth: 0)
         reader.skipSpace()
         guard reader.atEnd else { throw SyntaxError(offset: reader.offset) }
+        fields = reader.fields
+        numbers = reader.numbers
+        nulls = reader.nulls
     }
 
     private struct Reader {
         let bytes: [UInt8]
         var offset = 0
+        var fields: [String]?
+        var numbers: [String: String] = [:]
+        var nulls: Set<String> = []
 
         var atEnd: Bool { offset >= bytes.count }
         var peek: UInt8? { atEnd ? nil : bytes[offset] }
@@ -64,13 +72,10 @@ struct JSONShape: Sendable, Hashable {
         }
 
         /// Reads one value; `fields` collects the keys of the object at the top level only.
-        mutating func value(path: String, depth: Int, fields: inout [String]?, numbers: inout [String: String])
-            throws(SyntaxError)
-        {
+        mutating func value(path: String, depth: Int) throws(SyntaxError) {
             guard depth < JSONShape.maximumDepth else { throw SyntaxError(offset: offset) }
             skipSpace()
             guard let byte = peek else { throw SyntaxError(offset: offset) }
-            var none: [String]? = nil
             switch byte {
             case UInt8(ascii: "{"):
                 offset += 1
@@ -85,12 +90,7 @@ struct JSONShape: Sendable, Hashable {
                     if depth == 0 { fields?.append(key) }
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
-                    try value(
-                        path: path.isEmpty ? key : path + "." + key,
-                        depth: depth + 1,
-                        fields: &none,
-                        numbers: &numbers
-                    )
+                    try value(path: path.isEmpty ? key : path + "." + key, depth: depth + 1)
                     skipSpace()
                     if peek == UInt8(ascii: ",") {
                         offset += 1
@@ -108,7 +108,7 @@ struct JSONShape: Sendable, Hashable {
                 }
                 var index = 0
                 while true {
-                    try value(path: path + "[\(index)]", depth: depth + 1, fields: &none, numbers: &numbers)
+                    try value(path: path + "[\(index)]", depth: depth + 1)
                     index += 1
                     skipSpace()
                     if peek == UInt8(ascii: ",") {
@@ -122,7 +122,9 @@ struct JSONShape: Sendable, Hashable {
                 _ = try string()
             case UInt8(ascii: "t"): try literal("true")
             case UInt8(ascii: "f"): try literal("false")
-            case UInt8(ascii: "n"): try literal("null")
+            case UInt8(ascii: "n"):
+                try literal("null")
+                nulls.insert(path)
             default:
                 numbers[path] = try number()
             }

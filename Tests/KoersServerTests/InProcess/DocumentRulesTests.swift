@@ -55,6 +55,12 @@ struct DocumentRulesTests {
         return result.sorted { $0.description < $1.description }
     }
 
+    /// Whether a property's schema takes `null`.
+    static func allowsNull(_ schema: [String: Any]) -> Bool {
+        let types = [schema] + (schema["oneOf"] as? [[String: Any]] ?? []) + (schema["anyOf"] as? [[String: Any]] ?? [])
+        return types.contains { ($0["type"] as? String) == "null" || (($0["type"] as? [String])?.contains("null") ?? false) }
+    }
+
     /// A coach, an organisation and a maturity-scan session (it has scores to override), and
     /// the real ids the document's path parameters name.
     struct World {
@@ -204,7 +210,7 @@ struct DocumentRulesTests {
         }
     }
 
-    @Test("every request body: valid as the document builds it, an unknown field 400 naming it, not JSON 415")
+    @Test("every request body: valid as the document builds it, an unknown or null field 400 naming it, not JSON 415")
     func bodiesFromTheDocument() async throws {
         try await InProcessServer.run(.sqlite) { server in
             let operations = try Self.bodyOperations()
@@ -225,6 +231,13 @@ struct DocumentRulesTests {
                     headers: ["Content-Type": "text/plain"]
                 )
                 #expect(text.isProblem(415), "\(operation): \(text)")
+                // No request field is nullable in the document: null is refused, not read as left out.
+                for (name, property) in operation.properties where !Self.allowsNull(property) {
+                    var withNull = body
+                    withNull[name] = NSNull()
+                    let response = try await Self.send(operation, withNull, world: world)
+                    #expect(response.isProblem(400) && response.problemFields == [name], "\(operation): \(name): null: \(response)")
+                }
                 let valid = try await Self.send(operation, body, world: world)
                 #expect(
                     (200..<300).contains(valid.status),

@@ -65,6 +65,14 @@ struct StrictRequestTests {
             #expect(login.isProblem(400) && login.problemFields == ["remember"], "\(login)")
             let session = try await server.client.post("/api/v1/sessions", ["pack": "set-eligibility", "lang": "en"])
             #expect(session.isProblem(400) && session.problemFields == ["lang"], "\(session)")
+            // null is not "left out": a field is given or not sent.
+            let nullNote = try await setup.anna.send("PUT", path, body: Data(#"{"value": 125000, "note": null}"#.utf8))
+            #expect(nullNote.isProblem(400) && nullNote.problemFields == ["note"], "\(nullNote)")
+            let nullExpiry = try await setup.anna.send(
+                "POST", "/api/v1/share-links", body: Data(#"{"sessionIds": ["\#(setup.sessionID)"], "expiresAt": null}"#.utf8)
+            )
+            #expect(nullExpiry.isProblem(400) && nullExpiry.problemFields == ["expiresAt"], "\(nullExpiry)")
+            #expect(try await Self.revision(setup.anna, setup.sessionID) == before)
             // The known fields still work, and an escaped name is read as its text.
             let escaped = try await setup.anna.send(
                 "PUT",
