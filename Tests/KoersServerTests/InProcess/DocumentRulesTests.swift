@@ -58,7 +58,9 @@ struct DocumentRulesTests {
     /// Whether a property's schema takes `null`.
     static func allowsNull(_ schema: [String: Any]) -> Bool {
         let types = [schema] + (schema["oneOf"] as? [[String: Any]] ?? []) + (schema["anyOf"] as? [[String: Any]] ?? [])
-        return types.contains { ($0["type"] as? String) == "null" || (($0["type"] as? [String])?.contains("null") ?? false) }
+        return types.contains {
+            ($0["type"] as? String) == "null" || (($0["type"] as? [String])?.contains("null") ?? false)
+        }
     }
 
     /// A coach, an organisation and a maturity-scan session (it has scores to override), and
@@ -236,7 +238,10 @@ struct DocumentRulesTests {
                     var withNull = body
                     withNull[name] = NSNull()
                     let response = try await Self.send(operation, withNull, world: world)
-                    #expect(response.isProblem(400) && response.problemFields == [name], "\(operation): \(name): null: \(response)")
+                    #expect(
+                        response.isProblem(400) && response.problemFields == [name],
+                        "\(operation): \(name): null: \(response)"
+                    )
                 }
                 let valid = try await Self.send(operation, body, world: world)
                 #expect(

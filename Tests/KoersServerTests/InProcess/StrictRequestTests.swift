@@ -69,7 +69,9 @@ struct StrictRequestTests {
             let nullNote = try await setup.anna.send("PUT", path, body: Data(#"{"value": 125000, "note": null}"#.utf8))
             #expect(nullNote.isProblem(400) && nullNote.problemFields == ["note"], "\(nullNote)")
             let nullExpiry = try await setup.anna.send(
-                "POST", "/api/v1/share-links", body: Data(#"{"sessionIds": ["\#(setup.sessionID)"], "expiresAt": null}"#.utf8)
+                "POST",
+                "/api/v1/share-links",
+                body: Data(#"{"sessionIds": ["\#(setup.sessionID)"], "expiresAt": null}"#.utf8)
             )
             #expect(nullExpiry.isProblem(400) && nullExpiry.problemFields == ["expiresAt"], "\(nullExpiry)")
             #expect(try await Self.revision(setup.anna, setup.sessionID) == before)
