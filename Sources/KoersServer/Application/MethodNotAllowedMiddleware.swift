@@ -6,7 +6,8 @@ public import Hummingbird
 ///
 /// The check runs before routing, for the paths of ``APIEndpoint``: the pages' catch-all route
 /// would otherwise make every such request a 404. The allowed methods come from the route
-/// table, so they cannot differ from the routes.
+/// table, so they cannot differ from the routes (the router does not answer `HEAD` for a `GET`
+/// route, so `HEAD` gets 405 too).
 public struct MethodNotAllowedMiddleware: RouterMiddleware {
     /// The context.
     public typealias Context = KoersRequestContext

@@ -213,6 +213,8 @@ struct StrictRequestTests {
                     "\(method) \(path): \(response) \(response.headers)"
                 )
             }
+            let head = try await server.client.send("HEAD", "/api/v1/packs", json: nil, body: nil, headers: [:])
+            #expect(head.status == 405 && head.header("Allow") == "GET", "the router has no HEAD routes: \(head)")
             let unknown = try await server.client.send(
                 "DELETE",
                 "/api/v1/no-such-thing",
