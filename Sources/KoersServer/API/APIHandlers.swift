@@ -318,7 +318,7 @@ struct APIHandlers: Sendable {
     static func choice(_ body: AnswerBody) throws(ServiceError) -> AnswerChoice {
         for (name, flag) in [("dontKnow", body.dontKnow), ("skip", body.skip)] where flag == false {
             throw .badRequest(
-                "the field '\(name)' is true or left out",
+                "the field '\(name)' may only be true",
                 [FieldProblem(field: name, message: "send \(name): true, or leave the field out")]
             )
         }
