@@ -1,38 +1,66 @@
 import Foundation
+import KoersExpression
+
+/// A JSON request body of the API.
+///
+/// Its fields are its coding keys, so ``APIIO`` can refuse a field the body does not have (a typo would otherwise lose data silently), the same set the
+/// OpenAPI document lists with `additionalProperties: false`.
+protocol APIRequestBody: Decodable {
+    /// The coding keys: every field the body may have.
+    associatedtype Field: CodingKey & CaseIterable
+}
+
+extension APIRequestBody {
+    /// The names of the fields, in the order they are declared.
+    static var fieldNames: [String] { Field.allCases.map(\.stringValue) }
+}
 
 /// `POST /api/v1/login`.
-struct LoginBody: Decodable {
+struct LoginBody: APIRequestBody {
+    typealias Field = CodingKeys
     var email: String
     var password: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case email, password }
 }
 
 /// `POST /api/v1/organisations`.
-struct OrganisationBody: Decodable {
+struct OrganisationBody: APIRequestBody {
+    typealias Field = CodingKeys
     var name: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case name }
 }
 
 /// `POST /api/v1/organisations/{organisationId}/coaches`.
-struct AddCoachBody: Decodable {
+struct AddCoachBody: APIRequestBody {
+    typealias Field = CodingKeys
     var email: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case email }
 }
 
 /// `POST /api/v1/sessions` and `POST /api/v1/organisations/{organisationId}/sessions`.
-struct SessionBody: Decodable {
+struct SessionBody: APIRequestBody {
+    typealias Field = CodingKeys
     var pack: String
     var label: String?
     var date: String?
     var language: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case pack, label, date, language }
 }
 
 /// `PUT /api/v1/sessions/{sessionId}/answers/{questionId}`: exactly one of `value`,
 /// `dontKnow: true` and `skip: true`, and an optional note.
-struct AnswerBody: Decodable {
+struct AnswerBody: APIRequestBody {
+    typealias Field = CodingKeys
     var value: JSONValue?
     var dontKnow: Bool?
     var skip: Bool?
     var note: String?
 
-    private enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case value, dontKnow, skip, note
     }
 
@@ -47,31 +75,109 @@ struct AnswerBody: Decodable {
 }
 
 /// `PUT /api/v1/sessions/{sessionId}/overrides/{scoreId}`.
-struct OverrideBody: Decodable {
+struct OverrideBody: APIRequestBody {
+    typealias Field = CodingKeys
     var value: JSONValue
     var justification: String
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case value, justification }
 }
 
 /// `POST /api/v1/share-links`.
-struct ShareLinkBody: Decodable {
+struct ShareLinkBody: APIRequestBody {
+    typealias Field = CodingKeys
     var sessionIds: [String]
     /// An ISO 8601 time such as `2030-01-31T12:00:00Z`, read by ``expiry()``.
     var expiresAt: String?
 
-    /// The expiry time.
+    enum CodingKeys: String, CodingKey, CaseIterable { case sessionIds, expiresAt }
+
+    /// Checks `sessionIds` as the document's schema states it (one or two ids, no id twice)
+    /// before any session is looked up.
+    ///
+    /// - Throws: ``ServiceError/invalid(_:_:)`` naming `sessionIds`.
+    func checkSessionIDs() throws(ServiceError) {
+        guard (1...2).contains(sessionIds.count), Set(sessionIds).count == sessionIds.count else {
+            throw .invalid(
+                "a share link is of one session, or of two different sessions compared",
+                [
+                    FieldProblem(
+                        field: "sessionIds",
+                        message: "give one session id, or two different ones (baseline, then follow-up)"
+                    )
+                ]
+            )
+        }
+    }
+
+    /// The expiry time: an RFC 3339 date-time (the document's `format: date-time`), such as
+    /// `2030-01-31T12:00:00Z`, `2030-01-31t13:00:00.5+01:00`.
     ///
     /// - Throws: ``ServiceError/badRequest(_:_:)`` naming `expiresAt` when it is not a time.
     func expiry() throws(ServiceError) -> Date? {
         guard let expiresAt else { return nil }
-        let plain = ISO8601DateFormatter()
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        guard let date = plain.date(from: expiresAt) ?? fractional.date(from: expiresAt) else {
+        guard let date = Self.internetDateTime(expiresAt) else {
             throw .badRequest(
                 "the field 'expiresAt' cannot be read",
                 [FieldProblem(field: "expiresAt", message: "expected a time such as 2030-01-31T12:00:00Z")]
             )
         }
         return date
+    }
+
+    /// An RFC 3339 `date-time`: `YYYY-MM-DDTHH:MM:SS`, an optional fraction of a second, then
+    /// `Z` or an offset `±HH:MM`; `T` and `Z` in either case; a leap second (`:60`) counts as
+    /// the second before it.
+    static func internetDateTime(_ text: String) -> Date? {
+        let scalars = Array(text.unicodeScalars)
+        var index = 0
+        func number(_ width: Int) -> Int? {
+            guard index + width <= scalars.count else { return nil }
+            var value = 0
+            for scalar in scalars[index..<(index + width)] {
+                guard (48...57).contains(scalar.value) else { return nil }
+                value = value * 10 + Int(scalar.value) - 48
+            }
+            index += width
+            return value
+        }
+        func skip(_ allowed: String) -> Bool {
+            guard index < scalars.count, allowed.unicodeScalars.contains(scalars[index]) else { return false }
+            index += 1
+            return true
+        }
+        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2),
+            skip("Tt"), let hour = number(2), skip(":"), let minute = number(2), skip(":"), let second = number(2),
+            CalendarDate(year: year, month: month, day: day) != nil, hour <= 23, minute <= 59, second <= 60
+        else { return nil }
+        var fraction = 0.0
+        if skip(".") {
+            var scale = 0.1
+            let start = index
+            while index < scalars.count, (48...57).contains(scalars[index].value) {
+                fraction += Double(scalars[index].value - 48) * scale
+                scale /= 10
+                index += 1
+            }
+            guard index > start else { return nil }
+        }
+        var offset = 0
+        if skip("Zz") {
+            offset = 0
+        } else {
+            guard index < scalars.count else { return nil }
+            let sign = scalars[index] == "-" ? -1 : 1
+            guard skip("+-"), let hours = number(2), skip(":"), let minutes = number(2), hours <= 23, minutes <= 59
+            else { return nil }
+            offset = sign * (hours * 3600 + minutes * 60)
+        }
+        guard index == scalars.count else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let components = DateComponents(
+            year: year, month: month, day: day, hour: hour, minute: minute, second: min(second, 59)
+        )
+        guard let base = calendar.date(from: components) else { return nil }
+        return base.addingTimeInterval(fraction - Double(offset))
     }
 }

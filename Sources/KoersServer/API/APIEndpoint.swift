@@ -79,3 +79,32 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         }
     }
 }
+
+extension APIEndpoint {
+    /// Whether the endpoint's path template matches a request path: the same segments, a
+    /// `{name}` segment matching any one non-empty segment (empty segments are ignored, as the
+    /// router ignores them).
+    ///
+    /// - Parameter requestPath: The request's path, without the query.
+    /// - Returns: Whether it matches.
+    public func matches(path requestPath: String) -> Bool {
+        let template = path.split(separator: "/")
+        let actual = requestPath.split(separator: "/")
+        guard template.count == actual.count else { return false }
+        return zip(template, actual).allSatisfy { pattern, segment in
+            (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == segment
+        }
+    }
+
+    /// The methods the route table has for a path, in a fixed order, or an empty list when no
+    /// endpoint has the path (a path the API does not know at all stays a 404).
+    ///
+    /// - Parameter requestPath: The request's path, without the query.
+    /// - Returns: The methods, such as `["GET", "POST"]`.
+    public static func methods(forPath requestPath: String) -> [String] {
+        let order = ["GET", "PUT", "POST", "DELETE", "PATCH"]
+        let methods = Set(allCases.filter { $0.matches(path: requestPath) }.map(\.methodName))
+        func rank(_ method: String) -> (Int, String) { (order.firstIndex(of: method) ?? order.count, method) }
+        return methods.sorted { rank($0) < rank($1) }
+    }
+}

@@ -142,7 +142,7 @@ struct APIHandlers: Sendable {
         let access = try await authentication.coach(request)
         let id = try APIIO.parameter("organisationId", context)
         let body = try await APIIO.decode(SessionBody.self, from: request, context: context)
-        let state = try await services.sessions.create(Self.newSession(body), organisationID: id, access: access)
+        let state = try await services.sessions.create(try newSession(body), organisationID: id, access: access)
         return try APIIO.json(state, status: .created)
     }
 
@@ -156,7 +156,7 @@ struct APIHandlers: Sendable {
 
     private func createAnonymousSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let body = try await APIIO.decode(SessionBody.self, from: request, context: context)
-        return try APIIO.json(try await services.sessions.createAnonymous(Self.newSession(body)), status: .created)
+        return try APIIO.json(try await services.sessions.createAnonymous(try newSession(body)), status: .created)
     }
 
     private func getSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -196,6 +196,7 @@ struct APIHandlers: Sendable {
         let value: String
         switch body.value {
         case .number, .string: value = body.value.scalarText ?? ""
+        case .unrepresentableNumber: throw Self.unrepresentable("value")
         default:
             throw ServiceError.badRequest(
                 "the field 'value' has the wrong type",
@@ -265,6 +266,7 @@ struct APIHandlers: Sendable {
     private func createShareLink(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let access = try await authentication.coach(request)
         let body = try await APIIO.decode(ShareLinkBody.self, from: request, context: context)
+        try body.checkSessionIDs()
         let created = try await services.shareLinks.create(sessionIDs: body.sessionIds, expiresAt: try body.expiry(), access: access)
         let view = CreatedShareLinkView(
             link: created.link,
@@ -292,13 +294,35 @@ struct APIHandlers: Sendable {
 
     // MARK: Bodies
 
-    static func newSession(_ body: SessionBody) -> NewSession {
-        NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language)
+    /// The new session a body asks for, once its pack is known: an unknown pack in a body is
+    /// input that is not accepted (422 naming `pack`), not a missing resource as in a path.
+    func newSession(_ body: SessionBody) throws(ServiceError) -> NewSession {
+        do {
+            _ = try services.packs.pack(id: body.pack)
+        } catch {
+            throw .invalid(error.description, [FieldProblem(field: "pack", message: error.description)])
+        }
+        return NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language)
     }
 
-    /// The answer a body gives: exactly one of `value`, `dontKnow: true` and `skip: true`.
+    /// The problem for a number Koers cannot hold exactly, naming the field and the limit.
+    static func unrepresentable(_ field: String) -> ServiceError {
+        .invalid(
+            "the number in '\(field)' cannot be held exactly",
+            [FieldProblem(field: field, message: JSONValue.limitDescription + "; send a number within those limits")]
+        )
+    }
+
+    /// The answer a body gives: exactly one of `value`, `dontKnow: true` and `skip: true` (as
+    /// the document's `oneOf` says: one of the three fields, and the flags only as `true`).
     static func choice(_ body: AnswerBody) throws(ServiceError) -> AnswerChoice {
-        let given = [body.value != nil, body.dontKnow == true, body.skip == true].filter { $0 }.count
+        for (name, flag) in [("dontKnow", body.dontKnow), ("skip", body.skip)] where flag == false {
+            throw .badRequest(
+                "the field '\(name)' may only be true",
+                [FieldProblem(field: name, message: "send \(name): true, or leave the field out")]
+            )
+        }
+        let given = [body.value != nil, body.dontKnow != nil, body.skip != nil].filter { $0 }.count
         guard given == 1 else {
             throw .badRequest(
                 "give exactly one of value, dontKnow: true and skip: true",
@@ -327,16 +351,7 @@ struct APIHandlers: Sendable {
         case .boolean(let flag)?:
             return .value(.boolean(flag))
         case .unrepresentableNumber?:
-            throw .invalid(
-                "the number in 'value' cannot be held exactly",
-                [
-                    FieldProblem(
-                        field: "value",
-                        message: "numbers have at most \(DecimalLiteral.maximumDigits) significant digits and a "
-                            + "magnitude below 10^128; send the number as written, e.g. 125000.50"
-                    )
-                ]
-            )
+            throw unrepresentable("value")
         case let value?:
             throw .badRequest(
                 "the field 'value' has the wrong type",

@@ -50,11 +50,16 @@ enum APIIO {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
-    /// Reads a JSON request body, up to the context's body limit.
+    /// Reads a JSON request body, up to the context's body limit, strictly: the body must be
+    /// sent as JSON, have no field the body type does not know and no field that is `null`, and
+    /// its numbers must be ones Koers holds exactly (read from their literal text, see
+    /// ``JSONValue``).
     ///
-    /// - Throws: 413 when the body is too large (Hummingbird's error), ``ServiceError/badRequest(_:_:)``
-    ///   naming the field when it is not JSON or not the expected shape.
-    static func decode<Body: Decodable>(_ type: Body.Type, from request: Request, context: KoersRequestContext)
+    /// - Throws: 413 when the body is too large (Hummingbird's error); ``ServiceError/badRequest(_:_:)``
+    ///   when it is empty, not JSON, has an unknown field (named) or a field of the wrong shape
+    ///   (named); a 415 ``ProblemDetails`` when its `Content-Type` is not `application/json`
+    ///   or another `+json` type.
+    static func decode<Body: APIRequestBody>(_ type: Body.Type, from request: Request, context: KoersRequestContext)
         async throws -> Body
     {
         if let length = request.headers[.contentLength].flatMap(Int.init), length > context.maxUploadSize {
@@ -66,8 +71,42 @@ enum APIIO {
         guard !data.isEmpty else {
             throw ServiceError.badRequest("the request has no body; send a JSON object", [])
         }
+        try checkJSONContentType(request.headers[.contentType])
+        let shape: JSONShape
+        do {
+            shape = try JSONShape(data)
+        } catch {
+            throw ServiceError.badRequest("the body is not valid JSON (at byte \(error.offset))", [])
+        }
+        if let fields = shape.fields {
+            let known = Set(Body.fieldNames)
+            let unknown = fields.filter { !known.contains($0) }
+            if let first = unknown.first {
+                let list = Body.fieldNames.joined(separator: ", ")
+                throw ServiceError.badRequest(
+                    unknown.count == 1
+                        ? "the field '\(SessionService.shown(first))' is unknown" : "\(unknown.count) fields are unknown",
+                    unknown.map {
+                        FieldProblem(
+                            field: SessionService.shown($0),
+                            message: "this request has no such field; its fields are \(list)"
+                        )
+                    }
+                )
+            }
+        }
+        // A field is given or left out: null is not a value of any field (the document has no
+        // nullable request field), and reading it as "left out" would hide a client's mistake.
+        let nullFields = (shape.fields ?? []).filter { shape.nulls.contains($0) }
+        if let first = nullFields.first {
+            throw ServiceError.badRequest(
+                "the field '\(first)' is null; give it a value or leave it out",
+                nullFields.map { FieldProblem(field: $0, message: "null is not a value of this field; leave the field out") }
+            )
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        if let key = JSONValue.numberLiteralsKey { decoder.userInfo[key] = shape.numbers }
         do {
             return try decoder.decode(Body.self, from: data)
         } catch let error as DecodingError {
@@ -77,12 +116,30 @@ enum APIIO {
         }
     }
 
+    /// The media types a JSON body may be sent as: `application/json` and any `+json` type
+    /// (RFC 6839), with any parameters.
+    ///
+    /// - Throws: A 415 ``ProblemDetails`` for anything else, also for none.
+    static func checkJSONContentType(_ header: String?) throws(ProblemDetails) {
+        let essence = (header ?? "").split(separator: ";", maxSplits: 1).first ?? ""
+        let mediaType = essence.trimmingCharacters(in: .whitespaces).lowercased()
+        let parts = mediaType.split(separator: "/", omittingEmptySubsequences: false)
+        let json = parts.count == 2 && (parts[1] == "json" || (parts[1].hasSuffix("+json") && parts[1].count > 5))
+        guard json, parts[0] == "application" else {
+            throw ProblemDetails(
+                status: .unsupportedMediaType,
+                kind: "unsupported-media-type",
+                title: "Unsupported media type",
+                detail: header == nil
+                    ? "the request has no Content-Type; send the body as JSON with Content-Type: application/json"
+                    : "the body is sent as '\(SessionService.shown(mediaType))'; send it as JSON with Content-Type: application/json"
+            )
+        }
+    }
+
     /// The bad request for a decoding error, naming the field.
     static func problem(_ error: DecodingError) -> ServiceError {
-        func field(_ path: [any CodingKey]) -> String {
-            path.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
-                .replacingOccurrences(of: ".[", with: "[")
-        }
+        let field = fieldPath
         switch error {
         case .keyNotFound(let key, let context):
             let name = field(context.codingPath + [key])
@@ -104,6 +161,20 @@ enum APIIO {
         @unknown default:
             return .badRequest("the body cannot be read", [])
         }
+    }
+
+    /// A coding path as a field name in problems: `value`, `value[0]`, `sessionIds[1]` (the
+    /// paths ``JSONShape`` gives numbers, too).
+    static func fieldPath(_ path: [any CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text
     }
 
     private static func describe(_ type: Any.Type) -> String {

@@ -1,7 +1,13 @@
 import Foundation
+import KoersExpression
 
 /// Any JSON value, as a request gives it (an answer's `value` may be a string, a number, a
 /// boolean or a list).
+///
+/// A number is read from its literal text with ``DecimalLiteral`` when the decoder's
+/// `userInfo` has the body's literals (``numberLiteralsKey``, as ``APIIO`` sets it), so that
+/// `125000.10` is exactly that and `1e300` or `1e-200` is ``unrepresentableNumber`` rather than
+/// rounded or mistaken for another kind of value.
 enum JSONValue: Sendable, Hashable, Decodable {
     case string(String)
     case number(Decimal)
@@ -9,11 +15,40 @@ enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object
     case null
-    /// A number Koers cannot hold exactly (more than 38 significant digits, or beyond 10^±128).
+    /// A number Koers cannot hold exactly (see ``limitDescription``).
     case unrepresentableNumber
+
+    /// The `userInfo` key of the body's number literals by field path (``JSONShape/numbers``);
+    /// never `nil` (the initializer is failable only in its signature).
+    static let numberLiteralsKey = CodingUserInfoKey(rawValue: "koers.numberLiterals")
+
+    /// The numbers Koers holds, in words for a problem's message.
+    static var limitDescription: String {
+        "Koers holds numbers exactly, with at most \(DecimalLiteral.maximumDigits) significant digits and a decimal "
+            + "exponent from \(DecimalLiteral.exponentRange.lowerBound) to \(DecimalLiteral.exponentRange.upperBound) "
+            + "(1e127 is the largest power of ten, 1e-128 the smallest)"
+    }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
+        if let key = Self.numberLiteralsKey, let literals = decoder.userInfo[key] as? [String: String] {
+            if let literal = literals[APIIO.fieldPath(decoder.codingPath)] {
+                self = DecimalLiteral.parse(literal).map(JSONValue.number) ?? .unrepresentableNumber
+                return
+            }
+            if container.decodeNil() {
+                self = .null
+            } else if let flag = try? container.decode(Bool.self) {
+                self = .boolean(flag)
+            } else if let text = try? container.decode(String.self) {
+                self = .string(text)
+            } else if let list = try? container.decode([JSONValue].self) {
+                self = .array(list)
+            } else {
+                self = .object
+            }
+            return
+        }
         if container.decodeNil() {
             self = .null
         } else if let flag = try? container.decode(Bool.self) {

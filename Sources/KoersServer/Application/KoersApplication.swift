@@ -14,7 +14,8 @@ import ServiceLifecycle
 /// ```
 public enum KoersApplication {
     /// Builds the router: request ids and body limits for everything, problem details under
-    /// `/api` (router-wide, so that unknown `/api` paths get a problem too), the API's routes
+    /// `/api` (router-wide, so that unknown `/api` paths get a problem too), 405 with `Allow`
+    /// for a method a path of the API does not take, the API's routes
     /// (``APIEndpoint``, in a group at `/api/v1`), `/health`, and the HTML pages.
     ///
     /// - Parameters:
@@ -33,6 +34,7 @@ public enum KoersApplication {
         let router = Router(context: KoersRequestContext.self)
         router.add(middleware: RequestIDMiddleware(bodyLimit: bodyLimit))
         router.add(middleware: ProblemMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware())
         let handlers = APIHandlers(services: services, openAPIDocument: openAPIDocument)
         let api = router.group(RouterPath(APIEndpoint.prefix))
         for endpoint in APIEndpoint.allCases {

@@ -36,7 +36,7 @@ public struct OrganisationService: Sendable {
     public func create(name: String, access: Access) async throws(ServiceError) -> OrganisationView {
         let coach = try Self.requireCoach(access)
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !trimmed.isEmpty, trimmed.count <= 200 else {
+        guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200 else {
             throw .invalid(
                 "the organisation cannot be made as given",
                 [FieldProblem(field: "name", message: "give a name of 1 to 200 characters")]

@@ -150,7 +150,7 @@ public struct SessionService: Sendable {
         access: Access
     ) async throws(ServiceError) -> SessionState {
         let person = Self.person(access)
-        if let note, note.count > Self.maximumNoteLength {
+        if let note, note.unicodeScalars.count > Self.maximumNoteLength {
             throw .invalid(
                 "the note is too long",
                 [FieldProblem(field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters")]
@@ -179,18 +179,23 @@ public struct SessionService: Sendable {
         }
     }
 
-    /// Removes the answer to a question; nothing happens when it has none.
+    /// Removes the answer to a question.
     ///
     /// - Parameters:
     ///   - questionID: The question.
     ///   - sessionID: The session.
     ///   - access: A coach of its organisation, or its resume token.
     /// - Returns: The new state.
+    /// - Throws: ``ServiceError/notFound(_:)`` when the question has no answer, without saving
+    ///   (so the revision stays and nobody else gets a needless conflict), as for an override.
     public func removeAnswer(_ questionID: String, in sessionID: String, access: Access) async throws(ServiceError)
         -> SessionState
     {
         try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
+            guard document.answers[question.id] != nil else {
+                throw .notFound("question '\(question.id)' has no answer to remove")
+            }
             document.removeAnswer(for: question.id, at: settings.now())
         }
     }
@@ -225,7 +230,7 @@ public struct SessionService: Sendable {
                     )
                 )
             }
-            if reason.isEmpty || reason.count > 2000 {
+            if reason.isEmpty || reason.unicodeScalars.count > 2000 {
                 problems.append(
                     FieldProblem(field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)")
                 )
@@ -367,7 +372,8 @@ public struct SessionService: Sendable {
             problems.append(FieldProblem(field: "language", message: "the language is nl or en"))
         }
         let label = new.label.trimmingCharacters(in: .whitespacesAndNewlines)
-        if label.count > 100 {
+        // Counted in Unicode scalars, as JSON Schema's maxLength in the OpenAPI document counts.
+        if label.unicodeScalars.count > 100 {
             problems.append(FieldProblem(field: "label", message: "a label has at most 100 characters"))
         }
         guard problems.isEmpty else { throw .invalid("the session cannot be made as given", problems) }
