@@ -24,10 +24,11 @@ import KoersYAML
 ///   maturity_total: {value: 3, justification: Gesprek met de projectleider}
 /// ```
 ///
-/// 3. A saved session (JSON with `"format": "koers-session/1"`): `pack_id`, `evaluation_date`,
-/// `score_overrides`, and `answers` that map question ids to
-/// `{"state": "answered", "type": "money", "value": "30000.00"}`, `{"state": "unknown"}` or
-/// `{"state": "skipped"}`. Its other keys are the session's own business and are not read.
+/// 3. A saved session (JSON with `"format": "koers-session/1"`). This reader does not read
+/// sessions: `KoersSession`, which owns that format, reads them (`AnswerSource` there) and gives
+/// the same ``AnswersFile``, of kind ``Kind/session``, with typed answers
+/// (`AnswerInput.value(_:)`). Given a session, this reader answers with an error that
+/// says so.
 ///
 /// A file is the second shape when it has an `answers` key holding a mapping; its other keys
 /// must then be `pack`, `date`, `overrides` or `description`. An answer left empty (`pm_costs:`) counts as
@@ -264,9 +265,10 @@ private struct EntryReader {
         )
     }
 
+    /// A file with a `format` key: only sessions have one, and they are read elsewhere.
     private mutating func session(_ root: YAMLNode) -> AnswersFile? {
-        guard let format = root["format"], format.scalarValue == AnswersFile.sessionFormat else {
-            let node = root["format"] ?? root
+        let node = root["format"] ?? root
+        guard node.scalarValue == AnswersFile.sessionFormat else {
             error(
                 "unknown answers file format '\(root["format"]?.scalarValue ?? "")'; this version of koers reads "
                     + "'\(AnswersFile.sessionFormat)' sessions and plain mappings of question id to answer",
@@ -275,32 +277,13 @@ private struct EntryReader {
             )
             return nil
         }
-        let (packID, packLocation) = pack(root["pack_id"])
-        var result: [AnswersFile.Entry] = []
-        if let answers = root["answers"] {
-            guard let answerEntries = answers.mapping else {
-                error(
-                    "'answers' of a session must be a mapping of question id to answer",
-                    at: answers.location,
-                    code: "wrong-kind"
-                )
-                return nil
-            }
-            for entry in answerEntries {
-                if let converted = sessionEntry(entry) { result.append(converted) }
-            }
-        }
-        let (overrides, overrideLocations) = self.overrides(root["score_overrides"])
-        return AnswersFile(
-            path: path,
-            kind: .session,
-            packID: packID,
-            packLocation: packLocation,
-            date: date(root["evaluation_date"]),
-            entries: result,
-            overrides: overrides,
-            overrideLocations: overrideLocations
+        error(
+            "this is a saved session ('\(AnswersFile.sessionFormat)'), which is read as a session, not as a file "
+                + "of typed answers",
+            at: node.location,
+            code: "session-file"
         )
+        return nil
     }
 
     // MARK: Entries
@@ -359,57 +342,6 @@ private struct EntryReader {
             )
         }
         return result
-    }
-
-    /// One answer of a session, `{"state": …, "type": …, "value": …}`, as typed input.
-    private mutating func sessionEntry(_ entry: YAMLMappingEntry) -> AnswersFile.Entry? {
-        let id = entry.key.scalarValue ?? ""
-        let node = entry.value
-        guard node.mapping != nil, let state = node["state"]?.scalarValue else {
-            error(
-                "the answer to '\(id)' in a session must be a mapping with 'state'",
-                at: node.location,
-                code: "wrong-kind"
-            )
-            return nil
-        }
-        let input: AnswerInput
-        let valueNode = node["value"] ?? node
-        switch state {
-        case "unknown": input = .text("?")
-        case "skipped": input = .text("-")
-        case "answered":
-            if let items = valueNode.sequence {
-                input = .list(items.compactMap(\.scalarValue))
-            } else if let text = valueNode.scalarValue, !valueNode.isNull {
-                if node["type"]?.scalarValue == "percentage", let fraction = Decimal(string: text, locale: nil) {
-                    // Sessions keep a percentage as its fraction; people write 12.5%.
-                    input = .text("\(fraction * 100)%")
-                } else {
-                    input = .text(text)
-                }
-            } else {
-                error(
-                    "the answer to '\(id)' has state 'answered' but no value",
-                    at: valueNode.location,
-                    code: "wrong-kind"
-                )
-                return nil
-            }
-        default:
-            error(
-                "'\(state)' is not an answer state; use answered, unknown or skipped",
-                at: node["state"]?.location,
-                code: "bad-value"
-            )
-            return nil
-        }
-        return AnswersFile.Entry(
-            questionID: id,
-            input: input,
-            keyLocation: entry.key.location,
-            valueLocation: valueNode.location
-        )
     }
 
     // MARK: Scalars

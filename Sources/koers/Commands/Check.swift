@@ -3,6 +3,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersSession
 import KoersSource
 
 extension KoersCommand {
@@ -58,7 +59,7 @@ extension KoersCommand {
 
         func run() async throws {
             let printer = DiagnosticPrinter()
-            let read = AnswersFile.read(atPath: answers)
+            let read = AnswerSource.read(atPath: answers)
             printer.print(read.diagnostics, files: read.source.map { [$0] } ?? [])
             guard let file = read.file else {
                 printer.writeToStandardError(
