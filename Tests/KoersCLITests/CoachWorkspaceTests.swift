@@ -1,4 +1,5 @@
 import Foundation
+import KoersBuiltins
 import KoersCore
 import KoersExpression
 import KoersInterview
@@ -282,5 +283,92 @@ import Testing
         let broken = try CommandRunner.koers(["interview", "./plan", "--from", "nope.yaml", "--session", "c.json"], in: folder)
         #expect(broken.status == 1)
         #expect(broken.standardError.contains("error: the answers of 'nope.yaml' cannot be taken over"), "\(broken.standardError)")
+    }
+
+    // MARK: The bundled packs
+
+    /// A whole maturity scan with a business case, from the bundled pack's own test cases, saved
+    /// as anna's 0-meting.
+    static func bundledBaseline(in folder: URL) throws -> (scan: Interview, session: SessionFile) {
+        let registry = try BuiltinPlugins.registry()
+        func load(_ id: String) throws -> Interview {
+            let result = RulePackLoader(registry: registry).load(
+                directory: Fixtures.rulesDirectory.appendingPathComponent(id).path
+            )
+            let pack = try #require(result.pack, "\(result.diagnostics)")
+            return Interview(pack: pack, registry: registry)
+        }
+        let scan = try load("maturity-scan")
+        // The whole scan from the case with the most scan answers, the business case from the
+        // case with the largest one.
+        func count(_ testCase: PackTestCase, businessCase: Bool) -> Int {
+            testCase.answers.keys.filter { $0.hasPrefix("bc_") == businessCase }.count
+        }
+        let whole = try #require(scan.pack.testCases.max { count($0, businessCase: false) < count($1, businessCase: false) })
+        let model = try #require(scan.pack.testCases.max { count($0, businessCase: true) < count($1, businessCase: true) })
+        var values = whole.answers.filter { !$0.key.hasPrefix("bc_") }
+        values.merge(model.answers.filter { $0.key.hasPrefix("bc_") }) { first, _ in first }
+        let date = try #require(CalendarDate(year: 2026, month: 3, day: 2))
+        var session = SessionFile(pack: scan.pack, evaluationDate: date, language: "nl")
+        session.label = "0-meting"
+        let answers = scan.answers(from: values.mapValues { AnswerInput.value($0) }, on: date)
+        #expect(answers.issues.isEmpty, "\(answers.issues)")
+        session.record(answers.answers, by: "anna")
+        try SessionStore(path: folder.appendingPathComponent("scan-0.json").path).save(session)
+        return (scan, session)
+    }
+
+    @Test func theStappenplanStartsWithTheScansBusinessCaseAndAFollowUpWithTheBaseline() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (scan, baseline) = try Self.bundledBaseline(in: folder)
+        let businessCase = baseline.answers.keys.filter { $0.hasPrefix("bc_") }
+        try #require(businessCase.count > 5, "the baseline has a business case")
+
+        // The stappenplan: the business case is answered once, in the scan.
+        let plan = try CommandRunner.koers(
+            ["interview", "stappenplan", "--from", "scan-0.json", "--session", "plan.json", "--by", "bert"],
+            in: folder
+        )
+        #expect(plan.status == 0, "\(plan.standardError)")
+        #expect(
+            plan.standardOutput.contains("overgenomen uit Maturity scan implementatie digitale zorg 0-meting;"),
+            "\(plan.standardOutput)"
+        )
+        let planned = try Self.session("plan.json", in: folder)
+        for id in businessCase {
+            #expect(planned.answers[id]?.state == baseline.answers[id]?.state, "\(id)")
+            #expect(planned.answers[id]?.origin?.packID == "maturity-scan", "\(id)")
+        }
+
+        // The vervolgmeting starts from the 0-meting; Enter confirms each answer in turn.
+        let followUp = try CommandRunner.koers(
+            [
+                "interview", "maturity-scan", "--from", "scan-0.json", "--session", "scan-1.json", "--label",
+                "vervolgmeting", "--date", "2026-09-01", "--by", "bert",
+            ],
+            in: folder,
+            input: String(repeating: "\n", count: baseline.answers.count + 20)
+        )
+        #expect(followUp.status == 0, "\(followUp.standardError)")
+        #expect(followUp.standardOutput.contains("(overgenomen)"))
+        let measured = try Self.session("scan-1.json", in: folder)
+        #expect(measured.label == "vervolgmeting")
+        for (id, answer) in baseline.answers {
+            #expect(measured.answers[id]?.state == answer.state, "\(id): every answer of the baseline, unchanged")
+        }
+        // Optional questions the baseline left open were asked; the empty lines skipped them.
+        for (id, answer) in measured.answers where baseline.answers[id] == nil {
+            #expect(answer.state == .skipped, "\(id)")
+        }
+        // Every answer that counts was shown and confirmed; only those of questions that do not
+        // apply wait (they are never asked).
+        let evaluation = scan.evaluator.evaluate(measured.answerSet, on: measured.evaluationDate)
+        for id in measured.answersAwaitingConfirmation {
+            #expect(evaluation.question(id)?.relevance == .irrelevant, "\(id) was not confirmed")
+        }
+        let confirmed = measured.history.filter { $0.kind == .takenOverConfirmed }
+        #expect(confirmed.count == baseline.answers.count - measured.answersAwaitingConfirmation.count)
+        #expect(confirmed.allSatisfy { $0.by == "bert" })
     }
 }
