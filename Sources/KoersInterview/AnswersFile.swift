@@ -31,7 +31,10 @@ import KoersYAML
 /// says so.
 ///
 /// A file is the second shape when it has an `answers` key holding a mapping; its other keys
-/// must then be `pack`, `date`, `overrides` or `description`. An answer left empty (`pm_costs:`) counts as
+/// must then be `pack`, `date`, `overrides`, `from` or `description`. `from` names another
+/// session or answers file (relative to this file's folder) whose answers fill the questions this
+/// file leaves open, where they mean the same (`koers check` reads it; see `koers interview
+/// --from`). An answer left empty (`pm_costs:`) counts as
 /// not given. `?` or `weet niet` answers "I don't know" and `-` skips an optional question, as in
 /// an interview.
 public struct AnswersFile: Sendable, Hashable {
@@ -39,7 +42,8 @@ public struct AnswersFile: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// A mapping of question id to answer.
         case plain
-        /// A mapping with `answers` and optionally `pack`, `date` and `description`.
+        /// A mapping with `answers` and optionally `pack`, `date`, `overrides`, `from` and
+        /// `description`.
         case structured
         /// A saved session, `koers-session/1`.
         case session
@@ -88,9 +92,14 @@ public struct AnswersFile: Sendable, Hashable {
     public var overrides: [String: ScoreOverride]
     /// Where each override's score id is written, for reporting an unknown score.
     public var overrideLocations: [String: SourceLocation]
+    /// Another session or answers file whose answers fill the questions this file leaves open
+    /// (`from:`), as written: relative to this file's folder.
+    public var from: String?
+    /// Where `from` is written.
+    public var fromLocation: SourceLocation?
 
     /// The keys of the structured shape.
-    public static let structuredKeys = ["pack", "date", "answers", "overrides", "description"]
+    public static let structuredKeys = ["pack", "date", "answers", "overrides", "from", "description"]
     /// The format marker of a session file that can be read.
     public static let sessionFormat = "koers-session/1"
 
@@ -123,6 +132,8 @@ public struct AnswersFile: Sendable, Hashable {
         self.entries = entries
         self.overrides = overrides
         self.overrideLocations = overrideLocations
+        self.from = nil
+        self.fromLocation = nil
     }
 
     /// The answers as inputs by question id; empty answers are left out.
@@ -243,8 +254,8 @@ private struct EntryReader {
             } else {
                 notes.append(
                     .note(
-                        "answers belong under 'answers:'; the other keys are 'pack', 'date', 'overrides' and "
-                            + "'description'",
+                        "answers belong under 'answers:'; the other keys are 'pack', 'date', 'overrides', 'from' "
+                            + "and 'description'",
                         at: entry.key.location
                     )
                 )
@@ -253,7 +264,7 @@ private struct EntryReader {
         }
         let (packID, packLocation) = pack(root["pack"])
         let (overrides, overrideLocations) = self.overrides(root["overrides"])
-        return AnswersFile(
+        var file = AnswersFile(
             path: path,
             kind: .structured,
             packID: packID,
@@ -263,6 +274,19 @@ private struct EntryReader {
             overrides: overrides,
             overrideLocations: overrideLocations
         )
+        if let node = root["from"] {
+            if let text = node.scalarValue, !node.isNull, !text.isEmpty {
+                file.from = text
+                file.fromLocation = node.location
+            } else {
+                error(
+                    "'from' must be the path of a session or answers file, such as baseline.json",
+                    at: node.location,
+                    code: "wrong-kind"
+                )
+            }
+        }
+        return file
     }
 
     /// A file with a `format` key: only sessions have one, and they are read elsewhere.

@@ -285,6 +285,45 @@ import Testing
         #expect(broken.standardError.contains("error: the answers of 'nope.yaml' cannot be taken over"), "\(broken.standardError)")
     }
 
+    @Test func checkFillsTheQuestionsAnAnswersFileLeavesOpenFromAnotherSession() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let answers = folder.appendingPathComponent("answers")
+        try FileManager.default.createDirectory(at: answers, withIntermediateDirectories: true)
+        try "pack: plan\nanswers:\n  plan_only: nu\n".write(
+            to: answers.appendingPathComponent("plan.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let alone = try CommandRunner.koers(["check", "./plan", "--answers", "answers/plan.yaml"], in: folder)
+        #expect(alone.status == 3, "undetermined without the scan's answers: \(alone.standardError)")
+
+        let filled = try CommandRunner.koers(
+            ["check", "./plan", "--answers", "answers/plan.yaml", "--from", "scan.json", "--format", "json"],
+            in: folder
+        )
+        #expect(filled.status == 0, "\(filled.standardError)")
+        #expect(
+            filled.standardError == """
+                note: 2 answers taken over from 'scan.json' (Scanpakket 0-meting)
+                note: 'partner' is not taken over: the question means something else in 'plan'
+
+                """
+        )
+        let document = try JSONValue.parse(filled.standardOutput)
+        #expect(document["outcomes"]?.array?.first?["verdict"] == .string("eligible"))
+
+        // The same with 'from:' in the file, relative to its folder.
+        try "pack: plan\nfrom: ../scan.json\nanswers:\n  plan_only: nu\n".write(
+            to: answers.appendingPathComponent("plan.yaml"),
+            atomically: true,
+            encoding: .utf8
+        )
+        let written = try CommandRunner.koers(["check", "./plan", "--answers", "answers/plan.yaml"], in: folder)
+        #expect(written.status == 0, "\(written.standardError)")
+        #expect(written.standardError.hasPrefix("note: 2 answers taken over from"), "\(written.standardError)")
+    }
+
     // MARK: The bundled packs
 
     /// A whole maturity scan with a business case, from the bundled pack's own test cases, saved

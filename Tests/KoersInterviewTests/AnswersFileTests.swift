@@ -96,6 +96,19 @@ import Testing
         )
     }
 
+    @Test func fromNamesTheFileWhoseAnswersFillTheOpenQuestions() throws {
+        let marked = MarkedText("pack: set-eligibility\nfrom: 1️⃣../baseline.json\nanswers:\n  scheme: set\n")
+        let file = try #require(AnswersFile.parse(marked.text, path: "f.yaml").file)
+        #expect(file.from == "../baseline.json")
+        #expect(file.fromLocation == location(marked, "1️⃣", in: "f.yaml"))
+        let bad = AnswersFile.parse("from: [a, b]\nanswers:\n  scheme: set\n", path: "g.yaml")
+        #expect(bad.file == nil)
+        #expect(
+            bad.diagnostics.map(\.description)
+                == ["g.yaml:1:7: error: 'from' must be the path of a session or answers file, such as baseline.json"]
+        )
+    }
+
     @Test func overridesOfAStructuredFileAreRead() throws {
         let marked = MarkedText(
             """
