@@ -324,6 +324,52 @@ import Testing
         #expect(written.standardError.hasPrefix("note: 2 answers taken over from"), "\(written.standardError)")
     }
 
+    @Test func aReportCanIncludeTheHistoryAndShowsANoteUnderItsOwnAuthor() throws {
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // bert changes anna's budget (her note stays hers) and confirms the months.
+        let plan = try CommandRunner.koers(
+            ["interview", "./plan", "--from", "scan.json", "--session", "plan.json", "--date", "2026-09-01", "--by", "bert"],
+            in: folder,
+            input: "35000\n\nnu\n"
+        )
+        #expect(plan.status == 0, "\(plan.standardError)")
+
+        let markdown = try CommandRunner.koers(["report", "plan.json", "--history", "--format", "markdown"], in: folder)
+        #expect(markdown.status == 0, "\(markdown.standardError)")
+        let text = markdown.standardOutput
+        #expect(text.contains("| Wat is het budget? `budget` | € 35.000 | bert | uit de begroting (notitie van anna) |"), "\(text)")
+        #expect(text.contains("### Bijlage: geschiedenis van de wijzigingen"))
+        #expect(text.contains(" | bert | overgenomen | Wat is het budget? `budget` | € 30.000 (uit Scanpakket 0-meting, scan.json) |"), "\(text)")
+        #expect(text.contains(" | bert | antwoord | Wat is het budget? `budget` | € 30.000 → € 35.000 |"), "\(text)")
+        #expect(text.contains(" | bert | overname bevestigd | Hoeveel maanden? `months` |  |"), "\(text)")
+
+        let json = try CommandRunner.koers(["report", "plan.json", "--history", "--format", "json"], in: folder)
+        #expect(json.status == 0, "\(json.standardError)")
+        let document = try JSONValue.parse(json.standardOutput)
+        func load(_ name: String) throws -> JSONValue {
+            try JSONValue.parse(
+                String(contentsOf: Fixtures.packageRoot.appendingPathComponent("schemas/\(name)"), encoding: .utf8)
+            )
+        }
+        let checker = SchemaChecker(
+            schema: try load("report.schema.json"),
+            external: ["check-result.schema.json": try load("check-result.schema.json")]
+        )
+        let problems = checker.check(document)
+        #expect(problems.isEmpty, "\(problems.prefix(5))")
+        let history = try #require(document["sessions"]?.array?.first?["history"]?.array)
+        #expect(history.count == 5)
+        #expect(history.first?["kind"] == .string("taken_over"))
+        #expect(history.first?["source"] == .string("Scanpakket 0-meting, scan.json"))
+
+        // Without --history the report is as before, without the key.
+        let plain = try CommandRunner.koers(["report", "plan.json", "--format", "json"], in: folder)
+        #expect(try JSONValue.parse(plain.standardOutput)["sessions"]?.array?.first?["history"] == nil)
+        let html = try CommandRunner.koers(["report", "plan.json", "--history"], in: folder)
+        #expect(html.standardOutput.contains("<h3 id=\"session-1-history\">Bijlage: geschiedenis van de wijzigingen</h3>"))
+    }
+
     // MARK: The bundled packs
 
     /// A whole maturity scan with a business case, from the bundled pack's own test cases, saved
