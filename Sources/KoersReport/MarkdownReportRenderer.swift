@@ -196,7 +196,10 @@ public struct MarkdownReportRenderer: Sendable {
         guard let history = session.history else { return [] }
         var lines = ["### \(texts.history)", ""]
         guard !history.isEmpty else { return lines + [texts.noHistory, ""] }
-        lines += ["| \(texts.when) | \(texts.who) | \(texts.change) | \(texts.question) | \(texts.before) → \(texts.after) |", "| --- | --- | --- | --- | --- |"]
+        lines += [
+            "| \(texts.when) | \(texts.who) | \(texts.change) | \(texts.question) | \(texts.before) → \(texts.after) |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         for change in history {
             lines.append(
                 "| \(change.at) | \(Self.inline(change.by)) | \(texts.changeKind(change.kind)) | "

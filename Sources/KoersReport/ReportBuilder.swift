@@ -138,7 +138,8 @@ public struct ReportBuilder: Sendable {
                 case nil: return nil
                 case .answer(let state)?: return formatter.format(state, for: question)
                 case .text(let text)?: return text
-                case .override(let value, let justification)?: return formatter.format(.number(value)) + " (\(justification))"
+                case .override(let value, let justification)?:
+                    return formatter.format(.number(value)) + " (\(justification))"
                 }
             }
             let confirmation = change.kind == .takenOverConfirmed || change.kind == .overrideConfirmed
@@ -297,11 +298,17 @@ public struct ReportBuilder: Sendable {
                 answeredBy: saved?.answeredBy,
                 answeredAt: saved.map { Self.timestamp($0.answeredAt) },
                 note: note?.isEmpty == false ? note : nil,
-                noteBy: saved.flatMap { saved in
-                    saved.noteAuthor.flatMap { $0 == saved.answeredBy || note?.isEmpty != false ? nil : $0 }
-                }
+                noteBy: Self.noteAuthor(saved, note: note)
             )
         }
+    }
+
+    /// Who wrote a note, when someone other than who gave the answer did.
+    static func noteAuthor(_ saved: SessionAnswer?, note: String?) -> String? {
+        guard let saved, let author = saved.noteAuthor, note?.isEmpty == false, author != saved.answeredBy else {
+            return nil
+        }
+        return author
     }
 
     // MARK: - Comparison

@@ -50,7 +50,10 @@ struct ReportTexts: Sendable {
     var noAnswers: String { pick("Geen antwoorden.", "No answers.") }
     var history: String { pick("Bijlage: geschiedenis van de wijzigingen", "Appendix: history of the changes") }
     var noHistory: String {
-        pick("Geen wijzigingen vastgelegd (of het bestand is van voor Koers ze bijhield).", "No changes recorded (or the file predates Koers keeping them).")
+        pick(
+            "Geen wijzigingen vastgelegd (of het bestand is van voor Koers ze bijhield).",
+            "No changes recorded (or the file predates Koers keeping them)."
+        )
     }
     var when: String { pick("Wanneer", "When") }
     var change: String { pick("Wijziging", "Change") }

@@ -31,7 +31,12 @@ public enum AnswerSource {
         let (source, parsed) = YAMLParser.parseFile(atPath: path, displayPath: shown)
         guard let source, let root = parsed.root, !parsed.diagnostics.containsErrors, isSession(root) else {
             let read = AnswersFile.read(atPath: path, displayPath: displayPath)
-            return AnswerSourceReadResult(file: read.file, session: nil, source: read.source, diagnostics: read.diagnostics)
+            return AnswerSourceReadResult(
+                file: read.file,
+                session: nil,
+                source: read.source,
+                diagnostics: read.diagnostics
+            )
         }
         return session(root, source: source, path: shown)
     }
@@ -47,7 +52,12 @@ public enum AnswerSource {
         let parsed = YAMLParser.parse(source)
         guard let root = parsed.root, !parsed.diagnostics.containsErrors, isSession(root) else {
             let read = AnswersFile.parse(text, path: path)
-            return AnswerSourceReadResult(file: read.file, session: nil, source: read.source, diagnostics: read.diagnostics)
+            return AnswerSourceReadResult(
+                file: read.file,
+                session: nil,
+                source: read.source,
+                diagnostics: read.diagnostics
+            )
         }
         return session(root, source: source, path: path)
     }

@@ -126,7 +126,9 @@ extension SessionFile {
         by person: String,
         at time: Date = Date()
     ) {
-        let old = scoreOverrides[scoreID].map { SessionChange.Content.override(value: $0.value, justification: $0.justification) }
+        let old = scoreOverrides[scoreID].map {
+            SessionChange.Content.override(value: $0.value, justification: $0.justification)
+        }
         let new = SessionChange.Content.override(value: override.value, justification: override.justification)
         if old != new { log(.override, scoreID, by: person, at: time, old: old, new: new) }
         if var existing = scoreOverrides[scoreID] {
@@ -172,6 +174,7 @@ extension SessionFile {
     }
 
     /// Removes the override of a score, with its confirmation; the computed value counts again.
+    ///
     /// The removal is kept in the ``history``.
     ///
     /// - Parameters:

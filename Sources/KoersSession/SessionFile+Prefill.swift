@@ -96,11 +96,13 @@ public struct PrefillReport: Sendable, Hashable {
 }
 
 extension SessionFile {
-    /// Takes over the answers of another session or file: every answer to a question with the
-    /// same id and the same meaning (``QuestionFingerprint``) in this session's pack, which the
-    /// pack accepts and which this session has not answered yet. Each is marked with its
-    /// ``AnswerOrigin`` and waits for a coach to confirm or change it; its note comes along with
-    /// its author. Each is recorded in the ``history``.
+    /// Takes over the answers of another session or file that mean the same here.
+    ///
+    /// Taken over is every answer to a question with the same id and the same meaning
+    /// (``QuestionFingerprint``) in this session's pack, which the pack accepts and which this
+    /// session has not answered yet. Each is marked with its ``AnswerOrigin`` and waits for a
+    /// coach to confirm or change it; its note comes along with its author. Each is recorded in
+    /// the ``history``.
     ///
     /// - Parameters:
     ///   - source: The answers.

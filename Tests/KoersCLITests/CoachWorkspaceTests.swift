@@ -7,15 +7,18 @@ import KoersSession
 import KoersTestSupport
 import Testing
 
-/// The coach's workspace on the command line (issue 13): a session that starts from another
-/// one (`--from`), the review before the verdict, a finished session reopened, and the history
-/// of every change (`koers history`). With the real binary; the terminal parts in tmux.
+/// The coach's workspace on the command line (issue 13), with the real binary.
+///
+/// A session that starts from another one (`--from`), the review before the verdict, a finished
+/// session reopened, and the history of every change (`koers history`); the terminal parts in tmux.
 ///
 /// Two small packs share questions: `budget` and `months` mean the same in both, `partner` has
 /// an extra option in the plan (so it means something else), and each has a question of its own.
 @Suite struct CoachWorkspaceTests {
     static func pack(_ id: String, partnerOptions: [String], own: String, needsPartner: Bool) -> String {
-        let options = partnerOptions.map { "      - {id: \($0), label: {nl: \($0.capitalized), en: \($0.capitalized)}}" }
+        let options = partnerOptions.map {
+            "      - {id: \($0), label: {nl: \($0.capitalized), en: \($0.capitalized)}}"
+        }
         return """
             id: \(id)
             version: 1.0.0
@@ -104,7 +107,12 @@ import Testing
         defer { tmux.kill() }
         // What was taken over and what was not, then the first answer to confirm.
         var screen = try tmux.waitForScreen { $0.contains("[1/3]") && $0.contains("Enter bevestigt") }
-        #expect(screen.contains("2 antwoorden overgenomen uit Scanpakket 0-meting; u loopt ze na en bevestigt (Enter) of wijzigt ze."), "\(screen)")
+        #expect(
+            screen.contains(
+                "2 antwoorden overgenomen uit Scanpakket 0-meting; u loopt ze na en bevestigt (Enter) of wijzigt ze."
+            ),
+            "\(screen)"
+        )
         #expect(screen.contains("  - partner: de vraag betekent in dit pack iets anders"), "\(screen)")
         #expect(screen.contains("[1/3] (overgenomen) Wat is het budget?"), "\(screen)")
         #expect(screen.contains("€ 30.000 — overgenomen uit Scanpakket 0-meting ("), "\(screen)")
@@ -168,7 +176,9 @@ import Testing
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tmux = try TmuxSession(
-            command: [CommandRunner.koersExecutable.path, "interview", "./scan", "--session", "scan.json", "--by", "carla"],
+            command: [
+                CommandRunner.koersExecutable.path, "interview", "./scan", "--session", "scan.json", "--by", "carla",
+            ],
             in: folder
         )
         defer { tmux.kill() }
@@ -198,7 +208,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // bert follows up through a pipe: Enter confirms, a line replaces.
         let plan = try CommandRunner.koers(
-            ["interview", "./plan", "--from", "scan.json", "--session", "plan.json", "--date", "2026-09-01", "--by", "bert"],
+            [
+                "interview", "./plan", "--from", "scan.json", "--session", "plan.json", "--date", "2026-09-01", "--by",
+                "bert",
+            ],
             in: folder,
             input: "\n24\nnu\n"
         )
@@ -280,9 +293,15 @@ import Testing
         #expect(ownSession.answers["partner"]?.state == .given(.text("zorgverzekeraar")))
         #expect(ownSession.answersAwaitingConfirmation == ["partner", "plan_only"])
 
-        let broken = try CommandRunner.koers(["interview", "./plan", "--from", "nope.yaml", "--session", "c.json"], in: folder)
+        let broken = try CommandRunner.koers(
+            ["interview", "./plan", "--from", "nope.yaml", "--session", "c.json"],
+            in: folder
+        )
         #expect(broken.status == 1)
-        #expect(broken.standardError.contains("error: the answers of 'nope.yaml' cannot be taken over"), "\(broken.standardError)")
+        #expect(
+            broken.standardError.contains("error: the answers of 'nope.yaml' cannot be taken over"),
+            "\(broken.standardError)"
+        )
     }
 
     @Test func checkFillsTheQuestionsAnAnswersFileLeavesOpenFromAnotherSession() throws {
@@ -329,18 +348,32 @@ import Testing
         defer { try? FileManager.default.removeItem(at: folder) }
         // bert changes anna's budget (her note stays hers) and confirms the months.
         let plan = try CommandRunner.koers(
-            ["interview", "./plan", "--from", "scan.json", "--session", "plan.json", "--date", "2026-09-01", "--by", "bert"],
+            [
+                "interview", "./plan", "--from", "scan.json", "--session", "plan.json", "--date", "2026-09-01", "--by",
+                "bert",
+            ],
             in: folder,
             input: "35000\n\nnu\n"
         )
         #expect(plan.status == 0, "\(plan.standardError)")
 
-        let markdown = try CommandRunner.koers(["report", "plan.json", "--history", "--format", "markdown"], in: folder)
+        let markdown = try CommandRunner.koers(
+            ["report", "plan.json", "--history", "--format", "markdown"],
+            in: folder
+        )
         #expect(markdown.status == 0, "\(markdown.standardError)")
         let text = markdown.standardOutput
-        #expect(text.contains("| Wat is het budget? `budget` | € 35.000 | bert | uit de begroting (notitie van anna) |"), "\(text)")
+        #expect(
+            text.contains("| Wat is het budget? `budget` | € 35.000 | bert | uit de begroting (notitie van anna) |"),
+            "\(text)"
+        )
         #expect(text.contains("### Bijlage: geschiedenis van de wijzigingen"))
-        #expect(text.contains(" | bert | overgenomen | Wat is het budget? `budget` | € 30.000 (uit Scanpakket 0-meting, scan.json) |"), "\(text)")
+        #expect(
+            text.contains(
+                " | bert | overgenomen | Wat is het budget? `budget` | € 30.000 (uit Scanpakket 0-meting, scan.json) |"
+            ),
+            "\(text)"
+        )
         #expect(text.contains(" | bert | antwoord | Wat is het budget? `budget` | € 30.000 → € 35.000 |"), "\(text)")
         #expect(text.contains(" | bert | overname bevestigd | Hoeveel maanden? `months` |  |"), "\(text)")
 
@@ -367,7 +400,9 @@ import Testing
         let plain = try CommandRunner.koers(["report", "plan.json", "--format", "json"], in: folder)
         #expect(try JSONValue.parse(plain.standardOutput)["sessions"]?.array?.first?["history"] == nil)
         let html = try CommandRunner.koers(["report", "plan.json", "--history"], in: folder)
-        #expect(html.standardOutput.contains("<h3 id=\"session-1-history\">Bijlage: geschiedenis van de wijzigingen</h3>"))
+        #expect(
+            html.standardOutput.contains("<h3 id=\"session-1-history\">Bijlage: geschiedenis van de wijzigingen</h3>")
+        )
     }
 
     // MARK: The bundled packs
@@ -389,8 +424,12 @@ import Testing
         func count(_ testCase: PackTestCase, businessCase: Bool) -> Int {
             testCase.answers.keys.filter { $0.hasPrefix("bc_") == businessCase }.count
         }
-        let whole = try #require(scan.pack.testCases.max { count($0, businessCase: false) < count($1, businessCase: false) })
-        let model = try #require(scan.pack.testCases.max { count($0, businessCase: true) < count($1, businessCase: true) })
+        let whole = try #require(
+            scan.pack.testCases.max { count($0, businessCase: false) < count($1, businessCase: false) }
+        )
+        let model = try #require(
+            scan.pack.testCases.max { count($0, businessCase: true) < count($1, businessCase: true) }
+        )
         var values = whole.answers.filter { !$0.key.hasPrefix("bc_") }
         values.merge(model.answers.filter { $0.key.hasPrefix("bc_") }) { first, _ in first }
         let date = try #require(CalendarDate(year: 2026, month: 3, day: 2))

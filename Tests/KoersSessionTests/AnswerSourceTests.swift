@@ -88,7 +88,11 @@ import Testing
         let loaded = RulePackLoader(registry: registry).load(directory: directory)
         let pack = try #require(loaded.pack, "\(loaded.diagnostics)")
         let interview = Interview(pack: pack, registry: registry)
-        var session = SessionFile(pack: pack, evaluationDate: CalendarDate(year: 2021, month: 10, day: 1) ?? .minimum, language: "nl")
+        var session = SessionFile(
+            pack: pack,
+            evaluationDate: CalendarDate(year: 2021, month: 10, day: 1) ?? .minimum,
+            language: "nl"
+        )
         session.record(.given(.text("set")), for: "scheme", by: "anna")
         session.record(.given(.money(30000)), for: "pm_costs", by: "anna")
         let text = String(decoding: try SessionStore.encode(session, path: "s.json"), as: UTF8.self)

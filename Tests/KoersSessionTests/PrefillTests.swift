@@ -32,7 +32,13 @@ import Testing
             "maturity-scan has a test case with the business case"
         )
         for (id, value) in testCase.answers {
-            session.record(.given(value), for: id, by: "anna", at: time, note: id == "bc_calculate" ? "Besproken met MT" : nil)
+            session.record(
+                .given(value),
+                for: id,
+                by: "anna",
+                at: time,
+                note: id == "bc_calculate" ? "Besproken met MT" : nil
+            )
         }
         return (interview, session)
     }
@@ -103,7 +109,10 @@ import Testing
         )
         #expect(followUp.answers[choice.id] == nil)
         let reasons = Dictionary(uniqueKeysWithValues: report.notTakenOver.map { ($0.id, $0.reason) })
-        #expect(reasons[choice.id] == .differentMeaning(source: scan.questions[choice.id], target: QuestionFingerprint(choice)))
+        #expect(
+            reasons[choice.id]
+                == .differentMeaning(source: scan.questions[choice.id], target: QuestionFingerprint(choice))
+        )
         #expect(reasons[already] == .alreadyAnswered)
         #expect(followUp.answers[already]?.state == .unknown, "an answer of this session stays")
         #expect(report.takenOver.count == scan.answers.count - 2)

@@ -21,13 +21,25 @@ import Testing
         session.record(.given(.money(30000)), for: "budget", by: "bert", at: Self.at(2))
         session.record(.given(.money(32000)), for: "budget", by: "bert", at: Self.at(3))
         session.setNote("Begroting v4", for: "budget", by: "carla", at: Self.at(4))
-        session.setOverride(ScoreOverride(value: 3, justification: "Gesprek"), for: "readiness", by: "anna", at: Self.at(5))
+        session.setOverride(
+            ScoreOverride(value: 3, justification: "Gesprek"),
+            for: "readiness",
+            by: "anna",
+            at: Self.at(5)
+        )
         try session.confirmOverride(for: "readiness", by: "bert", at: Self.at(6))
         try session.removeOverride(for: "readiness", by: "carla", at: Self.at(7))
         session.removeAnswer(for: "budget", by: "dirk", at: Self.at(8))
 
         let expected: [SessionChange] = [
-            SessionChange(kind: .answer, id: "budget", by: "anna", at: Self.at(1), old: nil, new: .answer(.given(.money(30000)))),
+            SessionChange(
+                kind: .answer,
+                id: "budget",
+                by: "anna",
+                at: Self.at(1),
+                old: nil,
+                new: .answer(.given(.money(30000)))
+            ),
             SessionChange(kind: .note, id: "budget", by: "anna", at: Self.at(1), old: nil, new: .text("Begroting v3")),
             SessionChange(
                 kind: .answer,
@@ -37,7 +49,14 @@ import Testing
                 old: .answer(.given(.money(30000))),
                 new: .answer(.given(.money(32000)))
             ),
-            SessionChange(kind: .note, id: "budget", by: "carla", at: Self.at(4), old: .text("Begroting v3"), new: .text("Begroting v4")),
+            SessionChange(
+                kind: .note,
+                id: "budget",
+                by: "carla",
+                at: Self.at(4),
+                old: .text("Begroting v3"),
+                new: .text("Begroting v4")
+            ),
             SessionChange(
                 kind: .override,
                 id: "readiness",
@@ -46,7 +65,14 @@ import Testing
                 old: nil,
                 new: .override(value: 3, justification: "Gesprek")
             ),
-            SessionChange(kind: .overrideConfirmed, id: "readiness", by: "bert", at: Self.at(6), old: nil, new: .text("bert")),
+            SessionChange(
+                kind: .overrideConfirmed,
+                id: "readiness",
+                by: "bert",
+                at: Self.at(6),
+                old: nil,
+                new: .text("bert")
+            ),
             SessionChange(
                 kind: .override,
                 id: "readiness",
@@ -55,7 +81,14 @@ import Testing
                 old: .override(value: 3, justification: "Gesprek"),
                 new: nil
             ),
-            SessionChange(kind: .answer, id: "budget", by: "dirk", at: Self.at(8), old: .answer(.given(.money(32000))), new: nil),
+            SessionChange(
+                kind: .answer,
+                id: "budget",
+                by: "dirk",
+                at: Self.at(8),
+                old: .answer(.given(.money(32000))),
+                new: nil
+            ),
             SessionChange(kind: .note, id: "budget", by: "dirk", at: Self.at(8), old: .text("Begroting v4"), new: nil),
         ]
         #expect(session.history == expected)

@@ -102,7 +102,13 @@ extension KoersCommand {
                 throw ExitCode.failure
             }
 
-            let given = try takeOver(into: checked.answers, file: file, selected: selected, interview: interview, on: date)
+            let given = try takeOver(
+                into: checked.answers,
+                file: file,
+                selected: selected,
+                interview: interview,
+                on: date
+            )
             let state = interview.state(of: given, on: date, overrides: file.overrides)
             let document = EvaluationDocument(
                 evaluation: state.evaluation,
@@ -133,13 +139,18 @@ extension KoersCommand {
             if let from {
                 path = from
             } else if let written = file.from {
-                path = written.hasPrefix("/")
+                path =
+                    written.hasPrefix("/")
                     ? written
-                    : URL(fileURLWithPath: self.answers).deletingLastPathComponent().appendingPathComponent(written).path
+                    : URL(fileURLWithPath: self.answers).deletingLastPathComponent().appendingPathComponent(written)
+                        .path
             } else {
                 return answers
             }
-            let source = try PrefillLoader(packs: packs, target: selected, language: evaluation.lang).source(path, on: date)
+            let source = try PrefillLoader(packs: packs, target: selected, language: evaluation.lang).source(
+                path,
+                on: date
+            )
             var scratch = SessionFile(pack: selected.pack, evaluationDate: date, language: evaluation.lang)
             scratch.record(answers, by: "answers-file")
             let report = scratch.takeOver(from: source, interview: interview, by: "koers")
@@ -153,7 +164,9 @@ extension KoersCommand {
                 case .alreadyAnswered:
                     continue
                 case .differentMeaning:
-                    notes.append("note: '\(left.id)' is not taken over: the question means something else in '\(selected.pack.id)'")
+                    notes.append(
+                        "note: '\(left.id)' is not taken over: the question means something else in '\(selected.pack.id)'"
+                    )
                 case .rejected(let problem):
                     notes.append("note: '\(left.id)' is not taken over: \(problem.message.text(in: "en"))")
                 }

@@ -114,8 +114,10 @@ struct HistoryTexts {
                     "\(time(answer.answeredAt))  \(answer.answeredBy)  \(id): \(content(.answer(answer.state)))"
                 )
                 if let note = answer.note, let author = answer.noteAuthor {
-                    lines.append("\(time(answer.noteAt ?? answer.answeredAt))  \(author)  \(id): "
-                        + pick("notitie", "note") + " \"\(note)\"")
+                    lines.append(
+                        "\(time(answer.noteAt ?? answer.answeredAt))  \(author)  \(id): "
+                            + pick("notitie", "note") + " \"\(note)\""
+                    )
                 }
             }
             return lines
@@ -133,7 +135,12 @@ struct HistoryTexts {
             lines.append(line)
         }
         let count = session.history.count
-        lines.append(pick("\(count) \(count == 1 ? "wijziging" : "wijzigingen").", "\(count) \(count == 1 ? "change" : "changes")."))
+        lines.append(
+            pick(
+                "\(count) \(count == 1 ? "wijziging" : "wijzigingen").",
+                "\(count) \(count == 1 ? "change" : "changes")."
+            )
+        )
         return lines
     }
 

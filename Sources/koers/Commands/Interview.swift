@@ -67,7 +67,10 @@ extension KoersCommand {
 
         @Option(
             name: [.customLong("by"), .customLong("author")],
-            help: ArgumentHelp("Who gives the answers, saved with each one and in the history (default: $USER).", valueName: "name")
+            help: ArgumentHelp(
+                "Who gives the answers, saved with each one and in the history (default: $USER).",
+                valueName: "name"
+            )
         )
         var by: String?
 
@@ -116,7 +119,9 @@ extension KoersCommand {
                     let source = try PrefillLoader(packs: packs, target: selected, language: evaluation.lang)
                         .source(from, on: session.evaluationDate)
                     let report = session.takeOver(from: source, interview: interview, by: person)
-                    let name = [source.packTitle ?? source.packID, source.label].compactMap { $0 }.joined(separator: " ")
+                    let name = [source.packTitle ?? source.packID, source.label].compactMap { $0 }.joined(
+                        separator: " "
+                    )
                     prefill = (report, name)
                 }
                 try store.save(session)

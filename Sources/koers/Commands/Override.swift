@@ -58,7 +58,10 @@ extension KoersCommand {
 
         @Option(
             name: [.customLong("by"), .customLong("author")],
-            help: ArgumentHelp("Who sets or confirms the override, kept in the history (default: $USER).", valueName: "name")
+            help: ArgumentHelp(
+                "Who sets or confirms the override, kept in the history (default: $USER).",
+                valueName: "name"
+            )
         )
         var by: String?
 

@@ -28,7 +28,8 @@ struct ReviewScreen {
     /// and has none, in pack order; not those that do not apply.
     var listed: [QuestionResult] {
         state.evaluation.questions.filter { result in
-            result.relevance != .irrelevant && (session.answers[result.question.id] != nil || result.relevance == .relevant)
+            result.relevance != .irrelevant
+                && (session.answers[result.question.id] != nil || result.relevance == .relevant)
         }
     }
 
