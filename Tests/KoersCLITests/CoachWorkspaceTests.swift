@@ -203,6 +203,42 @@ import Testing
         #expect(last.old == .answer(.given(.text("klaar"))) && last.new == .answer(.given(.text("herzien"))))
     }
 
+    @Test func inATerminalMenuEnterConfirmsAChoiceTakenOverAndArrowsChangeIt() throws {
+        guard TmuxSession.executable != nil else {
+            Issue.record(Comment(rawValue: TmuxSession.missingMessage))
+            return
+        }
+        let folder = try Self.workspace()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // A vervolgmeting of the scan: the partner is a menu with the baseline's choice marked.
+        let tmux = try TmuxSession(
+            command: [
+                CommandRunner.koersExecutable.path, "interview", "./scan", "--from", "scan.json", "--session",
+                "scan-1.json", "--label", "vervolgmeting", "--by", "bert",
+            ],
+            in: folder
+        )
+        defer { tmux.kill() }
+        var screen = try tmux.waitForScreen { $0.contains("(overgenomen) Welke partner?") && $0.contains("Enter bevestigt") }
+        #expect(screen.contains("4 antwoorden overgenomen uit Scanpakket 0-meting"), "\(screen)")
+        #expect(screen.contains("Gemeente — overgenomen uit Scanpakket 0-meting ("), "\(screen)")
+        try tmux.send(keys: "Enter")
+        screen = try tmux.waitForScreen { $0.contains("(overgenomen) Wat is het budget?") }
+        let store = SessionStore(path: folder.appendingPathComponent("scan-1.json").path)
+        #expect(try store.load().answers["partner"]?.origin?.confirmedBy == "bert")
+        // Back to the partner with '<' (a line here), then another choice with the arrows.
+        try tmux.type("<")
+        try tmux.send(keys: "Enter")
+        try tmux.waitForScreen { $0.contains("(wijzigen) Welke partner?") && $0.contains("Enter bevestigt") }
+        try tmux.send(keys: "Down", "Enter")
+        try tmux.waitForScreen { _ in (try? store.load().answers["partner"]?.state) == .given(.text("zorgkantoor")) }
+        let saved = try store.load()
+        #expect(saved.answers["partner"]?.origin == nil, "another choice is the coach's own")
+        #expect(saved.label == "vervolgmeting")
+        try tmux.send(keys: "C-d")
+        try tmux.waitForScreen { $0.contains("[exited 0]") }
+    }
+
     @Test func historyPrintsEveryChangeWithItsAuthorAsTextAndJSON() throws {
         let folder = try Self.workspace()
         defer { try? FileManager.default.removeItem(at: folder) }
