@@ -219,7 +219,9 @@ import Testing
             in: folder
         )
         defer { tmux.kill() }
-        var screen = try tmux.waitForScreen { $0.contains("(overgenomen) Welke partner?") && $0.contains("Enter bevestigt") }
+        var screen = try tmux.waitForScreen {
+            $0.contains("(overgenomen) Welke partner?") && $0.contains("Enter bevestigt")
+        }
         #expect(screen.contains("4 antwoorden overgenomen uit Scanpakket 0-meting"), "\(screen)")
         #expect(screen.contains("Gemeente — overgenomen uit Scanpakket 0-meting ("), "\(screen)")
         try tmux.send(keys: "Enter")
