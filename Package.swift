@@ -42,7 +42,10 @@ let package = Package(
         .target(name: "KoersBusinessCase", dependencies: ["KoersCore", "KoersExpression"]),
         .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression", "KoersBusinessCase"]),
         .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]),
-        .target(name: "KoersSession", dependencies: ["KoersInterview", "KoersCore", "KoersExpression"]),
+        .target(
+            name: "KoersSession",
+            dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]
+        ),
         .target(name: "KoersBatch", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
         .target(
             name: "KoersReport",
@@ -184,7 +187,10 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersSessionTests",
-            dependencies: ["KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersTestSupport"]
+            dependencies: [
+                "KoersSession", "KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource",
+                "KoersTestSupport",
+            ]
         ),
     ]
 )

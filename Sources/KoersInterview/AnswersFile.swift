@@ -24,13 +24,17 @@ import KoersYAML
 ///   maturity_total: {value: 3, justification: Gesprek met de projectleider}
 /// ```
 ///
-/// 3. A saved session (JSON with `"format": "koers-session/1"`): `pack_id`, `evaluation_date`,
-/// `score_overrides`, and `answers` that map question ids to
-/// `{"state": "answered", "type": "money", "value": "30000.00"}`, `{"state": "unknown"}` or
-/// `{"state": "skipped"}`. Its other keys are the session's own business and are not read.
+/// 3. A saved session (JSON with `"format": "koers-session/1"`). This reader does not read
+/// sessions: `KoersSession`, which owns that format, reads them (`AnswerSource` there) and gives
+/// the same ``AnswersFile``, of kind ``Kind/session``, with typed answers
+/// (`AnswerInput.value(_:)`). Given a session, this reader answers with an error that
+/// says so.
 ///
 /// A file is the second shape when it has an `answers` key holding a mapping; its other keys
-/// must then be `pack`, `date`, `overrides` or `description`. An answer left empty (`pm_costs:`) counts as
+/// must then be `pack`, `date`, `overrides`, `from` or `description`. `from` names another
+/// session or answers file (relative to this file's folder) whose answers fill the questions this
+/// file leaves open, where they mean the same (`koers check` reads it; see `koers interview
+/// --from`). An answer left empty (`pm_costs:`) counts as
 /// not given. `?` or `weet niet` answers "I don't know" and `-` skips an optional question, as in
 /// an interview.
 public struct AnswersFile: Sendable, Hashable {
@@ -38,7 +42,8 @@ public struct AnswersFile: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         /// A mapping of question id to answer.
         case plain
-        /// A mapping with `answers` and optionally `pack`, `date` and `description`.
+        /// A mapping with `answers` and optionally `pack`, `date`, `overrides`, `from` and
+        /// `description`.
         case structured
         /// A saved session, `koers-session/1`.
         case session
@@ -87,9 +92,14 @@ public struct AnswersFile: Sendable, Hashable {
     public var overrides: [String: ScoreOverride]
     /// Where each override's score id is written, for reporting an unknown score.
     public var overrideLocations: [String: SourceLocation]
+    /// Another session or answers file whose answers fill the questions this file leaves open
+    /// (`from:`), as written: relative to this file's folder.
+    public var from: String?
+    /// Where `from` is written.
+    public var fromLocation: SourceLocation?
 
     /// The keys of the structured shape.
-    public static let structuredKeys = ["pack", "date", "answers", "overrides", "description"]
+    public static let structuredKeys = ["pack", "date", "answers", "overrides", "from", "description"]
     /// The format marker of a session file that can be read.
     public static let sessionFormat = "koers-session/1"
 
@@ -122,6 +132,8 @@ public struct AnswersFile: Sendable, Hashable {
         self.entries = entries
         self.overrides = overrides
         self.overrideLocations = overrideLocations
+        self.from = nil
+        self.fromLocation = nil
     }
 
     /// The answers as inputs by question id; empty answers are left out.
@@ -242,8 +254,8 @@ private struct EntryReader {
             } else {
                 notes.append(
                     .note(
-                        "answers belong under 'answers:'; the other keys are 'pack', 'date', 'overrides' and "
-                            + "'description'",
+                        "answers belong under 'answers:'; the other keys are 'pack', 'date', 'overrides', 'from' "
+                            + "and 'description'",
                         at: entry.key.location
                     )
                 )
@@ -252,7 +264,7 @@ private struct EntryReader {
         }
         let (packID, packLocation) = pack(root["pack"])
         let (overrides, overrideLocations) = self.overrides(root["overrides"])
-        return AnswersFile(
+        var file = AnswersFile(
             path: path,
             kind: .structured,
             packID: packID,
@@ -262,11 +274,25 @@ private struct EntryReader {
             overrides: overrides,
             overrideLocations: overrideLocations
         )
+        if let node = root["from"] {
+            if let text = node.scalarValue, !node.isNull, !text.isEmpty {
+                file.from = text
+                file.fromLocation = node.location
+            } else {
+                error(
+                    "'from' must be the path of a session or answers file, such as baseline.json",
+                    at: node.location,
+                    code: "wrong-kind"
+                )
+            }
+        }
+        return file
     }
 
+    /// A file with a `format` key: only sessions have one, and they are read elsewhere.
     private mutating func session(_ root: YAMLNode) -> AnswersFile? {
-        guard let format = root["format"], format.scalarValue == AnswersFile.sessionFormat else {
-            let node = root["format"] ?? root
+        let node = root["format"] ?? root
+        guard node.scalarValue == AnswersFile.sessionFormat else {
             error(
                 "unknown answers file format '\(root["format"]?.scalarValue ?? "")'; this version of koers reads "
                     + "'\(AnswersFile.sessionFormat)' sessions and plain mappings of question id to answer",
@@ -275,32 +301,13 @@ private struct EntryReader {
             )
             return nil
         }
-        let (packID, packLocation) = pack(root["pack_id"])
-        var result: [AnswersFile.Entry] = []
-        if let answers = root["answers"] {
-            guard let answerEntries = answers.mapping else {
-                error(
-                    "'answers' of a session must be a mapping of question id to answer",
-                    at: answers.location,
-                    code: "wrong-kind"
-                )
-                return nil
-            }
-            for entry in answerEntries {
-                if let converted = sessionEntry(entry) { result.append(converted) }
-            }
-        }
-        let (overrides, overrideLocations) = self.overrides(root["score_overrides"])
-        return AnswersFile(
-            path: path,
-            kind: .session,
-            packID: packID,
-            packLocation: packLocation,
-            date: date(root["evaluation_date"]),
-            entries: result,
-            overrides: overrides,
-            overrideLocations: overrideLocations
+        error(
+            "this is a saved session ('\(AnswersFile.sessionFormat)'), which is read as a session, not as a file "
+                + "of typed answers",
+            at: node.location,
+            code: "session-file"
         )
+        return nil
     }
 
     // MARK: Entries
@@ -359,57 +366,6 @@ private struct EntryReader {
             )
         }
         return result
-    }
-
-    /// One answer of a session, `{"state": …, "type": …, "value": …}`, as typed input.
-    private mutating func sessionEntry(_ entry: YAMLMappingEntry) -> AnswersFile.Entry? {
-        let id = entry.key.scalarValue ?? ""
-        let node = entry.value
-        guard node.mapping != nil, let state = node["state"]?.scalarValue else {
-            error(
-                "the answer to '\(id)' in a session must be a mapping with 'state'",
-                at: node.location,
-                code: "wrong-kind"
-            )
-            return nil
-        }
-        let input: AnswerInput
-        let valueNode = node["value"] ?? node
-        switch state {
-        case "unknown": input = .text("?")
-        case "skipped": input = .text("-")
-        case "answered":
-            if let items = valueNode.sequence {
-                input = .list(items.compactMap(\.scalarValue))
-            } else if let text = valueNode.scalarValue, !valueNode.isNull {
-                if node["type"]?.scalarValue == "percentage", let fraction = Decimal(string: text, locale: nil) {
-                    // Sessions keep a percentage as its fraction; people write 12.5%.
-                    input = .text("\(fraction * 100)%")
-                } else {
-                    input = .text(text)
-                }
-            } else {
-                error(
-                    "the answer to '\(id)' has state 'answered' but no value",
-                    at: valueNode.location,
-                    code: "wrong-kind"
-                )
-                return nil
-            }
-        default:
-            error(
-                "'\(state)' is not an answer state; use answered, unknown or skipped",
-                at: node["state"]?.location,
-                code: "bad-value"
-            )
-            return nil
-        }
-        return AnswersFile.Entry(
-            questionID: id,
-            input: input,
-            keyLocation: entry.key.location,
-            valueLocation: valueNode.location
-        )
     }
 
     // MARK: Scalars

@@ -67,7 +67,8 @@ public struct HTMLReportRenderer: Sendable {
             "sources": t.sources, "comparison": t.comparison, "baseline": t.baseline, "followUp": t.followUp,
             "delta": t.delta, "appendix": t.appendix, "question": t.question, "answer": t.answer,
             "note": t.note, "who": t.who, "noAnswers": t.noAnswers, "chart": t.chart,
-            "checklists": t.checklists,
+            "checklists": t.checklists, "history": t.history, "noHistory": t.noHistory, "when": t.when,
+            "change": t.change, "before": t.before, "after": t.after,
         ]
     }
 
@@ -163,10 +164,19 @@ public struct HTMLReportRenderer: Sendable {
                     "question": answer.question,
                     "answer": answer.answer + (answer.state == "not_applicable" ? " (\(texts.notApplicable))" : ""),
                     "who": answer.answeredBy ?? "",
-                    "note": answer.note ?? "",
+                    "note": (answer.note ?? "") + (answer.noteBy.map { " (\(texts.noteBy($0)))" } ?? ""),
                 ])
             },
         ]
+        if let history = session.history {
+            entry["has_history"] = true
+            entry["history"] = history.map { change in
+                Self.dropEmpty([
+                    "at": change.at, "by": change.by, "kind": texts.changeKind(change.kind), "id": change.id,
+                    "subject": change.subject, "change": texts.transition(change),
+                ])
+            }
+        }
         entry["has_outcomes"] = !document.outcomes.isEmpty
         entry["has_checklists"] = !session.checklists.isEmpty
         entry["has_scores"] = !session.scores.isEmpty

@@ -67,6 +67,7 @@ public struct MarkdownReportRenderer: Sendable {
         }
         lines += actions(session)
         lines += appendix(session)
+        lines += history(session)
         return lines
     }
 
@@ -179,7 +180,30 @@ public struct MarkdownReportRenderer: Sendable {
             if answer.state == "not_applicable" { text += " (\(texts.notApplicable))" }
             lines.append(
                 "| \(Self.inline(answer.question)) `\(answer.questionID)` | \(text) | "
-                    + "\(Self.inline(answer.answeredBy ?? "")) | \(Self.inline(answer.note ?? "")) |"
+                    + "\(Self.inline(answer.answeredBy ?? "")) | \(Self.inline(note(answer))) |"
+            )
+        }
+        lines.append("")
+        return lines
+    }
+
+    /// The note with its author when someone other than who answered wrote it.
+    private func note(_ answer: ReportAnswer) -> String {
+        (answer.note ?? "") + (answer.noteBy.map { " (\(texts.noteBy($0)))" } ?? "")
+    }
+
+    private func history(_ session: ReportSession) -> [String] {
+        guard let history = session.history else { return [] }
+        var lines = ["### \(texts.history)", ""]
+        guard !history.isEmpty else { return lines + [texts.noHistory, ""] }
+        lines += [
+            "| \(texts.when) | \(texts.who) | \(texts.change) | \(texts.question) | \(texts.before) → \(texts.after) |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for change in history {
+            lines.append(
+                "| \(change.at) | \(Self.inline(change.by)) | \(texts.changeKind(change.kind)) | "
+                    + "\(Self.inline(change.subject)) `\(change.id)` | \(Self.inline(texts.transition(change))) |"
             )
         }
         lines.append("")

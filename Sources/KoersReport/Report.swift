@@ -107,13 +107,16 @@ public struct ReportSession: Sendable, Hashable, Codable {
     public var checklists: [ReportChecklist]
     /// Every answer, in pack order.
     public var answers: [ReportAnswer]
+    /// Every change kept in the session, oldest first, when the report was asked to include
+    /// them (`koers report --history`); `nil` otherwise, and then not written.
+    public var history: [ReportChange]? = nil
 
     enum CodingKeys: String, CodingKey {
         case id, role, source
         case sourceKind = "source_kind"
         case description
         case answeredBy = "answered_by"
-        case evaluation, scores, actions, checklists, answers
+        case evaluation, scores, actions, checklists, answers, history
     }
 
     /// Writes the session with `null` for what is not known.
@@ -133,6 +136,48 @@ public struct ReportSession: Sendable, Hashable, Codable {
         try container.encode(actions, forKey: .actions)
         try container.encode(checklists, forKey: .checklists)
         try container.encode(answers, forKey: .answers)
+        try container.encodeIfPresent(history, forKey: .history)
+    }
+}
+
+/// One change in a session's history, as the report's history appendix shows it.
+public struct ReportChange: Sendable, Hashable, Codable {
+    /// When, as ISO 8601.
+    public var at: String
+    /// Who made the change.
+    public var by: String
+    /// What changed: `answer`, `note`, `taken_over`, `taken_over_confirmed`, `override` or
+    /// `override_confirmed`, as the session file names it.
+    public var kind: String
+    /// The question or score.
+    public var id: String
+    /// The question as asked or the score's title; the id when the pack no longer has it.
+    public var subject: String
+    /// What it was, as a person reads it; `null` when it is new.
+    public var old: String?
+    /// What it became; `null` when it was removed or for a confirmation.
+    public var new: String?
+    /// For an answer taken over from another session: where from.
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey {
+        case at, by, kind, id, subject, old, new, source
+    }
+
+    /// Writes the change with `null` for what is not known.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(at, forKey: .at)
+        try container.encode(by, forKey: .by)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(id, forKey: .id)
+        try container.encode(subject, forKey: .subject)
+        try container.encode(old, forKey: .old)
+        try container.encode(new, forKey: .new)
+        try container.encode(source, forKey: .source)
     }
 }
 
@@ -295,6 +340,9 @@ public struct ReportAnswer: Sendable, Hashable, Codable {
     public var answeredAt: String?
     /// The note on the answer, if any.
     public var note: String?
+    /// Who wrote the note, when that is someone other than ``answeredBy`` (a colleague changed
+    /// the answer after the note was written); `nil` otherwise, and then not written.
+    public var noteBy: String? = nil
 
     enum CodingKeys: String, CodingKey {
         case questionID = "question_id"
@@ -302,6 +350,7 @@ public struct ReportAnswer: Sendable, Hashable, Codable {
         case answeredBy = "answered_by"
         case answeredAt = "answered_at"
         case note
+        case noteBy = "note_by"
     }
 
     /// Writes the answer with `null` for what is not known.
@@ -317,6 +366,7 @@ public struct ReportAnswer: Sendable, Hashable, Codable {
         try container.encode(answeredBy, forKey: .answeredBy)
         try container.encode(answeredAt, forKey: .answeredAt)
         try container.encode(note, forKey: .note)
+        try container.encodeIfPresent(noteBy, forKey: .noteBy)
     }
 }
 

@@ -12,12 +12,17 @@ import KoersSession
 public struct ReportBuilder: Sendable {
     /// `nl` or `en`.
     public var language: String
+    /// Whether each session's history (every change, with who and when) is added as an appendix.
+    public var includesHistory: Bool
 
     /// Creates a builder.
     ///
-    /// - Parameter language: `nl` or `en`, for every text in the report.
-    public init(language: String) {
+    /// - Parameters:
+    ///   - language: `nl` or `en`, for every text in the report.
+    ///   - includesHistory: Whether to add each session's history as an appendix.
+    public init(language: String, includesHistory: Bool = false) {
         self.language = language
+        self.includesHistory = includesHistory
     }
 
     /// Builds the report.
@@ -104,7 +109,7 @@ public struct ReportBuilder: Sendable {
             score(result, input: input, charted: charted.contains(result.score.id), answers: answersByID)
         }
         let people = Set(answers.compactMap(\.answeredBy))
-        return ReportSession(
+        var session = ReportSession(
             id: id,
             role: nil,
             source: input.source,
@@ -117,6 +122,38 @@ public struct ReportBuilder: Sendable {
             checklists: checklists(input),
             answers: answers
         )
+        if includesHistory { session.history = history(input) }
+        return session
+    }
+
+    /// Every change the session keeps, oldest first, in words; empty for an answers file.
+    func history(_ input: ReportInput) -> [ReportChange] {
+        guard let session = input.session else { return [] }
+        let formatter = ValueFormatter(language: language)
+        return session.history.map { change in
+            let question = input.pack.question(change.id)
+            let score = input.pack.scores.first { $0.id == change.id }
+            func text(_ content: SessionChange.Content?) -> String? {
+                switch content {
+                case nil: return nil
+                case .answer(let state)?: return formatter.format(state, for: question)
+                case .text(let text)?: return text
+                case .override(let value, let justification)?:
+                    return formatter.format(.number(value)) + " (\(justification))"
+                }
+            }
+            let confirmation = change.kind == .takenOverConfirmed || change.kind == .overrideConfirmed
+            return ReportChange(
+                at: Self.timestamp(change.at),
+                by: change.by,
+                kind: change.kind.rawValue,
+                id: change.id,
+                subject: question?.text.text(in: language) ?? score?.title.text(in: language) ?? change.id,
+                old: text(change.old),
+                new: confirmation ? nil : text(change.new),
+                source: change.source
+            )
+        }
     }
 
     /// The scores a chart shows: those that read no other score (not a total), sharing the most
@@ -260,9 +297,18 @@ public struct ReportBuilder: Sendable {
                 answer: formatter.format(answer, for: result.question),
                 answeredBy: saved?.answeredBy,
                 answeredAt: saved.map { Self.timestamp($0.answeredAt) },
-                note: note?.isEmpty == false ? note : nil
+                note: note?.isEmpty == false ? note : nil,
+                noteBy: Self.noteAuthor(saved, note: note)
             )
         }
+    }
+
+    /// Who wrote a note, when someone other than who gave the answer did.
+    static func noteAuthor(_ saved: SessionAnswer?, note: String?) -> String? {
+        guard let saved, let author = saved.noteAuthor, note?.isEmpty == false, author != saved.answeredBy else {
+            return nil
+        }
+        return author
     }
 
     // MARK: - Comparison

@@ -59,7 +59,7 @@ public struct ReportInput: Sendable {
     /// - Returns: The pack id.
     /// - Throws: ``ReportError`` when the file cannot be read or names no pack.
     public static func packID(ofFileAt path: String) throws(ReportError) -> String {
-        let read = AnswersFile.read(atPath: path)
+        let read = AnswerSource.read(atPath: path)
         guard let file = read.file else {
             throw .unreadable(path: path, problems: read.diagnostics.map(\.description))
         }
@@ -85,21 +85,14 @@ public struct ReportInput: Sendable {
         displayPath: String? = nil
     ) throws(ReportError) -> ReportInput {
         let shown = displayPath ?? path
-        let read = AnswersFile.read(atPath: path, displayPath: shown)
+        let read = AnswerSource.read(atPath: path, displayPath: shown)
         guard let file = read.file else {
             throw .unreadable(path: path, problems: read.diagnostics.map(\.description))
         }
         if let mismatch = file.packMismatch(with: pack) {
             throw .rejectedAnswers(path: path, problems: [mismatch.description])
         }
-        var session: SessionFile?
-        if file.kind == .session {
-            do {
-                session = try SessionStore(path: path).load()
-            } catch {
-                throw .unreadable(path: path, problems: [error.localizedDescription])
-            }
-        }
+        let session = read.session
         let date = file.date ?? session?.evaluationDate ?? .today()
         let interview = Interview(pack: pack, registry: registry)
         let checked = file.answers(for: interview, on: date, language: language)

@@ -48,6 +48,43 @@ struct ReportTexts: Sendable {
     var note: String { pick("Notitie", "Note") }
     var who: String { pick("Wie", "Who") }
     var noAnswers: String { pick("Geen antwoorden.", "No answers.") }
+    var history: String { pick("Bijlage: geschiedenis van de wijzigingen", "Appendix: history of the changes") }
+    var noHistory: String {
+        pick(
+            "Geen wijzigingen vastgelegd (of het bestand is van voor Koers ze bijhield).",
+            "No changes recorded (or the file predates Koers keeping them)."
+        )
+    }
+    var when: String { pick("Wanneer", "When") }
+    var change: String { pick("Wijziging", "Change") }
+    var before: String { pick("Was", "Was") }
+    var after: String { pick("Werd", "Became") }
+    func noteBy(_ person: String) -> String { pick("notitie van \(person)", "note by \(person)") }
+    /// A kind of change, as the history appendix names it.
+    func changeKind(_ kind: String) -> String {
+        switch kind {
+        case "answer": pick("antwoord", "answer")
+        case "note": pick("notitie", "note")
+        case "taken_over": pick("overgenomen", "taken over")
+        case "taken_over_confirmed": pick("overname bevestigd", "takeover confirmed")
+        case "override": pick("score aangepast", "score override")
+        case "override_confirmed": pick("aanpassing bevestigd", "override confirmed")
+        default: kind
+        }
+    }
+    /// The change's old and new value in one cell: `was → became`, with where an answer taken
+    /// over came from.
+    func transition(_ change: ReportChange) -> String {
+        var text: String
+        switch (change.old, change.new) {
+        case (nil, let new?): text = new
+        case (let old?, let new?): text = "\(old) → \(new)"
+        case (let old?, nil): text = "\(old) → " + pick("(verwijderd)", "(removed)")
+        case (nil, nil): text = ""
+        }
+        if let source = change.source { text += " (" + pick("uit", "from") + " \(source))" }
+        return text
+    }
     var chart: String { pick("Grafiek", "Chart") }
     var chartOf: String { pick("Staafdiagram van", "Bar chart of") }
     var unknownValue: String { pick("onbekend", "unknown") }

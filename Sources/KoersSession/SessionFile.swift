@@ -27,8 +27,14 @@ public import KoersExpression
 /// }
 /// ```
 ///
+/// Newer files may also have `label` (a name for the session, such as `0-meting`) and `history`
+/// (every change, ``SessionChange``); answers may have `note_by`, `note_at` and `taken_over`
+/// (``SessionAnswer``, ``AnswerOrigin``). All are optional: older files read as before, and a
+/// session without them is written without them.
+///
 /// ``SessionStore`` reads and writes it; ``adapt(to:at:)`` reconciles it with a pack that
-/// changed since it was saved.
+/// changed since it was saved; ``takeOver(from:interview:by:at:)`` fills a new session with the
+/// answers of another one.
 public struct SessionFile: Sendable, Hashable, Codable {
     /// The format marker, ``SessionFormat/current``.
     public var format: String
@@ -52,6 +58,11 @@ public struct SessionFile: Sendable, Hashable, Codable {
     public var questions: [String: QuestionFingerprint]
     /// Answers that no longer fit the pack, kept rather than dropped.
     public var setAside: [SetAsideAnswer]
+    /// A name for the session, such as a measurement (`0-meting`, `vervolgmeting`); later
+    /// sessions that take over its answers show it.
+    public var label: String?
+    /// Every change of an answer, a note, an override or a confirmation, oldest first.
+    public var history: [SessionChange]
 
     /// Starts an empty session for a pack.
     ///
@@ -73,6 +84,8 @@ public struct SessionFile: Sendable, Hashable, Codable {
         self.scoreOverrides = [:]
         self.questions = Self.fingerprints(of: pack)
         self.setAside = []
+        self.label = nil
+        self.history = []
     }
 
     /// The fingerprints of every question of a pack, by question id.
@@ -95,6 +108,8 @@ public struct SessionFile: Sendable, Hashable, Codable {
         case scoreOverrides = "score_overrides"
         case questions
         case setAside = "set_aside"
+        case label
+        case history
     }
 
     /// Reads a session; missing collections read as empty.
@@ -114,5 +129,29 @@ public struct SessionFile: Sendable, Hashable, Codable {
         scoreOverrides = try container.decodeIfPresent([String: SessionOverride].self, forKey: .scoreOverrides) ?? [:]
         questions = try container.decodeIfPresent([String: QuestionFingerprint].self, forKey: .questions) ?? [:]
         setAside = try container.decodeIfPresent([SetAsideAnswer].self, forKey: .setAside) ?? []
+        label = try container.decodeIfPresent(String.self, forKey: .label)
+        history = try container.decodeIfPresent([SessionChange].self, forKey: .history) ?? []
+    }
+
+    /// Writes a session; `label` and `history` only when there are some, so that a session
+    /// without them reads the same in an older Koers.
+    ///
+    /// - Parameter encoder: The encoder.
+    /// - Throws: Whatever the encoder throws.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(format, forKey: .format)
+        try container.encode(packID, forKey: .packID)
+        try container.encode(packVersion, forKey: .packVersion)
+        try container.encode(evaluationDate, forKey: .evaluationDate)
+        try container.encode(language, forKey: .language)
+        try container.encode(createdAt, forKey: .createdAt)
+        try container.encode(updatedAt, forKey: .updatedAt)
+        try container.encode(answers, forKey: .answers)
+        try container.encode(scoreOverrides, forKey: .scoreOverrides)
+        try container.encode(questions, forKey: .questions)
+        try container.encode(setAside, forKey: .setAside)
+        try container.encodeIfPresent(label, forKey: .label)
+        if !history.isEmpty { try container.encode(history, forKey: .history) }
     }
 }

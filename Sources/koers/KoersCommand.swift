@@ -15,7 +15,7 @@ struct KoersCommand: AsyncParsableCommand {
             stappenplan, implementation maturity and insurers' readiness criteria.
             """,
         version: "\(version) (commit \(BuildInfo.commit), pack engine \(KoersEngine.version))",
-        subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, ReportCommand.self, ServeCommand.self, CoachCommand.self]
+        subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, History.self, ReportCommand.self, ServeCommand.self, CoachCommand.self]
     )
 
     /// The version of the koers tool, also in release archive names (`scripts/release`).

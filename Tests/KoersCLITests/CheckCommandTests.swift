@@ -360,14 +360,17 @@ import Testing
         {
           "format": "koers-session/1",
           "pack_id": "set-eligibility",
+          "pack_version": "0.1.0",
+          "created_at": "2024-05-01T09:29:00Z",
           "evaluation_date": "2021-04-01",
           "answers": {
             "scheme": {"state": "answered", "type": "text", "value": "preset", "answered_by": "anna",
                        "answered_at": "2024-05-01T09:30:00Z"},
-            "is_care_provider": {"state": "answered", "type": "boolean", "value": true},
-            "preset_aim_vision": {"state": "answered", "type": "boolean", "value": true},
-            "preset_plan_involves_purchaser": {"state": "answered", "type": "boolean", "value": true},
-            "vision_wage_costs": {"state": "answered", "type": "money", "value": "25000.00"}
+            "is_care_provider": {"state": "answered", "type": "boolean", "value": true, "answered_at": "2024-05-01T09:30:00Z"},
+            "preset_aim_vision": {"state": "answered", "type": "boolean", "value": true, "answered_at": "2024-05-01T09:30:00Z"},
+            "preset_plan_involves_purchaser": {"state": "answered", "type": "boolean", "value": true,
+                                               "answered_at": "2024-05-01T09:30:00Z"},
+            "vision_wage_costs": {"state": "answered", "type": "money", "value": "25000.00", "answered_at": "2024-05-01T09:30:00Z"}
           }
         }
         """.write(to: folder.appendingPathComponent("session.json"), atomically: true, encoding: .utf8)
@@ -378,6 +381,33 @@ import Testing
         let preset = document["outcomes"]?.array?.first { $0["id"] == .string("preset") }
         #expect(preset?["verdict"] == .string("eligible"))
         #expect(preset?["amounts"]?.array?.first?["value"] == .string("20000"))
+    }
+
+    @Test func anIncompleteSessionIsRefusedAtItsPlace() throws {
+        // Sessions are read by the session reader, which checks them whole.
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try """
+        {
+          "format": "koers-session/1",
+          "pack_id": "set-eligibility",
+          "pack_version": "0.1.0",
+          "created_at": "2024-05-01T09:29:00Z",
+          "evaluation_date": "2021-04-01",
+          "answers": {
+            "scheme": {"state": "answered", "type": "text", "value": 7, "answered_at": "2024-05-01T09:30:00Z"}
+          }
+        }
+        """.write(to: folder.appendingPathComponent("session.json"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.koers(["check", "--answers", "session.json"], in: folder)
+        #expect(result.status == 1)
+        #expect(
+            result.standardError.hasPrefix(
+                "session.json:8:62: error: session file 'session.json' has an invalid entry at answers.scheme.value"
+            ),
+            "\(result.standardError)"
+        )
+        #expect(result.standardOutput.isEmpty)
     }
 
     @Test func aPackWithOnlyScoresShowsOverridesAndExitsZero() throws {

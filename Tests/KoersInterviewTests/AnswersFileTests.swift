@@ -84,48 +84,28 @@ import Testing
         #expect(file.entries[1].valueLocation == KoersSource.SourceLocation(file: "c.json", line: 2, column: 55))
     }
 
-    @Test func sessionFileAnswersBecomeTypedInput() throws {
-        let text = """
-            {
-              "answers" : {
-                "scheme" : {"answered_at" : "2024-05-01T09:30:00Z", "answered_by" : "anna", "state" : "answered",
-                            "type" : "text", "value" : "set"},
-                "is_care_provider" : {"state" : "answered", "type" : "boolean", "value" : true},
-                "purchaser_partners" : {"state" : "answered", "type" : "list of text", "value" : ["gemeente"]},
-                "pm_costs" : {"state" : "answered", "type" : "money", "value" : "30000.00", "note" : "versie 3"},
-                "share" : {"state" : "answered", "type" : "percentage", "value" : "0.125"},
-                "proven_ehealth" : {"state" : "unknown"},
-                "training_costs" : {"state" : "skipped"}
-              },
-              "created_at" : "2024-05-01T09:29:12Z",
-              "evaluation_date" : "2021-10-01",
-              "format" : "koers-session/1",
-              "language" : "nl",
-              "pack_id" : "set-eligibility",
-              "pack_version" : "0.1.0",
-              "questions" : {},
-              "score_overrides" : {
-                "readiness" : {"value" : "3.5", "justification" : "Gesprek", "by" : "anna", "at" : "2024-05-01T09:30:00Z"}
-              },
-              "set_aside" : [],
-              "updated_at" : "2024-05-01T09:30:00Z"
-            }
-            """
-        let result = AnswersFile.parse(text, path: "s.json")
-        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
-        let file = try #require(result.file)
-        #expect(file.kind == .session)
-        #expect(file.packID == "set-eligibility")
-        #expect(file.date == CalendarDate(year: 2021, month: 10, day: 1))
-        #expect(file.inputs["scheme"] == .text("set"))
-        #expect(file.inputs["is_care_provider"] == .text("true"))
-        #expect(file.inputs["purchaser_partners"] == .list(["gemeente"]))
-        #expect(file.inputs["pm_costs"] == .text("30000.00"))
-        #expect(file.inputs["share"] == .text("12.5%"))
-        #expect(file.inputs["proven_ehealth"] == .text("?"))
-        #expect(file.inputs["training_costs"] == .text("-"))
+    @Test func aSessionIsLeftToTheSessionReader() throws {
+        // Sessions are read by KoersSession (AnswerSource), the one reader of koers-session/1.
+        let result = AnswersFile.parse("{\"format\": \"koers-session/1\", \"answers\": {}}\n", path: "s.json")
+        #expect(result.file == nil)
         #expect(
-            file.overrides == ["readiness": ScoreOverride(value: Decimal(string: "3.5") ?? 0, justification: "Gesprek")]
+            result.diagnostics.map(\.description) == [
+                "s.json:1:12: error: this is a saved session ('koers-session/1'), which is read as a session, "
+                    + "not as a file of typed answers"
+            ]
+        )
+    }
+
+    @Test func fromNamesTheFileWhoseAnswersFillTheOpenQuestions() throws {
+        let marked = MarkedText("pack: set-eligibility\nfrom: 1️⃣../baseline.json\nanswers:\n  scheme: set\n")
+        let file = try #require(AnswersFile.parse(marked.text, path: "f.yaml").file)
+        #expect(file.from == "../baseline.json")
+        #expect(file.fromLocation == location(marked, "1️⃣", in: "f.yaml"))
+        let bad = AnswersFile.parse("from: [a, b]\nanswers:\n  scheme: set\n", path: "g.yaml")
+        #expect(bad.file == nil)
+        #expect(
+            bad.diagnostics.map(\.description)
+                == ["g.yaml:1:7: error: 'from' must be the path of a session or answers file, such as baseline.json"]
         )
     }
 

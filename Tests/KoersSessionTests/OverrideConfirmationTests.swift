@@ -208,7 +208,7 @@ import Testing
     @Test func anAnswersFileReadsAConfirmedSessionsOverrideAsBefore() throws {
         var session = try Self.session()
         try session.confirmOverride(for: "readiness", by: "bert", at: Self.confirmTime)
-        let read = AnswersFile.parse(try Self.text(session), path: "s.json")
+        let read = AnswerSource.parse(try Self.text(session), path: "s.json")
         #expect(read.diagnostics.isEmpty, "\(read.diagnostics)")
         let file = try #require(read.file)
         #expect(file.overrides["readiness"] == ScoreOverride(value: 4, justification: "Gebruikerspanel sinds maart"))

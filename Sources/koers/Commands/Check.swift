@@ -3,6 +3,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersSession
 import KoersSource
 
 extension KoersCommand {
@@ -48,6 +49,14 @@ extension KoersCommand {
         @Option(help: ArgumentHelp("The answers file (YAML or JSON).", valueName: "file"))
         var answers: String
 
+        @Option(
+            help: ArgumentHelp(
+                "Fill the questions the answers file leaves open from another session or answers file, where they mean the same (as koers interview --from; default: the file's 'from:').",
+                valueName: "file"
+            )
+        )
+        var from: String?
+
         @OptionGroup var evaluation: EvaluationOptions
 
         @Option(help: "The output format: text, markdown or json.")
@@ -58,7 +67,7 @@ extension KoersCommand {
 
         func run() async throws {
             let printer = DiagnosticPrinter()
-            let read = AnswersFile.read(atPath: answers)
+            let read = AnswerSource.read(atPath: answers)
             printer.print(read.diagnostics, files: read.source.map { [$0] } ?? [])
             guard let file = read.file else {
                 printer.writeToStandardError(
@@ -93,7 +102,14 @@ extension KoersCommand {
                 throw ExitCode.failure
             }
 
-            let state = interview.state(of: checked.answers, on: date, overrides: file.overrides)
+            let given = try takeOver(
+                into: checked.answers,
+                file: file,
+                selected: selected,
+                interview: interview,
+                on: date
+            )
+            let state = interview.state(of: given, on: date, overrides: file.overrides)
             let document = EvaluationDocument(
                 evaluation: state.evaluation,
                 pack: selected.pack,
@@ -107,6 +123,56 @@ extension KoersCommand {
             case .ineligible: throw ExitCode(2)
             case .undetermined: throw ExitCode(3)
             }
+        }
+
+        /// The answers of the file, with the open questions filled from `--from` (or the file's
+        /// `from:`, relative to its folder) where they mean the same; notes on standard error say
+        /// what was taken over and what was not.
+        private func takeOver(
+            into answers: AnswerSet,
+            file: AnswersFile,
+            selected: SelectedPack,
+            interview: Interview,
+            on date: CalendarDate
+        ) throws -> AnswerSet {
+            let path: String
+            if let from {
+                path = from
+            } else if let written = file.from {
+                path =
+                    written.hasPrefix("/")
+                    ? written
+                    : URL(fileURLWithPath: self.answers).deletingLastPathComponent().appendingPathComponent(written)
+                        .path
+            } else {
+                return answers
+            }
+            let source = try PrefillLoader(packs: packs, target: selected, language: evaluation.lang).source(
+                path,
+                on: date
+            )
+            var scratch = SessionFile(pack: selected.pack, evaluationDate: date, language: evaluation.lang)
+            scratch.record(answers, by: "answers-file")
+            let report = scratch.takeOver(from: source, interview: interview, by: "koers")
+            let name = [source.packTitle ?? source.packID, source.label].compactMap { $0 }.joined(separator: " ")
+            var notes = [
+                "note: \(report.takenOver.count) \(report.takenOver.count == 1 ? "answer" : "answers") taken over from "
+                    + "'\(path)' (\(name))"
+            ]
+            for left in report.notTakenOver {
+                switch left.reason {
+                case .alreadyAnswered:
+                    continue
+                case .differentMeaning:
+                    notes.append(
+                        "note: '\(left.id)' is not taken over: the question means something else in '\(selected.pack.id)'"
+                    )
+                case .rejected(let problem):
+                    notes.append("note: '\(left.id)' is not taken over: \(problem.message.text(in: "en"))")
+                }
+            }
+            DiagnosticPrinter().writeToStandardError(notes.joined(separator: "\n") + "\n")
+            return scratch.answerSet
         }
 
         private func render(_ document: EvaluationDocument) throws -> String {

@@ -31,6 +31,22 @@ extension KoersCommand {
                 Running the command again with the same file continues where it stopped (and says \
                 what changed when the pack changed since), on the session's date unless --date is given. At the end of input (Ctrl-D or the end \
                 of a pipe) koers stops with exit code 0; nothing saved is lost.
+
+                --from FILE takes over the answers of another session (koers-session/1, of this \
+                pack or another one, such as a 0-meting for a vervolgmeting, or the maturity scan \
+                for the stappenplan) or of an answers file: every answer to a question with the \
+                same id and the same meaning (type and options) that this session has not \
+                answered yet. Each is marked with where it came from and asked again in turn: \
+                Enter confirms it, another answer replaces it. Answers to questions that mean \
+                something else here are listed and not taken over. --label names the session \
+                (such as 0-meting), as later sessions taken over from it show.
+
+                In a terminal, when every question that matters is answered, all answers are \
+                shown for review: type a number to change one, Enter shows the result. A finished \
+                session opened again starts at that review.
+
+                Every change of an answer or note is kept in the session file with who made it \
+                and when; koers history FILE shows it.
                 """
         )
 
@@ -49,8 +65,25 @@ extension KoersCommand {
         )
         var sessionPath: String?
 
-        @Option(help: ArgumentHelp("Who gives the answers, saved with each one (default: $USER).", valueName: "name"))
+        @Option(
+            name: [.customLong("by"), .customLong("author")],
+            help: ArgumentHelp(
+                "Who gives the answers, saved with each one and in the history (default: $USER).",
+                valueName: "name"
+            )
+        )
         var by: String?
+
+        @Option(
+            help: ArgumentHelp(
+                "Take over the answers of another session or answers file (see below).",
+                valueName: "file"
+            )
+        )
+        var from: String?
+
+        @Option(help: ArgumentHelp("A label for the session, such as 0-meting or vervolgmeting.", valueName: "text"))
+        var label: String?
 
         @OptionGroup var evaluation: EvaluationOptions
 
@@ -65,8 +98,10 @@ extension KoersCommand {
             let console = Console(usesColour: capabilities.usesColour)
             let texts = InterviewTexts(language: evaluation.lang)
 
+            let person = by ?? SessionFile.defaultPerson()
             var session: SessionFile
             var changes: PackChangeReport?
+            var prefill: (report: PrefillReport, source: String)?
             do {
                 if store.exists {
                     (session, changes) = try store.open(for: interview)
@@ -79,7 +114,19 @@ extension KoersCommand {
                         language: evaluation.lang
                     )
                 }
+                if let label { session.label = label.isEmpty ? nil : label }
+                if let from {
+                    let source = try PrefillLoader(packs: packs, target: selected, language: evaluation.lang)
+                        .source(from, on: session.evaluationDate)
+                    let report = session.takeOver(from: source, interview: interview, by: person)
+                    let name = [source.packTitle ?? source.packID, source.label].compactMap { $0 }.joined(
+                        separator: " "
+                    )
+                    prefill = (report, name)
+                }
                 try store.save(session)
+            } catch let exit as ExitCode {
+                throw exit
             } catch {
                 console.error("error: \(error)")
                 throw ExitCode.failure
@@ -95,12 +142,13 @@ extension KoersCommand {
             } else {
                 console.line(texts.newSession(path))
             }
+            if let prefill { printer.print(prefill.report, source: prefill.source, texts: texts) }
 
             let terminal = TerminalInterview(
                 interview: interview,
                 session: session,
                 store: store,
-                person: by ?? SessionFile.defaultPerson(),
+                person: person,
                 capabilities: capabilities,
                 console: console,
                 input: InputReader()

@@ -56,7 +56,13 @@ extension KoersCommand {
         @Option(help: ArgumentHelp("Why the computed value does not fit.", valueName: "text"))
         var justification: String?
 
-        @Option(help: ArgumentHelp("Who sets or confirms the override (default: $USER).", valueName: "name"))
+        @Option(
+            name: [.customLong("by"), .customLong("author")],
+            help: ArgumentHelp(
+                "Who sets or confirms the override, kept in the history (default: $USER).",
+                valueName: "name"
+            )
+        )
         var by: String?
 
         @Flag(help: "Confirm the existing override, as a second person (--by NAME).")
@@ -146,7 +152,7 @@ extension KoersCommand {
                 notes.append(texts.saved(sessionFile))
             case .remove:
                 do {
-                    try session.removeOverride(for: score.id)
+                    try session.removeOverride(for: score.id, by: person)
                 } catch {
                     throw OverrideFailure("score '\(score.id)' has no override; there is nothing to remove")
                 }

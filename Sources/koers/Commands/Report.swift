@@ -44,6 +44,11 @@ extension KoersCommand {
         @Option(help: ArgumentHelp("The organisation's name (default: from the files' description).", valueName: "name"))
         var organisation: String?
 
+        @Flag(
+            help: "Add each session's history (every change of an answer, note or override, with who and when) as an appendix."
+        )
+        var history = false
+
         func validate() throws {
             guard ["nl", "en"].contains(lang) else {
                 throw ValidationError("--lang must be nl or en, not '\(lang)'")
@@ -68,7 +73,8 @@ extension KoersCommand {
                 guard let reportFormat = registry.reportFormat(format) else {
                     throw ReportError.unknownFormat(format, known: registry.reportFormats.map(\.id))
                 }
-                let report = try ReportBuilder(language: lang).build(inputs, organisation: organisation)
+                let report = try ReportBuilder(language: lang, includesHistory: history)
+                    .build(inputs, organisation: organisation)
                 try write(try reportFormat.render(report, options: ReportRenderOptions(templateDirectory: templates)))
             } catch let error as ReportError {
                 printer.writeToStandardError("error: \(error.description)\n")

@@ -1,6 +1,8 @@
+import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersSession
 
 /// The words of the terminal interview, in Dutch or English.
 struct InterviewTexts {
@@ -16,6 +18,26 @@ struct InterviewTexts {
     var commandsHint: String { pick("? hulp · < terug", "? help · < back") }
     func current(_ answer: String) -> String {
         pick("Huidig antwoord: \(answer) (Enter houdt het)", "Current answer: \(answer) (Enter keeps it)")
+    }
+    var takenOverTag: String { pick("overgenomen", "taken over") }
+    /// Where an answer was taken over from: `overgenomen uit Maturity scan 0-meting (2 maart 2026)`.
+    func takenOver(from origin: AnswerOrigin, formatter: ValueFormatter) -> String {
+        let day = origin.answeredAt.flatMap(Self.day(of:)).map { formatter.format($0) }
+        return pick("overgenomen uit ", "taken over from ") + origin.sourceName + (day.map { " (\($0))" } ?? "")
+    }
+    /// The calendar day of a moment, in UTC, as session files keep their times.
+    static func day(of time: Date) -> CalendarDate? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: time)
+        guard let year = parts.year, let month = parts.month, let day = parts.day else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
+    }
+    func takenOverAnswer(_ answer: String, from source: String) -> String {
+        pick(
+            "\(answer) — \(source). Enter bevestigt, of geef een ander antwoord.",
+            "\(answer) — \(source). Enter confirms, or give another answer."
+        )
     }
     var optionalHint: String { pick("leeg laten slaat over", "leave empty to skip") }
     var unknownHint: String { pick("?? als u het niet weet", "?? if you don't know") }
@@ -123,6 +145,45 @@ struct InterviewTexts {
         pick(
             "Alle vragen die ertoe doen zijn beantwoord. Enter toont de uitslag, < gaat terug.",
             "Every question that matters is answered. Enter shows the result, < goes back."
+        )
+    }
+
+    // MARK: Review
+
+    var reviewTitle: String { pick("Overzicht van de antwoorden", "Review of the answers") }
+    var reviewUnanswered: String { pick("(niet beantwoord)", "(not answered)") }
+    var reviewAwaiting: String { pick("overgenomen, nog te bevestigen", "taken over, to be confirmed") }
+    var reviewNote: String { pick("notitie", "note") }
+    func reviewPrompt(count: Int) -> String {
+        pick(
+            "Typ een nummer (1-\(count)) om dat antwoord te wijzigen; Enter toont de uitslag, < gaat terug.",
+            "Type a number (1-\(count)) to change that answer; Enter shows the result, < goes back."
+        )
+    }
+    func reviewNoSuchNumber(_ text: String, count: Int) -> String {
+        pick("'\(text)' is geen nummer van 1 tot en met \(count).", "'\(text)' is not a number from 1 to \(count).")
+    }
+
+    // MARK: Taking over answers
+
+    func tookOver(_ count: Int, from source: String) -> String {
+        pick(
+            "\(count) \(count == 1 ? "antwoord" : "antwoorden") overgenomen uit \(source); u loopt ze na en bevestigt (Enter) of wijzigt ze.",
+            "\(count) \(count == 1 ? "answer" : "answers") taken over from \(source); you go through them and confirm (Enter) or change each."
+        )
+    }
+    var notTakenOverTitle: String { pick("Niet overgenomen:", "Not taken over:") }
+    func differentMeaning(_ id: String, source: String, target: String) -> String {
+        pick(
+            "\(id): de vraag betekent in dit pack iets anders (\(source) → \(target))",
+            "\(id): the question means something else in this pack (\(source) → \(target))"
+        )
+    }
+    func rejectedTakeOver(_ id: String, _ reason: String) -> String { "\(id): \(reason)" }
+    func alreadyAnswered(_ count: Int) -> String {
+        pick(
+            "\(count) \(count == 1 ? "vraag had" : "vragen hadden") in deze sessie al een antwoord; dat blijft staan.",
+            "\(count) \(count == 1 ? "question was" : "questions were") already answered in this session; those answers stay."
         )
     }
 

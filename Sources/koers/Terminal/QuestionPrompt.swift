@@ -16,12 +16,24 @@ struct QuestionPrompt {
     /// - Parameters:
     ///   - position: The question's number and the most questions this interview can take.
     ///   - current: The current answer, when going back to change it.
+    ///   - takenOver: Where the current answer was taken over from, while it waits for
+    ///     confirmation (`overgenomen uit Maturity scan 0-meting (2 maart 2026)`).
     ///   - asMenu: Whether a menu shows the options and its own hint line.
     ///   - console: For styles.
     /// - Returns: The lines.
-    func header(position: (number: Int, total: Int), current: String?, asMenu: Bool, console: Console) -> [String] {
+    func header(
+        position: (number: Int, total: Int),
+        current: String?,
+        takenOver: String? = nil,
+        asMenu: Bool,
+        console: Console
+    ) -> [String] {
         var title = console.styled("[\(position.number)/\(position.total)]", .dim) + " "
-        if current != nil { title += console.styled("(\(texts.changing))", .yellow) + " " }
+        if takenOver != nil {
+            title += console.styled("(\(texts.takenOverTag))", .cyan) + " "
+        } else if current != nil {
+            title += console.styled("(\(texts.changing))", .yellow) + " "
+        }
         title += console.styled(question.text.text(in: language), .bold)
         if let unit = question.unit?.text(in: language), !unit.isEmpty {
             title += " " + console.styled("[\(unit)]", .dim)
@@ -32,7 +44,11 @@ struct QuestionPrompt {
                 lines.append("  \(index + 1)) \(option.label.text(in: language))")
             }
         }
-        if let current { lines.append("  " + console.styled(texts.current(current), .yellow)) }
+        if let current, let takenOver {
+            lines.append("  " + console.styled(texts.takenOverAnswer(current, from: takenOver), .cyan))
+        } else if let current {
+            lines.append("  " + console.styled(texts.current(current), .yellow))
+        }
         if !asMenu {
             var hints = [texts.accepts(question, summary: typeSummary)]
             if question.allowsUnknown { hints.append(texts.unknownHint) }

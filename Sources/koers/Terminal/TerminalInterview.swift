@@ -10,6 +10,12 @@ import KoersSession
 /// The engine decides what to ask; this type only talks to the person. Going back with `<`
 /// asks an earlier question again; after a change the state is simply recomputed, so whatever
 /// depends on the answer follows.
+///
+/// Answers taken over from another session (`--from`) are walked through in pack order, each
+/// shown with where it came from: Enter confirms it, another answer replaces it. When nothing
+/// more can change the result, a terminal shows every answer for review (``ReviewScreen``); the
+/// coach can pick one to change, or go on to the verdict. A finished session opened again starts
+/// at that review, so any answer can still be changed.
 final class TerminalInterview {
     /// How the interview ended.
     enum Ending {
@@ -42,7 +48,7 @@ final class TerminalInterview {
     /// The session as saved.
     private(set) var session: SessionFile
     /// The questions answered, in the order they were asked.
-    private var history: [String]
+    private var asked: [String]
     private var pendingNotes: [String: String] = [:]
 
     /// Prepares an interview over a session.
@@ -67,7 +73,7 @@ final class TerminalInterview {
         self.input = input
         // A resumed session goes back through its answers in pack order.
         let answered = interview.evaluator.evaluate(session.answerSet, on: session.evaluationDate).questions
-        self.history = answered.filter { $0.answer != nil && $0.relevance != .irrelevant }.map(\.question.id)
+        self.asked = answered.filter { $0.answer != nil && $0.relevance != .irrelevant }.map(\.question.id)
     }
 
     /// Asks questions until nothing more can change the result or the input ends.
@@ -80,37 +86,43 @@ final class TerminalInterview {
             let question: Question
             if let id = revisiting, let earlier = interview.pack.question(id) {
                 question = earlier
+            } else if let pending = nextToConfirm(in: state) {
+                question = pending
+                revisiting = pending.id
             } else if let next = state.nextQuestion {
                 question = next
             } else {
                 guard capabilities.inputIsTerminal else { return .complete(state) }
-                console.line()
-                console.write(texts.finishPrompt + " ")
-                guard let line = input.readLine() else {
-                    console.line()
+                let review = ReviewScreen(pack: interview.pack, session: session, state: state, texts: texts)
+                switch review.run(console: console, input: input) {
+                case .verdict:
                     return .complete(state)
+                case .change(let id):
+                    revisiting = id
+                case .back:
+                    if let previous = previous(before: nil, in: state) {
+                        revisiting = previous
+                    } else {
+                        console.line("  " + console.styled(texts.noEarlierQuestion, .yellow))
+                    }
                 }
-                if line.trimmingCharacters(in: .whitespaces) == "<", let previous = previous(before: nil, in: state) {
-                    revisiting = previous
-                    continue
-                }
-                return .complete(state)
+                continue
             }
 
-            let current = revisiting == nil ? nil : session.answers[question.id]?.state
-            let number = revisiting.flatMap { id in valid(history, in: state).firstIndex(of: id) }.map { $0 + 1 }
+            let saved = revisiting == nil ? nil : session.answers[question.id]
+            let number = revisiting.flatMap { id in valid(asked, in: state).firstIndex(of: id) }.map { $0 + 1 }
             let position = (number ?? state.progress.answered + 1, max(state.progress.total, number ?? 0))
-            switch ask(question, position: position, current: current) {
+            switch ask(question, position: position, current: saved?.state, origin: saved?.origin) {
             case .accepted(let answer):
                 let ignoredBefore = Set(state.evaluation.questions.filter(\.isIgnored).map(\.question.id))
-                session.record(
-                    answer,
-                    for: question.id,
-                    by: person,
-                    note: pendingNotes.removeValue(forKey: question.id)
-                )
+                session.record(answer, for: question.id, by: person)
+                if let note = pendingNotes.removeValue(forKey: question.id) {
+                    session.setNote(note, for: question.id, by: person)
+                }
+                // The same answer as the one taken over confirms it.
+                session.confirmTakenOver(for: question.id, by: person)
                 try store.save(session)
-                if !history.contains(question.id) { history.append(question.id) }
+                if !asked.contains(question.id) { asked.append(question.id) }
                 revisiting = nil
                 let after = interview.state(of: session.answerSet, on: date, overrides: session.engineOverrides)
                 for result in after.evaluation.questions
@@ -120,10 +132,14 @@ final class TerminalInterview {
                     )
                 }
             case .kept:
-                if let note = pendingNotes.removeValue(forKey: question.id), let answer = session.answers[question.id] {
-                    session.record(answer.state, for: question.id, by: answer.answeredBy, note: note)
-                    try store.save(session)
+                var changed = false
+                if let note = pendingNotes.removeValue(forKey: question.id), session.answers[question.id] != nil {
+                    session.setNote(note, for: question.id, by: person)
+                    changed = true
                 }
+                if session.confirmTakenOver(for: question.id, by: person) { changed = true }
+                if changed { try store.save(session) }
+                if !asked.contains(question.id) { asked.append(question.id) }
                 revisiting = nil
             case .back:
                 if let previous = previous(before: question.id, in: state) {
@@ -139,6 +155,18 @@ final class TerminalInterview {
         }
     }
 
+    /// The first answer in pack order that was taken over and waits for confirmation, of a
+    /// question that applies and comes before the next question to ask.
+    private func nextToConfirm(in state: InterviewState) -> Question? {
+        let waiting = session.answersAwaitingConfirmation
+        guard !waiting.isEmpty else { return nil }
+        for result in state.evaluation.questions {
+            if result.question.id == state.nextQuestion?.id { return nil }
+            if waiting.contains(result.question.id), result.relevance != .irrelevant { return result.question }
+        }
+        return nil
+    }
+
     /// The answered questions that still apply, in the order they were asked.
     private func valid(_ ids: [String], in state: InterviewState) -> [String] {
         ids.filter { id in
@@ -148,13 +176,13 @@ final class TerminalInterview {
 
     /// The question to go back to from a question (or from the end when `nil`).
     private func previous(before id: String?, in state: InterviewState) -> String? {
-        let answered = valid(history, in: state)
+        let answered = valid(asked, in: state)
         guard let id, let index = answered.firstIndex(of: id) else { return answered.last }
         return index > 0 ? answered[index - 1] : nil
     }
 
     /// Asks one question until it gets an acceptable answer or a command.
-    private func ask(_ question: Question, position: (Int, Int), current: AnswerState?) -> Step {
+    private func ask(_ question: Question, position: (Int, Int), current: AnswerState?, origin: AnswerOrigin?) -> Step {
         let formatter = ValueFormatter(language: language)
         let prompt = QuestionPrompt(
             question: question,
@@ -167,6 +195,7 @@ final class TerminalInterview {
         for line in prompt.header(
             position: position,
             current: current.map { formatter.format($0, for: question) },
+            takenOver: origin.flatMap { $0.isConfirmed ? nil : texts.takenOver(from: $0, formatter: formatter) },
             asMenu: asMenu,
             console: console
         ) {
