@@ -31,33 +31,22 @@ enum JSONValue: Sendable, Hashable, Decodable {
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        if let key = Self.numberLiteralsKey, let literals = decoder.userInfo[key] as? [String: String] {
-            if let literal = literals[APIIO.fieldPath(decoder.codingPath)] {
-                self = DecimalLiteral.parse(literal).map(JSONValue.number) ?? .unrepresentableNumber
-                return
-            }
-            if container.decodeNil() {
-                self = .null
-            } else if let flag = try? container.decode(Bool.self) {
-                self = .boolean(flag)
-            } else if let text = try? container.decode(String.self) {
-                self = .string(text)
-            } else if let list = try? container.decode([JSONValue].self) {
-                self = .array(list)
-            } else {
-                self = .object
-            }
+        // A body read by the API comes with its number literals, read exactly from the text as
+        // sent; without them (a decoder of its own), numbers go through Foundation.
+        let literals = Self.numberLiteralsKey.flatMap { decoder.userInfo[$0] as? [String: String] }
+        if let literal = literals?[APIIO.fieldPath(decoder.codingPath)] {
+            self = DecimalLiteral.parse(literal).map(JSONValue.number) ?? .unrepresentableNumber
             return
         }
         if container.decodeNil() {
             self = .null
         } else if let flag = try? container.decode(Bool.self) {
             self = .boolean(flag)
-        } else if let number = try? container.decode(Decimal.self), number.isFinite,
+        } else if literals == nil, let number = try? container.decode(Decimal.self), number.isFinite,
             number != 0 || (try? container.decode(Double.self)) == 0
         {
             self = .number(number)
-        } else if (try? container.decode(Double.self)) != nil {
+        } else if literals == nil, (try? container.decode(Double.self)) != nil {
             // Too large, or so small that it would read as 0: refused rather than rounded.
             self = .unrepresentableNumber
         } else if let text = try? container.decode(String.self) {
