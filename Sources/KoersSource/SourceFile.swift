@@ -19,8 +19,32 @@ public struct SourceFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: Self.isLineBreak)
+        self.lines = Self.lines(of: text)
+    }
+
+    /// The lines of a text, split where libyaml breaks them (see ``isLineBreak(_:)``).
+    ///
+    /// Read on Unicode scalars, not `Character`s: every pack file is split when it loads, and
+    /// comparing characters costs more than the rest of loading. A break is a control or
+    /// separator scalar, so it never sits inside a character other than `\r\n`.
+    private static func lines(of text: String) -> [Substring] {
+        let scalars = text.unicodeScalars
+        var lines: [Substring] = []
+        var lineStart = scalars.startIndex
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let value = scalars[index].value
+            guard value == 0x0A || value == 0x0D || value == 0x85 || value == 0x2028 || value == 0x2029 else {
+                index = scalars.index(after: index)
+                continue
+            }
+            lines.append(text[lineStart..<index])
+            index = scalars.index(after: index)
+            if value == 0x0D, index < scalars.endIndex, scalars[index] == "\n" { index = scalars.index(after: index) }
+            lineStart = index
+        }
+        lines.append(text[lineStart..<scalars.endIndex])
+        return lines
     }
 
     /// Whether a character ends a line for libyaml.
