@@ -5,8 +5,8 @@ import KoersSource
 
 /// A row turned into answers for a pack, with its optional id and date.
 ///
-/// Answers keep the type they were given: a JSON number is an exact ``AnswerInput/number(_:)``,
-/// a JSON boolean a ``AnswerInput/boolean(_:)``, text stays text to be read as a person writes.
+/// Answers keep the type they were given: a JSON number is an exact `AnswerInput.number(_:)`,
+/// a JSON boolean a `AnswerInput.boolean(_:)`, text stays text to be read as a person writes.
 public struct DecodedRow: Sendable, Hashable {
     /// The row's `_id`, if it has one.
     public var id: String?

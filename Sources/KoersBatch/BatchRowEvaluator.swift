@@ -19,7 +19,7 @@ public struct BatchChunk: Sendable {
 /// value serves every task of a run.
 ///
 /// A row is decided on the compiled pack without building explanations; with ``explain`` each
-/// outcome also gets the reasons a person reads (the sentences of ``Explainer``).
+/// outcome also gets the reasons a person reads (the sentences of `Explainer` in KoersInterview).
 public struct BatchRowEvaluator: Sendable {
     /// The interview over the pack.
     public let interview: Interview

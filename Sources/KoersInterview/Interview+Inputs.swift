@@ -89,8 +89,8 @@ extension Interview {
     func checkedRun(_ inputs: [AnswerInput?], on date: CalendarDate) -> (run: EvaluationRun, issues: [AnswerIssue]) {
         let run = evaluator.emptyRun(on: date)
         var issues: [AnswerIssue] = []
-        // The questions are read in place, not copied out one by one: this loop runs for every
-        // row of a batch.
+        // The questions are read through a buffer, which spares most copies of a question out
+        // of the pack's array: this loop runs for every row of a batch.
         pack.questions.withUnsafeBufferPointer { questions in
             for (position, input) in inputs.enumerated() {
                 guard let input, position < questions.count else { continue }
