@@ -34,20 +34,29 @@ extension PageHandlers {
         return redirect("/r/\(token)", visit: visit)
     }
 
-    /// `GET /login`.
+    /// `GET /login`: the form, with the token its cookie holds (a new one when the browser has
+    /// none), which `POST /login` must send back.
     func loginPage(visit: PageVisit, email: String = "", error: String? = nil) -> Response {
-        var context: [String: Any] = ["email": email]
+        let formToken = visit.loginFormToken.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
+        var context: [String: Any] = ["email": email, "csrf": formToken]
         if let error { context["error"] = error }
-        return page(
+        var response = page(
             "login", title: visit.texts["coachLogin"], context, visit: visit,
             status: error == nil ? .ok : .unauthorized
         )
+        if formToken != visit.loginFormToken {
+            response.setCookie(cookie(PageCookies.loginForm, formToken, maxAge: nil))
+        }
+        return response
     }
 
     /// `POST /login`: sets the login cookie (HTTP-only, SameSite=Lax, Secure when configured).
     /// Failed logins are counted per client address and per account; past the limit the page
     /// says so with 429 and `Retry-After`.
+    /// A form without the token of the login form's cookie (sent from another site, or after
+    /// the browser dropped the cookie) gets the "form expired" page, before any password check.
     func login(form: FormData, visit: PageVisit, client: String? = nil) async throws(ServiceError) -> Response {
+        guard loginFormMatches(form, visit) else { return formExpired(visit) }
         let email = form["email"] ?? ""
         let grant: LoginGrant
         do throws(ServiceError) {

@@ -18,6 +18,8 @@ struct PageVisit: Sendable {
     var path: String?
     /// The address the pages are reached at, such as `http://127.0.0.1:8080`.
     var baseURL: String
+    /// The login form's token from its cookie, when the browser sent one that looks like a token.
+    var loginFormToken: String?
 
     /// The texts of the visit's language.
     var texts: PageTexts { PageTexts(language: language) }
@@ -32,6 +34,9 @@ enum PageCookies {
     static let login = "koers_login"
     /// The language chosen with `?lang=`.
     static let language = "koers_lang"
+    /// The token the login form must send back (a login has no login token of its own yet, so
+    /// the login form is protected by this cookie and a hidden field with the same value).
+    static let loginForm = "koers_login_form"
 }
 
 extension PageHandlers {
@@ -59,7 +64,8 @@ extension PageHandlers {
             coach: coach,
             loginToken: token,
             path: Self.switchablePath(request),
-            baseURL: baseURL(request)
+            baseURL: baseURL(request),
+            loginFormToken: cookies[PageCookies.loginForm]?.value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         )
     }
 
@@ -88,6 +94,18 @@ extension PageHandlers {
     /// Whether a coach's form carries the login's CSRF token.
     func csrfMatches(_ form: FormData, _ visit: PageVisit) -> Bool {
         guard let expected = visit.coach?.login.csrfToken, let given = form["csrf"] else { return false }
+        return Self.sameSecret(expected, given)
+    }
+
+    /// Whether the login form carries the token of its own cookie (double submit: a page of
+    /// another site can send the form, but cannot read or set the cookie).
+    func loginFormMatches(_ form: FormData, _ visit: PageVisit) -> Bool {
+        guard let expected = visit.loginFormToken, !expected.isEmpty, let given = form["csrf"] else { return false }
+        return Self.sameSecret(expected, given)
+    }
+
+    /// Compares two secrets in time that depends only on their length.
+    private static func sameSecret(_ expected: String, _ given: String) -> Bool {
         let a = Array(expected.utf8)
         let b = Array(given.utf8)
         guard a.count == b.count else { return false }
