@@ -156,7 +156,10 @@ struct APIHandlers: Sendable {
 
     private func createAnonymousSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let body = try await APIIO.decode(SessionBody.self, from: request, context: context)
-        return try APIIO.json(try await services.sessions.createAnonymous(try newSession(body)), status: .created)
+        return try APIIO.json(
+            try await services.sessions.createAnonymous(try newSession(body), from: context.remoteAddress?.ipAddress),
+            status: .created
+        )
     }
 
     private func getSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {

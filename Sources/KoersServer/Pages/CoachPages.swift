@@ -26,10 +26,22 @@ extension PageHandlers {
     }
 
     /// `POST /start`: an anonymous session of a pack; its resume link is the access.
-    func start(form: FormData, visit: PageVisit) async throws(ServiceError) -> Response {
-        let created = try await services.sessions.createAnonymous(
-            NewSession(packID: form["pack"] ?? "", evaluationDate: Self.date(form), language: visit.language)
-        )
+    /// Past the number of sessions an address may start, 429 with `Retry-After` and a page
+    /// that says so.
+    func start(form: FormData, visit: PageVisit, client: String? = nil) async throws(ServiceError) -> Response {
+        let created: CreatedSession
+        do throws(ServiceError) {
+            created = try await services.sessions.createAnonymous(
+                NewSession(packID: form["pack"] ?? "", evaluationDate: Self.date(form), language: visit.language),
+                from: client
+            )
+        } catch .tooManyRequests(_, let wait) {
+            var response = message(
+                visit.texts["errorTitle"], visit.texts["anonymousThrottled"], visit: visit, status: .tooManyRequests
+            )
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         guard let token = created.resumeToken else { throw .unavailable("no resume token") }
         return redirect("/r/\(token)", visit: visit)
     }

@@ -39,8 +39,13 @@ public enum PageRoutes {
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: script)))
         }
         router.get("/") { request, _ in await pages.respond(request) { visit in pages.home(visit: visit) } }
-        router.post("/start") { request, _ in
-            await pages.respond(request) { visit in try await pages.start(form: await pages.form(request), visit: visit) }
+        router.post("/start") { request, context in
+            await pages.respond(request) { visit in
+                try await pages.start(
+                    form: await pages.form(request), visit: visit,
+                    client: (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress
+                )
+            }
         }
 
         // Anonymous sessions, opened by the resume token in the URL.

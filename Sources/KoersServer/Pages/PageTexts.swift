@@ -59,6 +59,10 @@ struct PageTexts: Sendable {
             "Te veel mislukte pogingen om in te loggen. Probeer het over een kwartier opnieuw.",
             "Too many failed logins. Please try again in a quarter of an hour."
         ),
+        "anonymousThrottled": (
+            "Vanaf dit adres zijn te veel sessies kort na elkaar gestart. Probeer het later opnieuw, of ga verder met een sessie die u al hebt (met de link om verder te gaan).",
+            "Too many sessions were started from this address in a short time. Please try again later, or continue a session you already have (with its resume link)."
+        ),
         "loggedInAs": ("Ingelogd als", "Logged in as"),
         "organisations": ("Organisaties", "Organisations"),
         "noOrganisations": ("U heeft nog geen organisaties.", "You have no organisations yet."),

@@ -45,6 +45,7 @@ public struct SessionService: Sendable {
     let packs: PackLibrary
     let organisations: OrganisationService
     let settings: ServiceSettings
+    let anonymousStarts: AnonymousStartCounter
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -69,9 +70,18 @@ public struct SessionService: Sendable {
 
     /// Starts an anonymous session, resumed with the token it returns.
     ///
-    /// - Parameter new: The pack, label, date and language.
+    /// - Parameters:
+    ///   - new: The pack, label, date and language.
+    ///   - client: The client's IP address, when known: each address may start
+    ///     ``AnonymousSessionPolicy/startsPerAddress`` sessions per window.
     /// - Returns: The state and the resume token (shown only this once).
-    public func createAnonymous(_ new: NewSession) async throws(ServiceError) -> CreatedSession {
+    /// - Throws: ``ServiceError/tooManyRequests(_:retryAfter:)`` past the limit.
+    public func createAnonymous(_ new: NewSession, from client: String? = nil) async throws(ServiceError) -> CreatedSession {
+        if let wait = await anonymousStarts.admit(address: client) {
+            throw .tooManyRequests(
+                "too many anonymous sessions started from this address; try again in \(wait) seconds", retryAfter: wait
+            )
+        }
         let token = Tokens.generate()
         let (record, pack) = try makeRecord(new, organisationID: nil, resumeTokenHash: Tokens.hash(token))
         try await insert(record)
@@ -315,10 +325,31 @@ public struct SessionService: Sendable {
             guard coaches else { throw notFound }
         case .resumeToken(let token):
             guard let hash = record.resumeTokenHash, hash == Tokens.hash(token) else { throw notFound }
+            guard !isExpired(record) else { throw notFound }
         case .shareToken:
             throw notFound
         }
         return record
+    }
+
+    /// Whether an anonymous session was left untouched longer than its lifetime.
+    func isExpired(_ record: InterviewRecord) -> Bool {
+        record.organisationID == nil
+            && settings.now().timeIntervalSince(record.updatedAt) > settings.anonymousSessions.lifetime
+    }
+
+    /// Removes the anonymous sessions left untouched longer than
+    /// ``AnonymousSessionPolicy/lifetime``.
+    ///
+    /// - Returns: How many were removed.
+    public func removeExpiredAnonymousSessions() async throws(ServiceError) -> Int {
+        do {
+            return try await store.deleteAnonymousSessions(
+                untouchedSince: settings.now().addingTimeInterval(-settings.anonymousSessions.lifetime)
+            )
+        } catch {
+            throw ServiceError(error)
+        }
     }
 
     /// Loads, changes and saves a session, retrying once when someone else saved in between.
