@@ -5,7 +5,8 @@ public struct PageSettings: Sendable, Hashable {
     /// a `Secure` cookie and no coach could log in.
     public var secureCookies: Bool
     /// The address the pages are reached at, such as `https://koers.example.nl`, for the
-    /// resume and share links shown to people; `nil` to build it from the request's `Host`.
+    /// resume and share links shown to people; `nil` for the server's own address (the
+    /// socket the request arrived at), never the request's `Host`, which anyone can forge.
     public var publicBaseURL: String?
 
     /// Creates page settings.

@@ -42,7 +42,7 @@ enum PageCookies {
 extension PageHandlers {
     /// Reads the visit from a request: `?lang=` over the language cookie over Dutch, and the
     /// coach from the login cookie (an unknown or expired login counts as none).
-    func visit(_ request: Request) async -> PageVisit {
+    func visit(_ request: Request, _ context: some RequestContext) async -> PageVisit {
         let query = FormData(request.uri.query ?? "")
         let cookies = request.cookies
         var language = "nl"
@@ -64,7 +64,7 @@ extension PageHandlers {
             coach: coach,
             loginToken: token,
             path: Self.switchablePath(request),
-            baseURL: baseURL(request),
+            baseURL: baseURL((context as? KoersRequestContext)?.localAddress),
             loginFormToken: cookies[PageCookies.loginForm]?.value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         )
     }
@@ -77,12 +77,14 @@ extension PageHandlers {
         return path
     }
 
-    /// The public address: the configured one, or the scheme and `Host` of the request.
-    private func baseURL(_ request: Request) -> String {
+    /// The public address: the configured one (`--public-url`), else the address the server
+    /// was reached at on its own socket. Never the request's `Host`: anyone can send any `Host`,
+    /// and a resume or share link pointing at another site would hand it the token.
+    private func baseURL(_ local: SocketAddress?) -> String {
         if let configured = settings.publicBaseURL { return configured }
-        let host = request.head.authority ?? "localhost"
-        let safeHost = host.filter { $0.isLetter || $0.isNumber || ".-:[]".contains($0) }
-        return (settings.secureCookies ? "https://" : "http://") + safeHost
+        let scheme = settings.secureCookies ? "https://" : "http://"
+        guard let local, let ip = local.ipAddress, let port = local.port else { return scheme + "localhost" }
+        return scheme + (ip.contains(":") ? "[\(ip)]" : ip) + ":\(port)"
     }
 
     /// Reads a submitted form (at most 64 KiB).
