@@ -123,7 +123,7 @@ extension PageHandlers {
             let organisation = try await services.organisations.create(name: name, access: access)
             return redirect("/organisations/\(organisation.id)", visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisations(visit: visit, name: name, error: problems.first?.message ?? summary)
+            return try await organisations(visit: visit, name: name, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 
@@ -186,7 +186,7 @@ extension PageHandlers {
             )
             return redirect("/sessions/\(state.session.id)", visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisation(organisationID, visit: visit, error: problems.first?.message ?? summary)
+            return try await organisation(organisationID, visit: visit, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 
@@ -199,7 +199,7 @@ extension PageHandlers {
             let report = try await services.reports.report(sessionIDs: ids, format: .html, language: visit.language, access: access)
             return html(report.body, visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisation(organisationID, visit: visit, error: problems.first?.message ?? summary)
+            return try await organisation(organisationID, visit: visit, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 

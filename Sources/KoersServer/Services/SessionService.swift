@@ -163,7 +163,12 @@ public struct SessionService: Sendable {
         if let note, note.unicodeScalars.count > Self.maximumNoteLength {
             throw .invalid(
                 "the note is too long",
-                [FieldProblem(field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters")]
+                [
+                    FieldProblem(
+                        field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters",
+                        dutch: "Een notitie heeft hoogstens \(Self.maximumNoteLength) tekens."
+                    )
+                ]
             )
         }
         let trimmedNote = note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -236,13 +241,18 @@ public struct SessionService: Sendable {
                 problems.append(
                     FieldProblem(
                         field: "value",
-                        message: "give a number from \(score.minimum) to \(score.maximum), such as \(score.maximum)"
+                        message: "give a number from \(score.minimum) to \(score.maximum), such as \(score.maximum)",
+                        dutch: "Geef een getal van \(Self.dutchNumber(score.minimum)) tot en met \(Self.dutchNumber(score.maximum)), "
+                            + "zoals \(Self.dutchNumber(score.maximum))."
                     )
                 )
             }
             if reason.isEmpty || reason.unicodeScalars.count > 2000 {
                 problems.append(
-                    FieldProblem(field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)")
+                    FieldProblem(
+                        field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)",
+                        dutch: "Schrijf waarom de berekende score niet past (1 tot 2000 tekens)."
+                    )
                 )
             }
             guard problems.isEmpty, let number else { throw .invalid("the override is not accepted", problems) }
@@ -332,6 +342,11 @@ public struct SessionService: Sendable {
         return record
     }
 
+    /// A number as Dutch text shows it: a decimal comma.
+    static func dutchNumber(_ number: Decimal) -> String {
+        number.description.replacingOccurrences(of: ".", with: ",")
+    }
+
     /// Whether an anonymous session was left untouched longer than its lifetime.
     func isExpired(_ record: InterviewRecord) -> Bool {
         record.organisationID == nil
@@ -395,17 +410,27 @@ public struct SessionService: Sendable {
             if let parsed = CalendarDate(iso: text) {
                 date = parsed
             } else {
-                problems.append(FieldProblem(field: "date", message: "write the date as YYYY-MM-DD, such as 2021-10-01"))
+                problems.append(
+                    FieldProblem(
+                        field: "date", message: "write the date as YYYY-MM-DD, such as 2021-10-01",
+                        dutch: "Schrijf de datum als JJJJ-MM-DD, zoals 2021-10-01."
+                    )
+                )
             }
         }
         let language = new.language ?? "nl"
         if !["nl", "en"].contains(language) {
-            problems.append(FieldProblem(field: "language", message: "the language is nl or en"))
+            problems.append(FieldProblem(field: "language", message: "the language is nl or en", dutch: "De taal is nl of en."))
         }
         let label = new.label.trimmingCharacters(in: .whitespacesAndNewlines)
         // Counted in Unicode scalars, as JSON Schema's maxLength in the OpenAPI document counts.
         if label.unicodeScalars.count > 100 {
-            problems.append(FieldProblem(field: "label", message: "a label has at most 100 characters"))
+            problems.append(
+                FieldProblem(
+                    field: "label", message: "a label has at most 100 characters",
+                    dutch: "Een naam voor de sessie heeft hoogstens 100 tekens."
+                )
+            )
         }
         guard problems.isEmpty else { throw .invalid("the session cannot be made as given", problems) }
         let now = settings.now()
