@@ -52,7 +52,9 @@ public enum KoersApplication {
         // The pages (Sources/KoersServer/Pages) add their routes to the same router; errors
         // outside /api are theirs to show.
         do {
-            try PageRoutes.add(to: router, services: services, settings: pages)
+            var pageSettings = pages
+            pageSettings.formLimit = bodyLimit
+            try PageRoutes.add(to: router, services: services, settings: pageSettings)
         } catch {
             throw .missingResource("page templates (\(error))")
         }

@@ -189,6 +189,8 @@ extension PageHandlers {
         let visit = await visit(request, context)
         do {
             return try await body(visit)
+        } catch let error as FormTooLarge {
+            return formTooLarge(error, visit: visit)
         } catch let error as ServiceError {
             return failure(error, visit: visit)
         } catch {

@@ -8,6 +8,9 @@ public struct PageSettings: Sendable, Hashable {
     /// resume and share links shown to people; `nil` for the server's own address (the
     /// socket the request arrived at), never the request's `Host`, which anyone can forge.
     public var publicBaseURL: String?
+    /// The largest form the pages read, in bytes (the server's body limit); a larger one gets a
+    /// 413 page that gives back what was typed.
+    public var formLimit: Int = 64 * 1024
 
     /// Creates page settings.
     ///

@@ -28,6 +28,12 @@ struct PageVisit: Sendable {
     var access: Access? { coach.map { .coach($0.coach) } }
 }
 
+/// A submitted form over the body limit, with the fields of the part that was read.
+struct FormTooLarge: Error, Sendable {
+    /// The fields read before the limit; the last one is cut short.
+    let partial: FormData
+}
+
 /// The cookies the pages set.
 enum PageCookies {
     /// The login token of a coach.
@@ -87,10 +93,46 @@ extension PageHandlers {
         return scheme + (ip.contains(":") ? "[\(ip)]" : ip) + ":\(port)"
     }
 
-    /// Reads a submitted form (at most 64 KiB).
-    func form(_ request: Request) async -> FormData {
-        guard let buffer = try? await request.body.collect(upTo: 64 * 1024) else { return FormData("") }
+    /// Reads a submitted form, at most the server's body limit.
+    ///
+    /// - Throws: ``FormTooLarge`` with the fields of the part that was read, so that the page
+    ///   can say so (413) and give back what was typed, instead of reading the form as empty.
+    func form(_ request: Request) async throws(FormTooLarge) -> FormData {
+        let limit = settings.formLimit
+        var buffer = ByteBuffer()
+        do {
+            for try await chunk in request.body {
+                if buffer.readableBytes + chunk.readableBytes > limit {
+                    var piece = chunk
+                    if let rest = piece.readSlice(length: limit - buffer.readableBytes) { buffer.writeImmutableBuffer(rest) }
+                    throw FormTooLarge(partial: FormData(String(decoding: buffer.readableBytesView, as: UTF8.self)))
+                }
+                buffer.writeImmutableBuffer(chunk)
+            }
+        } catch let error as FormTooLarge {
+            throw error
+        } catch {
+            return FormData("")
+        }
         return FormData(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// The page for a form over the body limit: 413, in the page's language, with the text
+    /// fields that were read (the last one cut short) to copy, and nothing saved.
+    func formTooLarge(_ error: FormTooLarge, visit: PageVisit) -> Response {
+        let hidden: Set<String> = ["csrf", "question", "pack", "score", "session", "special"]
+        let shown = error.partial.fields.filter { !hidden.contains($0.name) && !$0.value.isEmpty }
+        let fields = shown.enumerated().map { index, field -> [String: Any] in
+            [
+                "index": index, "name": visit.texts.fieldName(field.name), "value": field.value,
+                "cut": index == shown.count - 1,
+            ]
+        }
+        var context: [String: Any] = [
+            "heading": visit.texts["formTooLargeTitle"], "message": visit.texts["formTooLargeText"],
+        ]
+        if !fields.isEmpty { context["kept"] = ["fields": fields] }
+        return page("message", title: visit.texts["formTooLargeTitle"], context, visit: visit, status: .contentTooLarge)
     }
 
     /// Whether a coach's form carries the login's CSRF token.

@@ -97,4 +97,62 @@ struct PageLanguageTests {
             #expect(apiProblem.text.contains("give a name of 1 to 200 characters") && !apiProblem.text.contains("dutch"), "\(apiProblem)")
         }
     }
+
+    @Test("a form over the body limit gets a 413 page in the page's language that gives back what was typed", arguments: ["nl", "en"])
+    func formOverTheLimitIsA413PageThatKeepsTheText(language: String) async throws {
+        try await InProcessServer.run(.sqlite) { server in
+            let coach = try await logIn(server, language: language)
+            let api = try await server.login("anna@example.nl")
+            let organisation = try await api.post("/api/v1/organisations", ["name": "De Linde"])
+            let organisationID = try #require(organisation.json["id"] as? String, "\(organisation)")
+            let started = try await api.post("/api/v1/organisations/\(organisationID)/sessions", ["pack": "maturity-scan"])
+            let sessionID = try sessionID(of: started.json)
+            let question = try await coach.get("/sessions/\(sessionID)")
+            let questionID = try #require(InProcessClient.match(#"name="question" value="([^"]+)""#, in: question.text))
+            let option = try #require(InProcessClient.match(#"name="value" value="([^"]+)""#, in: question.text))
+            let note = "Overleg met de wijkverpleging " + String(repeating: "lang ", count: 14_000)
+            let sent = try await coach.post(
+                "/sessions/\(sessionID)/answer",
+                "question=\(Self.encoded(questionID))&value=\(Self.encoded(option))&note=\(Self.encoded(note))"
+            )
+            #expect(sent.status == 413, "\(sent.text.prefix(600))")
+            #expect(sent.text.contains(language == "nl" ? "Tekst te lang" : "Text too long"))
+            #expect(!sent.text.contains("Formulier verlopen") && !sent.text.contains("Form expired"))
+            #expect(sent.text.contains("Overleg met de wijkverpleging lang lang"), "what was typed is given back")
+            #expect(sent.text.contains("readonly"))
+            #expect(sent.header("Content-Security-Policy") != nil)
+            // Nothing was saved.
+            let state = try await api.get("/api/v1/sessions/\(sessionID)")
+            #expect((state.json["answers"] as? [Any])?.isEmpty ?? true, "\(state)")
+        }
+    }
+
+    @Test("an HTML report under /api/v1 sends the pages' security headers")
+    func apiHTMLReportHasTheSecurityHeaders() async throws {
+        try await InProcessServer.run(.sqlite) { server in
+            let created = try await server.client.post("/api/v1/sessions", ["pack": "set-eligibility", "date": "2021-10-01"])
+            let token = try #require(created.json["resumeToken"] as? String, "\(created)")
+            let id = try sessionID(of: try #require(created.json["state"] as? [String: Any]))
+            let report = try await server.client.resuming(with: token).get("/api/v1/sessions/\(id)/report?format=html")
+            #expect(report.status == 200 && report.header("Content-Type")?.hasPrefix("text/html") == true, "\(report)")
+            #expect(report.header("Content-Security-Policy")?.contains("frame-ancestors 'none'") == true, "\(report.headers)")
+            #expect(report.header("X-Content-Type-Options") == "nosniff")
+            #expect(report.header("Referrer-Policy") == "no-referrer")
+            #expect(report.header("Cache-Control") == "no-store")
+        }
+    }
+
+    @Test("the real server answers a page form over the limit with the 413 page, not 'form expired'")
+    func realServerAnswersLargeFormsWith413Page() async throws {
+        let server = try await TestServer(.sqlite)
+        let form = ["Content-Type": "application/x-www-form-urlencoded"]
+        let started = try await server.client.send("POST", "/start", body: Data("pack=maturity-scan".utf8), headers: form)
+        // URLSession follows the redirect: the resume link is on the page it lands on.
+        let token = try #require(InProcessClient.match(#"/r/([A-Za-z0-9_-]{40,})"#, in: started.text), "\(started)")
+        let base = "/r/\(token)"
+        let body = "question=q&value=x&note=" + String(repeating: "abcdefgh", count: 10_000)
+        let sent = try await server.client.send("POST", base + "/answer", body: Data(body.utf8), headers: form)
+        #expect(sent.status == 413 && sent.text.contains("Tekst te lang"), "\(sent.status) \(sent.text.prefix(300))")
+        #expect(sent.text.contains("abcdefghabcdefgh"))
+    }
 }
