@@ -22,6 +22,9 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     case unavailable(String)
     /// Something on the server's side went wrong (a report template that cannot be used): 500.
     case failed(String)
+    /// The caller changes what it read at another revision (`If-Match` with an older
+    /// revision: someone else saved in between): 412, nothing saved.
+    case preconditionFailed(String)
     /// Too many attempts (failed logins from one address or for one account): 429, with
     /// `Retry-After` in seconds.
     case tooManyRequests(String, retryAfter: Int)
@@ -31,7 +34,7 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .notFound(let detail), .unauthorized(let detail), .forbidden(let detail), .badRequest(let detail, _),
             .invalid(let detail, _), .conflict(let detail), .unavailable(let detail), .failed(let detail),
-            .tooManyRequests(let detail, _):
+            .tooManyRequests(let detail, _), .preconditionFailed(let detail):
             detail
         }
     }

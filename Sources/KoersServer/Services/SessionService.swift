@@ -149,15 +149,20 @@ public struct SessionService: Sendable {
     ///   - choice: A value, "don't know" or skip.
     ///   - note: A note; `nil` keeps an earlier note.
     ///   - access: A coach of its organisation, or its resume token.
+    ///   - revisions: The revisions the caller read (`If-Match`); the answer is saved only when
+    ///     the session is still at one of them. `nil` saves over any revision.
     /// - Returns: The new state.
     /// - Throws: ``ServiceError/notFound(_:)`` for an unknown question, ``ServiceError/invalid(_:_:)``
-    ///   with the pack's message when the answer is not accepted; nothing is saved then.
+    ///   with the pack's message when the answer is not accepted,
+    ///   ``ServiceError/preconditionFailed(_:)`` when the session is at another revision than
+    ///   `revisions`; nothing is saved then.
     public func answer(
         _ questionID: String,
         in sessionID: String,
         with choice: AnswerChoice,
         note: String? = nil,
-        access: Access
+        access: Access,
+        ifRevision revisions: Set<Int>? = nil
     ) async throws(ServiceError) -> SessionState {
         let person = Self.person(access)
         if let note, note.unicodeScalars.count > Self.maximumNoteLength {
@@ -172,7 +177,7 @@ public struct SessionService: Sendable {
             )
         }
         let trimmedNote = note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+        return try await change(sessionID, access: access, ifRevision: revisions) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
             let language = document.language
             let (input, field): (AnswerInput, String) =
@@ -200,13 +205,15 @@ public struct SessionService: Sendable {
     ///   - questionID: The question.
     ///   - sessionID: The session.
     ///   - access: A coach of its organisation, or its resume token.
+    ///   - revisions: The revisions the caller read (`If-Match`), as for ``answer(_:in:with:note:access:ifRevision:)``.
     /// - Returns: The new state.
     /// - Throws: ``ServiceError/notFound(_:)`` when the question has no answer, without saving
-    ///   (so the revision stays and nobody else gets a needless conflict), as for an override.
-    public func removeAnswer(_ questionID: String, in sessionID: String, access: Access) async throws(ServiceError)
-        -> SessionState
-    {
-        try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+    ///   (so the revision stays and nobody else gets a needless conflict), as for an override;
+    ///   ``ServiceError/preconditionFailed(_:)`` when the session is at another revision.
+    public func removeAnswer(
+        _ questionID: String, in sessionID: String, access: Access, ifRevision revisions: Set<Int>? = nil
+    ) async throws(ServiceError) -> SessionState {
+        try await change(sessionID, access: access, ifRevision: revisions) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
             guard document.answers[question.id] != nil else {
                 throw .notFound("question '\(question.id)' has no answer to remove")
@@ -342,6 +349,14 @@ public struct SessionService: Sendable {
         return record
     }
 
+    /// The error for an `If-Match` that names another revision than the stored one.
+    static func changedInTheMeantime(_ revision: Int) -> ServiceError {
+        .preconditionFailed(
+            "the session is at revision \(revision) (ETag \"\(revision)\"), not the one given in If-Match: "
+                + "someone else changed it; read it again, then send the answer with If-Match: \"\(revision)\""
+        )
+    }
+
     /// A number as Dutch text shows it: a decimal comma.
     static func dutchNumber(_ number: Decimal) -> String {
         number.description.replacingOccurrences(of: ".", with: ",")
@@ -367,16 +382,22 @@ public struct SessionService: Sendable {
         }
     }
 
-    /// Loads, changes and saves a session, retrying once when someone else saved in between.
+    /// Loads, changes and saves a session, retrying once when someone else saved in between;
+    /// with `revisions` (the caller's `If-Match`), only when the session is at one of them, and
+    /// never retried: a save in between is the caller's to see first.
     private func change(
         _ id: String,
         access: Access,
+        ifRevision revisions: Set<Int>? = nil,
         _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
     ) async throws(ServiceError) -> SessionState {
         var attempt = 0
         while true {
             attempt += 1
             let record = try await authorizedRecord(id: id, access: access)
+            if let revisions, !revisions.contains(record.revision) {
+                throw Self.changedInTheMeantime(record.revision)
+            }
             let pack = try packs.pack(id: record.packID)
             var document = adapted(record.document, to: pack)
             try body(&document, pack)
@@ -384,6 +405,8 @@ public struct SessionService: Sendable {
                 let saved = try await store.updateSession(id: id, expectedRevision: record.revision, document: document)
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
                 return state(of: saved, pack: pack, language: nil, adapting: false)
+            } catch .conflict(expected: _, actual: let actual) where revisions != nil {
+                throw Self.changedInTheMeantime(actual)
             } catch .conflict where attempt < 2 {
                 continue
             } catch {
