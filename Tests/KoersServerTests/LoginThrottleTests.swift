@@ -65,7 +65,9 @@ struct LoginThrottleTests {
         #expect(locked.isProblem(429), "\(locked)")
         #expect(Int(locked.header("Retry-After") ?? "") ?? 0 > 0)
         // The login page says it in Dutch, with the same status.
-        let page = try await server.client.submitLoginPage("email=anna%40example.nl&password=correct+horse+battery")
+        let page = try await server.client.submitLoginPage(
+            "email=anna%40example.nl&password=correct+horse+battery", cookies: "koers_lang=nl"
+        )
         #expect(page.status == 429, "\(page)")
         #expect(page.text.contains("Te veel mislukte pogingen"))
     }

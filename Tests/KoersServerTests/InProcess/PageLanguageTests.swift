@@ -151,7 +151,9 @@ struct PageLanguageTests {
         let token = try #require(InProcessClient.match(#"/r/([A-Za-z0-9_-]{40,})"#, in: started.text), "\(started)")
         let base = "/r/\(token)"
         let body = "question=q&value=x&note=" + String(repeating: "abcdefgh", count: 10_000)
-        let sent = try await server.client.send("POST", base + "/answer", body: Data(body.utf8), headers: form)
+        let sent = try await server.client.send(
+            "POST", base + "/answer", body: Data(body.utf8), headers: form.merging(["Cookie": "koers_lang=nl"]) { $1 }
+        )
         #expect(sent.status == 413 && sent.text.contains("Tekst te lang"), "\(sent.status) \(sent.text.prefix(300))")
         #expect(sent.text.contains("abcdefghabcdefgh"))
     }
