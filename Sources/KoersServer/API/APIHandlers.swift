@@ -180,9 +180,18 @@ struct APIHandlers: Sendable {
     /// The revisions an `If-Match` header names: `nil` without the header or for `*` (any);
     /// otherwise the strong tags `"N"` it lists (a bare `N` is taken too). A weak tag (`W/"N"`)
     /// or anything else matches no revision, as RFC 9110 has it, so the write gets 412.
-    static func ifMatchRevisions(_ request: Request) -> Set<Int>? {
+    ///
+    /// - Throws: ``ServiceError/badRequest(_:_:)`` for a header over 200 characters (the
+    ///   document's `maxLength`).
+    static func ifMatchRevisions(_ request: Request) throws(ServiceError) -> Set<Int>? {
         let values = request.headers[values: .ifMatch]
         guard !values.isEmpty else { return nil }
+        guard values.reduce(0, { $0 + $1.unicodeScalars.count }) <= 200 else {
+            throw .badRequest(
+                "the If-Match header is longer than 200 characters",
+                [FieldProblem(field: "If-Match", message: "give the ETag of the session's state, such as \"3\"")]
+            )
+        }
         var revisions: Set<Int> = []
         for value in values {
             for piece in value.split(separator: ",") {
@@ -208,7 +217,7 @@ struct APIHandlers: Sendable {
             with: try Self.choice(body),
             note: body.note,
             access: access,
-            ifRevision: Self.ifMatchRevisions(request)
+            ifRevision: try Self.ifMatchRevisions(request)
         )
         return try Self.tagged(state)
     }
@@ -218,7 +227,7 @@ struct APIHandlers: Sendable {
         let sessionID = try APIIO.parameter("sessionId", context)
         let questionID = try APIIO.parameter("questionId", context)
         return try Self.tagged(
-            try await services.sessions.removeAnswer(questionID, in: sessionID, access: access, ifRevision: Self.ifMatchRevisions(request))
+            try await services.sessions.removeAnswer(questionID, in: sessionID, access: access, ifRevision: try Self.ifMatchRevisions(request))
         )
     }
 

@@ -66,6 +66,13 @@ struct IfMatchTests {
                 "DELETE", "/api/v1/sessions/\(id)/answers/\(first.question)", json: nil, body: nil, headers: ["If-Match": "\"5\""]
             )
             #expect(remove.status == 200 && remove.header("ETag") == "\"6\"", "\(remove)")
+
+            // The document's maxLength of 200 holds: a longer header is a 400 problem naming it.
+            let long = try await client.send(
+                "DELETE", "/api/v1/sessions/\(id)/answers/\(first.question)", json: nil, body: nil,
+                headers: ["If-Match": "\"6\", " + String(repeating: "x", count: 200)]
+            )
+            #expect(long.isProblem(400) && long.problemFields == ["If-Match"], "\(long)")
         }
     }
 
