@@ -162,6 +162,14 @@ public protocol KoersStore: Sendable {
     ///   ``StoreError/corrupt(_:)`` when what it holds cannot be read.
     func sessions(ofOrganisation organisationID: String) async throws(StoreError) -> [InterviewRecord]
 
+    /// Removes the anonymous sessions (those of no organisation) not changed since `cutoff`, so
+    /// that sessions started by strangers and left do not fill the database.
+    ///
+    /// - Parameter cutoff: Sessions whose last change is before this time are removed.
+    /// - Returns: How many were removed.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached.
+    func deleteAnonymousSessions(untouchedSince cutoff: Date) async throws(StoreError) -> Int
+
     /// Stores `document` if the stored revision is still `expectedRevision`.
     ///
     /// - Parameters:

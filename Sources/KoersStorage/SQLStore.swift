@@ -146,6 +146,10 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         throw .conflict(expected: expectedRevision, actual: actual)
     }
 
+    func deleteAnonymousSessions(untouchedSince cutoff: Date) async throws(StoreError) -> Int {
+        try await write(StoreStatements.deleteAnonymousSessions(untouchedSince: cutoff)).count
+    }
+
     // MARK: Share links
 
     func createShareLink(_ link: ShareLinkRecord) async throws(StoreError) {

@@ -263,6 +263,18 @@ enum StoreStatements {
 
     /// Saves a document if the revision is still the expected one, returning the row as saved
     /// (no row: someone else saved in between, or there is no such session).
+    static func deleteAnonymousSessions(untouchedSince cutoff: Date) -> StoreWrite {
+        StoreWrite(
+            what: "removing expired anonymous sessions",
+            statements: [
+                StoreStatement(
+                    "DELETE FROM interview_sessions WHERE organisation_id IS NULL AND updated_at < ? RETURNING id",
+                    [.time(cutoff)]
+                )
+            ]
+        )
+    }
+
     static func updateSession(id: String, expectedRevision: Int, document: SessionFile) throws(StoreError)
         -> StoreWrite
     {

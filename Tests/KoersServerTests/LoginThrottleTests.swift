@@ -65,9 +65,8 @@ struct LoginThrottleTests {
         #expect(locked.isProblem(429), "\(locked)")
         #expect(Int(locked.header("Retry-After") ?? "") ?? 0 > 0)
         // The login page says it in Dutch, with the same status.
-        let form = "email=anna%40example.nl&password=correct+horse+battery"
-        let page = try await server.client.send(
-            "POST", "/login", body: Data(form.utf8), headers: ["Content-Type": "application/x-www-form-urlencoded"]
+        let page = try await server.client.submitLoginPage(
+            "email=anna%40example.nl&password=correct+horse+battery", cookies: "koers_lang=nl"
         )
         #expect(page.status == 429, "\(page)")
         #expect(page.text.contains("Te veel mislukte pogingen"))

@@ -156,14 +156,54 @@ struct APIHandlers: Sendable {
 
     private func createAnonymousSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let body = try await APIIO.decode(SessionBody.self, from: request, context: context)
-        return try APIIO.json(try await services.sessions.createAnonymous(try newSession(body)), status: .created)
+        return try APIIO.json(
+            try await services.sessions.createAnonymous(try newSession(body), from: context.remoteAddress?.ipAddress),
+            status: .created
+        )
     }
 
     private func getSession(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let access = try await authentication.coachOrResumeToken(request)
         let language = try APIIO.language(request)
         let id = try APIIO.parameter("sessionId", context)
-        return try APIIO.json(try await services.sessions.state(id: id, access: access, language: language))
+        return try Self.tagged(try await services.sessions.state(id: id, access: access, language: language))
+    }
+
+    /// A session's state as JSON, with its revision as the `ETag` (`"3"`), which `If-Match`
+    /// takes back when an answer is written.
+    private static func tagged(_ state: SessionState) throws -> Response {
+        var response = try APIIO.json(state)
+        response.headers[.eTag] = "\"\(state.session.revision)\""
+        return response
+    }
+
+    /// The revisions an `If-Match` header names: `nil` without the header or for `*` (any);
+    /// otherwise the strong tags `"N"` it lists (a bare `N` is taken too). A weak tag (`W/"N"`)
+    /// or anything else matches no revision, as RFC 9110 has it, so the write gets 412.
+    ///
+    /// - Throws: ``ServiceError/badRequest(_:_:)`` for a header over 200 characters (the
+    ///   document's `maxLength`).
+    static func ifMatchRevisions(_ request: Request) throws(ServiceError) -> Set<Int>? {
+        let values = request.headers[values: .ifMatch]
+        guard !values.isEmpty else { return nil }
+        guard values.reduce(0, { $0 + $1.unicodeScalars.count }) <= 200 else {
+            throw .badRequest(
+                "the If-Match header is longer than 200 characters",
+                [FieldProblem(field: "If-Match", message: "give the ETag of the session's state, such as \"3\"")]
+            )
+        }
+        var revisions: Set<Int> = []
+        for value in values {
+            for piece in value.split(separator: ",") {
+                let tag = piece.trimmingCharacters(in: .whitespaces)
+                if tag == "*" { return nil }
+                let digits = tag.count >= 2 && tag.hasPrefix("\"") && tag.hasSuffix("\"") ? String(tag.dropFirst().dropLast()) : tag
+                if digits.count <= 18, !digits.isEmpty, digits.allSatisfy({ $0.isASCII && $0.isNumber }), let revision = Int(digits) {
+                    revisions.insert(revision)
+                }
+            }
+        }
+        return revisions
     }
 
     private func answerQuestion(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -176,16 +216,19 @@ struct APIHandlers: Sendable {
             in: sessionID,
             with: try Self.choice(body),
             note: body.note,
-            access: access
+            access: access,
+            ifRevision: try Self.ifMatchRevisions(request)
         )
-        return try APIIO.json(state)
+        return try Self.tagged(state)
     }
 
     private func removeAnswer(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let access = try await authentication.coachOrResumeToken(request)
         let sessionID = try APIIO.parameter("sessionId", context)
         let questionID = try APIIO.parameter("questionId", context)
-        return try APIIO.json(try await services.sessions.removeAnswer(questionID, in: sessionID, access: access))
+        return try Self.tagged(
+            try await services.sessions.removeAnswer(questionID, in: sessionID, access: access, ifRevision: try Self.ifMatchRevisions(request))
+        )
     }
 
     private func setOverride(_ request: Request, _ context: KoersRequestContext) async throws -> Response {

@@ -52,7 +52,9 @@ public enum KoersApplication {
         // The pages (Sources/KoersServer/Pages) add their routes to the same router; errors
         // outside /api are theirs to show.
         do {
-            try PageRoutes.add(to: router, services: services, settings: pages)
+            var pageSettings = pages
+            pageSettings.formLimit = bodyLimit
+            try PageRoutes.add(to: router, services: services, settings: pageSettings)
         } catch {
             throw .missingResource("page templates (\(error))")
         }
@@ -92,11 +94,9 @@ public enum KoersApplication {
         } catch {
             throw .database(error.description)
         }
-        let services = KoersServices(
-            store: store,
-            packs: packs,
-            settings: ServiceSettings(bcryptCost: configuration.bcryptCost)
-        )
+        var settings = ServiceSettings(bcryptCost: configuration.bcryptCost)
+        settings.anonymousSessions = configuration.anonymousSessions
+        let services = KoersServices(store: store, packs: packs, settings: settings)
         let router = try buildRouter(
             services: services, bodyLimit: configuration.bodyLimit, openAPIDocument: openAPI, pages: configuration.pages
         )
@@ -109,7 +109,7 @@ public enum KoersApplication {
             ),
             // The store runs in the application's service group: on SIGINT or SIGTERM the
             // server finishes its requests first, then the store stops.
-            services: [StoreService(store: store)],
+            services: [StoreService(store: store), AnonymousSessionCleanUp(services: services, logger: logger)],
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? configuration.port
                 let shownHost = host.contains(":") ? "[\(host)]" : host
@@ -156,5 +156,25 @@ private struct StoreService: Service {
 
     func run() async throws {
         try await cancelWhenGracefulShutdown { try await store.run() }
+    }
+}
+
+/// Removes expired anonymous sessions every ``AnonymousSessionPolicy/cleanUpInterval`` while the
+/// server runs, logging how many (and a database that did not answer).
+private struct AnonymousSessionCleanUp: Service {
+    let services: KoersServices
+    let logger: Logger
+
+    func run() async throws {
+        let logger = self.logger
+        await cancelWhenGracefulShutdown {
+            await services.cleanUpAnonymousSessions { result in
+                switch result {
+                case .success(let count) where count > 0: logger.info("removed \(count) expired anonymous sessions")
+                case .success: break
+                case .failure(let error): logger.warning("removing expired anonymous sessions: \(error)")
+                }
+            }
+        }
     }
 }

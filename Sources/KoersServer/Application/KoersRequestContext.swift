@@ -13,6 +13,9 @@ public struct KoersRequestContext: RequestContext, RemoteAddressRequestContext {
     public var maxUploadSize: Int
     /// The client's address, for limits per address (failed logins); `nil` when unknown.
     public let remoteAddress: SocketAddress?
+    /// The server's own address the request arrived at, for links when no public address is
+    /// configured (never the request's `Host`); `nil` when unknown.
+    public let localAddress: SocketAddress?
 
     /// Creates a context for a request.
     ///
@@ -22,5 +25,6 @@ public struct KoersRequestContext: RequestContext, RemoteAddressRequestContext {
         self.requestID = ""
         self.maxUploadSize = ServerConfiguration.defaultBodyLimit
         self.remoteAddress = source.channel.remoteAddress
+        self.localAddress = source.channel.localAddress
     }
 }

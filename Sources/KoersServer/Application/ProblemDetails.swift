@@ -67,6 +67,8 @@ public struct ProblemDetails: Error, Sendable, Hashable, Codable {
             self.init(status: .internalServerError, kind: "internal-error", title: "Internal server error", detail: detail)
         case .tooManyRequests(let detail, _):
             self.init(status: .tooManyRequests, kind: "too-many-requests", title: "Too many requests", detail: detail)
+        case .preconditionFailed(let detail):
+            self.init(status: .preconditionFailed, kind: "precondition-failed", title: "Changed in the meantime", detail: detail)
         }
     }
 

@@ -24,6 +24,9 @@ public struct ServerConfiguration: Sendable {
     public var bodyLimit: Int
     /// How the HTML pages are served: the public address and whether cookies are `Secure`.
     public var pages = PageSettings()
+    /// How many anonymous sessions one address may start per window, how long an untouched one
+    /// is kept, and how often expired ones are removed (defaults in ``AnonymousSessionPolicy``).
+    public var anonymousSessions = AnonymousSessionPolicy()
 
     /// The default largest request body: 64 KiB.
     public static let defaultBodyLimit = 64 * 1024

@@ -26,28 +26,49 @@ extension PageHandlers {
     }
 
     /// `POST /start`: an anonymous session of a pack; its resume link is the access.
-    func start(form: FormData, visit: PageVisit) async throws(ServiceError) -> Response {
-        let created = try await services.sessions.createAnonymous(
-            NewSession(packID: form["pack"] ?? "", evaluationDate: Self.date(form), language: visit.language)
-        )
+    /// Past the number of sessions an address may start, 429 with `Retry-After` and a page
+    /// that says so.
+    func start(form: FormData, visit: PageVisit, client: String? = nil) async throws(ServiceError) -> Response {
+        let created: CreatedSession
+        do throws(ServiceError) {
+            created = try await services.sessions.createAnonymous(
+                NewSession(packID: form["pack"] ?? "", evaluationDate: Self.date(form), language: visit.language),
+                from: client
+            )
+        } catch .tooManyRequests(_, let wait) {
+            var response = message(
+                visit.texts["errorTitle"], visit.texts["anonymousThrottled"], visit: visit, status: .tooManyRequests
+            )
+            response.headers[.retryAfter] = String(wait)
+            return response
+        }
         guard let token = created.resumeToken else { throw .unavailable("no resume token") }
         return redirect("/r/\(token)", visit: visit)
     }
 
-    /// `GET /login`.
+    /// `GET /login`: the form, with the token its cookie holds (a new one when the browser has
+    /// none), which `POST /login` must send back.
     func loginPage(visit: PageVisit, email: String = "", error: String? = nil) -> Response {
-        var context: [String: Any] = ["email": email]
+        let formToken = visit.loginFormToken.flatMap { $0.count >= 32 ? $0 : nil } ?? Tokens.generate()
+        var context: [String: Any] = ["email": email, "csrf": formToken]
         if let error { context["error"] = error }
-        return page(
+        var response = page(
             "login", title: visit.texts["coachLogin"], context, visit: visit,
             status: error == nil ? .ok : .unauthorized
         )
+        if formToken != visit.loginFormToken {
+            response.setCookie(cookie(PageCookies.loginForm, formToken, maxAge: nil))
+        }
+        return response
     }
 
     /// `POST /login`: sets the login cookie (HTTP-only, SameSite=Lax, Secure when configured).
     /// Failed logins are counted per client address and per account; past the limit the page
     /// says so with 429 and `Retry-After`.
+    /// A form without the token of the login form's cookie (sent from another site, or after
+    /// the browser dropped the cookie) gets the "form expired" page, before any password check.
     func login(form: FormData, visit: PageVisit, client: String? = nil) async throws(ServiceError) -> Response {
+        guard loginFormMatches(form, visit) else { return formExpired(visit) }
         let email = form["email"] ?? ""
         let grant: LoginGrant
         do throws(ServiceError) {
@@ -102,7 +123,7 @@ extension PageHandlers {
             let organisation = try await services.organisations.create(name: name, access: access)
             return redirect("/organisations/\(organisation.id)", visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisations(visit: visit, name: name, error: problems.first?.message ?? summary)
+            return try await organisations(visit: visit, name: name, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 
@@ -165,7 +186,7 @@ extension PageHandlers {
             )
             return redirect("/sessions/\(state.session.id)", visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisation(organisationID, visit: visit, error: problems.first?.message ?? summary)
+            return try await organisation(organisationID, visit: visit, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 
@@ -178,7 +199,7 @@ extension PageHandlers {
             let report = try await services.reports.report(sessionIDs: ids, format: .html, language: visit.language, access: access)
             return html(report.body, visit: visit)
         } catch .invalid(let summary, let problems) {
-            return try await organisation(organisationID, visit: visit, error: problems.first?.message ?? summary)
+            return try await organisation(organisationID, visit: visit, error: problems.first?.message(in: visit.language) ?? summary)
         }
     }
 

@@ -79,7 +79,7 @@ extension PageHandlers {
         do throws(ServiceError) {
             _ = try await services.sessions.answer(question.id, in: place.sessionID, with: choice, note: note, access: place.access)
         } catch .invalid(let summary, let problems) {
-            let message = problems.first?.message ?? summary
+            let message = problems.first?.message(in: visit.language) ?? summary
             return try await questionPage(view, state: state, place: place, visit: visit, submitted: (prefill, note, message))
         }
         return redirect(place.base, visit: visit)
@@ -166,7 +166,7 @@ extension PageHandlers {
                     form["value"] = overrideForm.form["value"] ?? ""
                     form["justification"] = overrideForm.form["justification"] ?? ""
                     for problem in overrideForm.errors {
-                        form[problem.field == "justification" ? "justificationError" : "valueError"] = problem.message
+                        form[problem.field == "justification" ? "justificationError" : "valueError"] = problem.message(in: visit.language)
                     }
                     form["error"] = visit.texts["answerError"]
                 }

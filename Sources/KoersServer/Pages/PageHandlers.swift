@@ -112,9 +112,9 @@ struct PageHandlers: Sendable {
         switch error {
         case .notFound, .forbidden: return notFound(visit)
         case .unauthorized: return redirect("/login", visit: visit)
-        case .conflict: return message(t["errorTitle"], t["conflictText"], visit: visit, status: .conflict)
+        case .conflict, .preconditionFailed: return message(t["errorTitle"], t["conflictText"], visit: visit, status: .conflict)
         case .badRequest, .invalid:
-            return message(t["errorTitle"], error.fieldProblems.first?.message ?? error.description, visit: visit, status: .badRequest)
+            return message(t["errorTitle"], error.fieldProblems.first?.message(in: visit.language) ?? error.description, visit: visit, status: .badRequest)
         case .unavailable: return message(t["errorTitle"], t["errorText"], visit: visit, status: .serviceUnavailable)
         case .failed: return message(t["errorTitle"], t["errorText"], visit: visit, status: .internalServerError)
         case .tooManyRequests(_, let wait):

@@ -38,130 +38,135 @@ public enum PageRoutes {
             headers[.cacheControl] = "public, max-age=3600"
             return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: script)))
         }
-        router.get("/") { request, _ in await pages.respond(request) { visit in pages.home(visit: visit) } }
-        router.post("/start") { request, _ in
-            await pages.respond(request) { visit in try await pages.start(form: await pages.form(request), visit: visit) }
+        router.get("/") { request, context in await pages.respond(request, context) { visit in pages.home(visit: visit) } }
+        router.post("/start") { request, context in
+            await pages.respond(request, context) { visit in
+                try await pages.start(
+                    form: await pages.form(request), visit: visit,
+                    client: (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress
+                )
+            }
         }
 
         // Anonymous sessions, opened by the resume token in the URL.
         router.get("/r/{token}") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.nextQuestion(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit)
             }
         }
         router.get("/r/{token}/questions/{question}") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 let place = try await pages.anonymousPlace(token: context.parameter("token"), visit: visit)
                 return try await pages.changeQuestion(context.parameter("question"), place, visit: visit)
             }
         }
         router.post("/r/{token}/answer") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 let place = try await pages.anonymousPlace(token: context.parameter("token"), visit: visit)
                 return try await pages.answer(place, form: await pages.form(request), visit: visit)
             }
         }
         router.get("/r/{token}/result") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.result(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit)
             }
         }
         router.get("/r/{token}/report") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
             }
         }
 
         // Coaches.
-        router.get("/login") { request, _ in await pages.respond(request) { visit in pages.loginPage(visit: visit) } }
+        router.get("/login") { request, context in await pages.respond(request, context) { visit in pages.loginPage(visit: visit) } }
         router.post("/login") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.login(form: await pages.form(request), visit: visit, client: (context as? any RemoteAddressRequestContext)?.remoteAddress?.ipAddress)
             }
         }
-        router.post("/logout") { request, _ in
-            await pages.respond(request) { visit in try await pages.logout(form: await pages.form(request), visit: visit) }
+        router.post("/logout") { request, context in
+            await pages.respond(request, context) { visit in try await pages.logout(form: await pages.form(request), visit: visit) }
         }
-        router.get("/organisations") { request, _ in
-            await pages.respond(request) { visit in try await pages.organisations(visit: visit) }
+        router.get("/organisations") { request, context in
+            await pages.respond(request, context) { visit in try await pages.organisations(visit: visit) }
         }
-        router.post("/organisations") { request, _ in
-            await pages.respond(request) { visit in
+        router.post("/organisations") { request, context in
+            await pages.respond(request, context) { visit in
                 try await pages.createOrganisation(form: await pages.form(request), visit: visit)
             }
         }
         router.get("/organisations/{id}") { request, context in
-            await pages.respond(request) { visit in try await pages.organisation(context.parameter("id"), visit: visit) }
+            await pages.respond(request, context) { visit in try await pages.organisation(context.parameter("id"), visit: visit) }
         }
         router.post("/organisations/{id}/sessions") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.createSession(
                     organisationID: context.parameter("id"), form: await pages.form(request), visit: visit
                 )
             }
         }
         router.get("/organisations/{id}/compare") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.compare(
                     organisationID: context.parameter("id"), query: FormData(request.uri.query ?? ""), visit: visit
                 )
             }
         }
         router.post("/organisations/{id}/share-links") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.createShareLink(
                     organisationID: context.parameter("id"), form: await pages.form(request), visit: visit
                 )
             }
         }
         router.post("/share-links/{id}/revoke") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.revokeShareLink(context.parameter("id"), form: await pages.form(request), visit: visit)
             }
         }
         router.get("/sessions/{id}") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.nextQuestion(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit)
             }
         }
         router.get("/sessions/{id}/questions/{question}") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 let place = try pages.coachPlace(id: context.parameter("id"), visit: visit)
                 return try await pages.changeQuestion(context.parameter("question"), place, visit: visit)
             }
         }
         router.post("/sessions/{id}/answer") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 let place = try pages.coachPlace(id: context.parameter("id"), visit: visit)
                 return try await pages.answer(place, form: await pages.form(request), visit: visit)
             }
         }
         router.get("/sessions/{id}/result") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.result(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit)
             }
         }
         router.post("/sessions/{id}/overrides") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 let place = try pages.coachPlace(id: context.parameter("id"), visit: visit)
                 return try await pages.override(place, form: await pages.form(request), visit: visit)
             }
         }
         router.get("/sessions/{id}/report") { request, context in
-            await pages.respond(request) { visit in
+            await pages.respond(request, context) { visit in
                 try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
             }
         }
 
         // Any other page: "not found" as a page (the API's own paths keep their problem details).
-        router.get("/**") { request, _ -> Response in
+        router.get("/**") { request, context -> Response in
             if request.uri.path.hasPrefix("/api/") { throw HTTPError(.notFound) }
-            return await pages.respond(request) { visit in pages.notFound(visit) }
+            return await pages.respond(request, context) { visit in pages.notFound(visit) }
         }
 
         // Share links: the report and nothing else.
         router.get("/s/{token}") { request, context in
-            await pages.sharedReport(context.parameter("token"), visit: await pages.visit(request))
+            await pages.sharedReport(context.parameter("token"), visit: await pages.visit(request, context))
         }
     }
 }
@@ -178,11 +183,14 @@ extension PageHandlers {
     /// stack trace; anything else is "something went wrong", 500).
     func respond(
         _ request: Request,
+        _ context: some RequestContext,
         _ body: (PageVisit) async throws -> Response
     ) async -> Response {
-        let visit = await visit(request)
+        let visit = await visit(request, context)
         do {
             return try await body(visit)
+        } catch let error as FormTooLarge {
+            return formTooLarge(error, visit: visit)
         } catch let error as ServiceError {
             return failure(error, visit: visit)
         } catch {

@@ -5,8 +5,12 @@ public struct PageSettings: Sendable, Hashable {
     /// a `Secure` cookie and no coach could log in.
     public var secureCookies: Bool
     /// The address the pages are reached at, such as `https://koers.example.nl`, for the
-    /// resume and share links shown to people; `nil` to build it from the request's `Host`.
+    /// resume and share links shown to people; `nil` for the server's own address (the
+    /// socket the request arrived at), never the request's `Host`, which anyone can forge.
     public var publicBaseURL: String?
+    /// The largest form the pages read, in bytes (the server's body limit); a larger one gets a
+    /// 413 page that gives back what was typed.
+    public var formLimit: Int = 64 * 1024
 
     /// Creates page settings.
     ///

@@ -19,6 +19,15 @@ struct PageTexts: Sendable {
         return language == "en" ? entry.en : entry.nl
     }
 
+    /// The label of a form field by its name, for the page that gives back what was typed.
+    func fieldName(_ name: String) -> String {
+        let keys = [
+            "note": "note", "value": "answer", "justification": "justification", "label": "label",
+            "name": "organisationName", "email": "email", "date": "evaluationDate", "expires": "expires",
+        ]
+        return keys[name].map { self[$0] } ?? name
+    }
+
     /// The whole table for one language, as templates read it (`{{t.key}}`).
     var all: [String: String] {
         Self.table.mapValues { language == "en" ? $0.en : $0.nl }
@@ -58,6 +67,10 @@ struct PageTexts: Sendable {
         "loginThrottled": (
             "Te veel mislukte pogingen om in te loggen. Probeer het over een kwartier opnieuw.",
             "Too many failed logins. Please try again in a quarter of an hour."
+        ),
+        "anonymousThrottled": (
+            "Vanaf dit adres zijn te veel sessies kort na elkaar gestart. Probeer het later opnieuw, of ga verder met een sessie die u al hebt (met de link om verder te gaan).",
+            "Too many sessions were started from this address in a short time. Please try again later, or continue a session you already have (with its resume link)."
         ),
         "loggedInAs": ("Ingelogd als", "Logged in as"),
         "organisations": ("Organisaties", "Organisations"),
@@ -205,6 +218,16 @@ struct PageTexts: Sendable {
         "errorText": (
             "Het verzoek kon niet worden uitgevoerd. Er is niets verloren gegaan; probeer het opnieuw.",
             "The request could not be carried out. Nothing was lost; please try again."
+        ),
+        "formTooLargeTitle": ("Tekst te lang", "Text too long"),
+        "formTooLargeText": (
+            "Wat u verstuurde is langer dan deze server aanneemt. Er is niets opgeslagen. Hieronder staat wat u typte: kopieer het, ga terug, en verstuur het korter opnieuw.",
+            "What you sent is longer than this server accepts. Nothing was saved. What you typed is below: copy it, go back, and send it again, shorter."
+        ),
+        "formTooLargeKept": ("Wat u typte", "What you typed"),
+        "formTooLargeCut": (
+            "(ingekort: het begin van wat u typte)",
+            "(cut short: the start of what you typed)"
         ),
         "formExpiredTitle": ("Formulier verlopen", "Form expired"),
         "formExpiredText": (

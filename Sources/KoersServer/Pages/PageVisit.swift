@@ -18,6 +18,8 @@ struct PageVisit: Sendable {
     var path: String?
     /// The address the pages are reached at, such as `http://127.0.0.1:8080`.
     var baseURL: String
+    /// The login form's token from its cookie, when the browser sent one that looks like a token.
+    var loginFormToken: String?
 
     /// The texts of the visit's language.
     var texts: PageTexts { PageTexts(language: language) }
@@ -26,18 +28,27 @@ struct PageVisit: Sendable {
     var access: Access? { coach.map { .coach($0.coach) } }
 }
 
+/// A submitted form over the body limit, with the fields of the part that was read.
+struct FormTooLarge: Error, Sendable {
+    /// The fields read before the limit; the last one is cut short.
+    let partial: FormData
+}
+
 /// The cookies the pages set.
 enum PageCookies {
     /// The login token of a coach.
     static let login = "koers_login"
     /// The language chosen with `?lang=`.
     static let language = "koers_lang"
+    /// The token the login form must send back (a login has no login token of its own yet, so
+    /// the login form is protected by this cookie and a hidden field with the same value).
+    static let loginForm = "koers_login_form"
 }
 
 extension PageHandlers {
     /// Reads the visit from a request: `?lang=` over the language cookie over Dutch, and the
     /// coach from the login cookie (an unknown or expired login counts as none).
-    func visit(_ request: Request) async -> PageVisit {
+    func visit(_ request: Request, _ context: some RequestContext) async -> PageVisit {
         let query = FormData(request.uri.query ?? "")
         let cookies = request.cookies
         var language = "nl"
@@ -59,7 +70,8 @@ extension PageHandlers {
             coach: coach,
             loginToken: token,
             path: Self.switchablePath(request),
-            baseURL: baseURL(request)
+            baseURL: baseURL((context as? KoersRequestContext)?.localAddress),
+            loginFormToken: cookies[PageCookies.loginForm]?.value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
         )
     }
 
@@ -71,23 +83,73 @@ extension PageHandlers {
         return path
     }
 
-    /// The public address: the configured one, or the scheme and `Host` of the request.
-    private func baseURL(_ request: Request) -> String {
+    /// The public address: the configured one (`--public-url`), else the address the server
+    /// was reached at on its own socket. Never the request's `Host`: anyone can send any `Host`,
+    /// and a resume or share link pointing at another site would hand it the token.
+    private func baseURL(_ local: SocketAddress?) -> String {
         if let configured = settings.publicBaseURL { return configured }
-        let host = request.head.authority ?? "localhost"
-        let safeHost = host.filter { $0.isLetter || $0.isNumber || ".-:[]".contains($0) }
-        return (settings.secureCookies ? "https://" : "http://") + safeHost
+        let scheme = settings.secureCookies ? "https://" : "http://"
+        guard let local, let ip = local.ipAddress, let port = local.port else { return scheme + "localhost" }
+        return scheme + (ip.contains(":") ? "[\(ip)]" : ip) + ":\(port)"
     }
 
-    /// Reads a submitted form (at most 64 KiB).
-    func form(_ request: Request) async -> FormData {
-        guard let buffer = try? await request.body.collect(upTo: 64 * 1024) else { return FormData("") }
+    /// Reads a submitted form, at most the server's body limit.
+    ///
+    /// - Throws: ``FormTooLarge`` with the fields of the part that was read, so that the page
+    ///   can say so (413) and give back what was typed, instead of reading the form as empty.
+    func form(_ request: Request) async throws(FormTooLarge) -> FormData {
+        let limit = settings.formLimit
+        var buffer = ByteBuffer()
+        do {
+            for try await chunk in request.body {
+                if buffer.readableBytes + chunk.readableBytes > limit {
+                    var piece = chunk
+                    if let rest = piece.readSlice(length: limit - buffer.readableBytes) { buffer.writeImmutableBuffer(rest) }
+                    throw FormTooLarge(partial: FormData(String(decoding: buffer.readableBytesView, as: UTF8.self)))
+                }
+                buffer.writeImmutableBuffer(chunk)
+            }
+        } catch let error as FormTooLarge {
+            throw error
+        } catch {
+            return FormData("")
+        }
         return FormData(String(decoding: buffer.readableBytesView, as: UTF8.self))
+    }
+
+    /// The page for a form over the body limit: 413, in the page's language, with the text
+    /// fields that were read (the last one cut short) to copy, and nothing saved.
+    func formTooLarge(_ error: FormTooLarge, visit: PageVisit) -> Response {
+        let hidden: Set<String> = ["csrf", "question", "pack", "score", "session", "special"]
+        let shown = error.partial.fields.filter { !hidden.contains($0.name) && !$0.value.isEmpty }
+        let fields = shown.enumerated().map { index, field -> [String: Any] in
+            [
+                "index": index, "name": visit.texts.fieldName(field.name), "value": field.value,
+                "cut": index == shown.count - 1,
+            ]
+        }
+        var context: [String: Any] = [
+            "heading": visit.texts["formTooLargeTitle"], "message": visit.texts["formTooLargeText"],
+        ]
+        if !fields.isEmpty { context["kept"] = ["fields": fields] }
+        return page("message", title: visit.texts["formTooLargeTitle"], context, visit: visit, status: .contentTooLarge)
     }
 
     /// Whether a coach's form carries the login's CSRF token.
     func csrfMatches(_ form: FormData, _ visit: PageVisit) -> Bool {
         guard let expected = visit.coach?.login.csrfToken, let given = form["csrf"] else { return false }
+        return Self.sameSecret(expected, given)
+    }
+
+    /// Whether the login form carries the token of its own cookie (double submit: a page of
+    /// another site can send the form, but cannot read or set the cookie).
+    func loginFormMatches(_ form: FormData, _ visit: PageVisit) -> Bool {
+        guard let expected = visit.loginFormToken, !expected.isEmpty, let given = form["csrf"] else { return false }
+        return Self.sameSecret(expected, given)
+    }
+
+    /// Compares two secrets in time that depends only on their length.
+    private static func sameSecret(_ expected: String, _ given: String) -> Bool {
         let a = Array(expected.utf8)
         let b = Array(given.utf8)
         guard a.count == b.count else { return false }

@@ -17,7 +17,7 @@ extension SessionService {
         } catch {
             throw ServiceError(error)
         }
-        guard let record else { throw .notFound("there is no session with this link") }
+        guard let record, !isExpired(record) else { throw .notFound("there is no session with this link") }
         return record.id
     }
 }

@@ -21,7 +21,7 @@ extension PageHandlers {
         do throws(ServiceError) {
             created = try await services.shareLinks.create(sessionIDs: ids, expiresAt: expiry, access: access)
         } catch .invalid(let summary, let problems) {
-            return try await self.organisation(organisationID, visit: visit, error: problems.first?.message ?? summary)
+            return try await self.organisation(organisationID, visit: visit, error: problems.first?.message(in: visit.language) ?? summary)
         }
         let context: [String: Any] = [
             "organisation": ["id": organisation.id, "name": organisation.name],

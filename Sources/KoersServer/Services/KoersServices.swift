@@ -39,7 +39,10 @@ public struct KoersServices: Sendable {
         self.settings = settings
         accounts = AccountService(store: store, settings: settings)
         let organisations = OrganisationService(store: store, settings: settings)
-        let sessions = SessionService(store: store, packs: packs, organisations: organisations, settings: settings)
+        let sessions = SessionService(
+            store: store, packs: packs, organisations: organisations, settings: settings,
+            anonymousStarts: AnonymousStartCounter(policy: settings.anonymousSessions, now: settings.now)
+        )
         let reports = ReportService(store: store, packs: packs, sessions: sessions)
         self.organisations = organisations
         self.sessions = sessions
@@ -75,6 +78,31 @@ public struct KoersServices: Sendable {
             }
         }
         guard answered else { throw .unavailable("the database does not answer") }
+    }
+}
+
+extension KoersServices {
+    /// Removes expired anonymous sessions now and then every
+    /// ``AnonymousSessionPolicy/cleanUpInterval``, until the task is cancelled. A database that
+    /// does not answer is tried again at the next round.
+    ///
+    /// - Parameter removed: Called after each round with how many were removed (or the error).
+    public func cleanUpAnonymousSessions(
+        removed: @Sendable (Result<Int, ServiceError>) -> Void = { _ in }
+    ) async {
+        let interval = max(settings.anonymousSessions.cleanUpInterval, 0.01)
+        while !Task.isCancelled {
+            do throws(ServiceError) {
+                removed(.success(try await sessions.removeExpiredAnonymousSessions()))
+            } catch {
+                removed(.failure(error))
+            }
+            do {
+                try await Task.sleep(for: .milliseconds(Int64(interval * 1000)))
+            } catch {
+                return
+            }
+        }
     }
 }
 

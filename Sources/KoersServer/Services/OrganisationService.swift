@@ -39,7 +39,12 @@ public struct OrganisationService: Sendable {
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200 else {
             throw .invalid(
                 "the organisation cannot be made as given",
-                [FieldProblem(field: "name", message: "give a name of 1 to 200 characters")]
+                [
+                    FieldProblem(
+                        field: "name", message: "give a name of 1 to 200 characters",
+                        dutch: "Geef een naam van 1 tot 200 tekens."
+                    )
+                ]
             )
         }
         let record = OrganisationRecord(id: Tokens.newID(), name: trimmed, createdAt: settings.now())
@@ -95,7 +100,12 @@ public struct OrganisationService: Sendable {
         guard let other else {
             throw .invalid(
                 "no coach has that e-mail address",
-                [FieldProblem(field: "email", message: "no coach account has this address; make one first (koers coach add)")]
+                [
+                    FieldProblem(
+                        field: "email", message: "no coach account has this address; make one first (koers coach add)",
+                        dutch: "Er is geen coach met dit e-mailadres; maak eerst een account (koers coach add)."
+                    )
+                ]
             )
         }
         do {

@@ -74,24 +74,37 @@ public struct ReportService: Sendable {
         guard (1...2).contains(records.count) else {
             throw .invalid(
                 "a report is of one session, or of two compared",
-                [FieldProblem(field: "sessionIds", message: "give one session id, or two (baseline, then follow-up)")]
+                [
+                    FieldProblem(
+                        field: "sessionIds", message: "give one session id, or two (baseline, then follow-up)",
+                        dutch: "Kies één sessie, of twee (eerst de nulmeting, dan de vervolgmeting)."
+                    )
+                ]
             )
         }
         guard records.count == 2 else { return }
         var problems: [FieldProblem] = []
         if records[0].id == records[1].id {
-            problems.append(FieldProblem(field: "sessionIds", message: "compare two different sessions"))
+            problems.append(
+                FieldProblem(field: "sessionIds", message: "compare two different sessions", dutch: "Vergelijk twee verschillende sessies.")
+            )
         }
         if records[0].packID != records[1].packID {
             problems.append(
                 FieldProblem(
                     field: "sessionIds",
-                    message: "the sessions are of different packs ('\(records[0].packID)' and '\(records[1].packID)'); compare sessions of one pack"
+                    message: "the sessions are of different packs ('\(records[0].packID)' and '\(records[1].packID)'); compare sessions of one pack",
+                    dutch: "De sessies horen bij verschillende regelsets ('\(records[0].packID)' en '\(records[1].packID)'); vergelijk sessies van één regelset."
                 )
             )
         }
         if records[0].organisationID != records[1].organisationID || records[0].organisationID == nil {
-            problems.append(FieldProblem(field: "sessionIds", message: "compare two sessions of the same organisation"))
+            problems.append(
+                FieldProblem(
+                    field: "sessionIds", message: "compare two sessions of the same organisation",
+                    dutch: "Vergelijk twee sessies van dezelfde organisatie."
+                )
+            )
         }
         guard problems.isEmpty else { throw .invalid("these sessions cannot be compared", problems) }
     }

@@ -22,6 +22,9 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
     case unavailable(String)
     /// Something on the server's side went wrong (a report template that cannot be used): 500.
     case failed(String)
+    /// The caller changes what it read at another revision (`If-Match` with an older
+    /// revision: someone else saved in between): 412, nothing saved.
+    case preconditionFailed(String)
     /// Too many attempts (failed logins from one address or for one account): 429, with
     /// `Retry-After` in seconds.
     case tooManyRequests(String, retryAfter: Int)
@@ -31,7 +34,7 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .notFound(let detail), .unauthorized(let detail), .forbidden(let detail), .badRequest(let detail, _),
             .invalid(let detail, _), .conflict(let detail), .unavailable(let detail), .failed(let detail),
-            .tooManyRequests(let detail, _):
+            .tooManyRequests(let detail, _), .preconditionFailed(let detail):
             detail
         }
     }
@@ -63,16 +66,32 @@ public enum ServiceError: Error, Sendable, Hashable, CustomStringConvertible {
 public struct FieldProblem: Sendable, Hashable, Codable {
     /// The field, as a JSON pointer-like path such as `value` or `answers.pm_costs`.
     public var field: String
-    /// What is wrong, and how to fix it.
+    /// What is wrong, and how to fix it (English: the API's problems are in English).
     public var message: String
+    /// The same in Dutch, for the Dutch pages; `nil` when the message has no Dutch version yet.
+    /// Not part of the API's JSON.
+    public var dutch: String? = nil
+
+    private enum CodingKeys: String, CodingKey {
+        case field, message
+    }
 
     /// Creates a field problem.
     ///
     /// - Parameters:
     ///   - field: The field.
-    ///   - message: What is wrong.
-    public init(field: String, message: String) {
+    ///   - message: What is wrong, in English.
+    ///   - dutch: The same in Dutch, for the pages.
+    public init(field: String, message: String, dutch: String? = nil) {
         self.field = field
         self.message = message
+        self.dutch = dutch
+    }
+
+    /// The message in a page's language: Dutch when asked for and known, else English.
+    ///
+    /// - Parameter language: `nl` or `en`.
+    public func message(in language: String) -> String {
+        language == "nl" ? (dutch ?? message) : message
     }
 }

@@ -10,6 +10,8 @@ public struct ServiceSettings: Sendable {
     public var now: @Sendable () -> Date
     /// How many failed logins are allowed per account and per client address.
     public var loginThrottle = LoginThrottle.Policy()
+    /// How many anonymous sessions an address may start, and how long they are kept.
+    public var anonymousSessions = AnonymousSessionPolicy()
 
     /// Creates settings.
     ///

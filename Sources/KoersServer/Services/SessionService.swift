@@ -45,6 +45,7 @@ public struct SessionService: Sendable {
     let packs: PackLibrary
     let organisations: OrganisationService
     let settings: ServiceSettings
+    let anonymousStarts: AnonymousStartCounter
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -69,9 +70,18 @@ public struct SessionService: Sendable {
 
     /// Starts an anonymous session, resumed with the token it returns.
     ///
-    /// - Parameter new: The pack, label, date and language.
+    /// - Parameters:
+    ///   - new: The pack, label, date and language.
+    ///   - client: The client's IP address, when known: each address may start
+    ///     ``AnonymousSessionPolicy/startsPerAddress`` sessions per window.
     /// - Returns: The state and the resume token (shown only this once).
-    public func createAnonymous(_ new: NewSession) async throws(ServiceError) -> CreatedSession {
+    /// - Throws: ``ServiceError/tooManyRequests(_:retryAfter:)`` past the limit.
+    public func createAnonymous(_ new: NewSession, from client: String? = nil) async throws(ServiceError) -> CreatedSession {
+        if let wait = await anonymousStarts.admit(address: client) {
+            throw .tooManyRequests(
+                "too many anonymous sessions started from this address; try again in \(wait) seconds", retryAfter: wait
+            )
+        }
         let token = Tokens.generate()
         let (record, pack) = try makeRecord(new, organisationID: nil, resumeTokenHash: Tokens.hash(token))
         try await insert(record)
@@ -139,25 +149,35 @@ public struct SessionService: Sendable {
     ///   - choice: A value, "don't know" or skip.
     ///   - note: A note; `nil` keeps an earlier note.
     ///   - access: A coach of its organisation, or its resume token.
+    ///   - revisions: The revisions the caller read (`If-Match`); the answer is saved only when
+    ///     the session is still at one of them. `nil` saves over any revision.
     /// - Returns: The new state.
     /// - Throws: ``ServiceError/notFound(_:)`` for an unknown question, ``ServiceError/invalid(_:_:)``
-    ///   with the pack's message when the answer is not accepted; nothing is saved then.
+    ///   with the pack's message when the answer is not accepted,
+    ///   ``ServiceError/preconditionFailed(_:)`` when the session is at another revision than
+    ///   `revisions`; nothing is saved then.
     public func answer(
         _ questionID: String,
         in sessionID: String,
         with choice: AnswerChoice,
         note: String? = nil,
-        access: Access
+        access: Access,
+        ifRevision revisions: Set<Int>? = nil
     ) async throws(ServiceError) -> SessionState {
         let person = Self.person(access)
         if let note, note.unicodeScalars.count > Self.maximumNoteLength {
             throw .invalid(
                 "the note is too long",
-                [FieldProblem(field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters")]
+                [
+                    FieldProblem(
+                        field: "note", message: "a note may have at most \(Self.maximumNoteLength) characters",
+                        dutch: "Een notitie heeft hoogstens \(Self.maximumNoteLength) tekens."
+                    )
+                ]
             )
         }
         let trimmedNote = note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+        return try await change(sessionID, access: access, ifRevision: revisions) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
             let language = document.language
             let (input, field): (AnswerInput, String) =
@@ -185,13 +205,15 @@ public struct SessionService: Sendable {
     ///   - questionID: The question.
     ///   - sessionID: The session.
     ///   - access: A coach of its organisation, or its resume token.
+    ///   - revisions: The revisions the caller read (`If-Match`), as for ``answer(_:in:with:note:access:ifRevision:)``.
     /// - Returns: The new state.
     /// - Throws: ``ServiceError/notFound(_:)`` when the question has no answer, without saving
-    ///   (so the revision stays and nobody else gets a needless conflict), as for an override.
-    public func removeAnswer(_ questionID: String, in sessionID: String, access: Access) async throws(ServiceError)
-        -> SessionState
-    {
-        try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
+    ///   (so the revision stays and nobody else gets a needless conflict), as for an override;
+    ///   ``ServiceError/preconditionFailed(_:)`` when the session is at another revision.
+    public func removeAnswer(
+        _ questionID: String, in sessionID: String, access: Access, ifRevision revisions: Set<Int>? = nil
+    ) async throws(ServiceError) -> SessionState {
+        try await change(sessionID, access: access, ifRevision: revisions) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let question = try Self.question(questionID, in: pack)
             guard document.answers[question.id] != nil else {
                 throw .notFound("question '\(question.id)' has no answer to remove")
@@ -226,13 +248,18 @@ public struct SessionService: Sendable {
                 problems.append(
                     FieldProblem(
                         field: "value",
-                        message: "give a number from \(score.minimum) to \(score.maximum), such as \(score.maximum)"
+                        message: "give a number from \(score.minimum) to \(score.maximum), such as \(score.maximum)",
+                        dutch: "Geef een getal van \(Self.dutchNumber(score.minimum)) tot en met \(Self.dutchNumber(score.maximum)), "
+                            + "zoals \(Self.dutchNumber(score.maximum))."
                     )
                 )
             }
             if reason.isEmpty || reason.unicodeScalars.count > 2000 {
                 problems.append(
-                    FieldProblem(field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)")
+                    FieldProblem(
+                        field: "justification", message: "say why the computed score does not fit (1 to 2000 characters)",
+                        dutch: "Schrijf waarom de berekende score niet past (1 tot 2000 tekens)."
+                    )
                 )
             }
             guard problems.isEmpty, let number else { throw .invalid("the override is not accepted", problems) }
@@ -315,22 +342,62 @@ public struct SessionService: Sendable {
             guard coaches else { throw notFound }
         case .resumeToken(let token):
             guard let hash = record.resumeTokenHash, hash == Tokens.hash(token) else { throw notFound }
+            guard !isExpired(record) else { throw notFound }
         case .shareToken:
             throw notFound
         }
         return record
     }
 
-    /// Loads, changes and saves a session, retrying once when someone else saved in between.
+    /// The error for an `If-Match` that names another revision than the stored one.
+    static func changedInTheMeantime(_ revision: Int) -> ServiceError {
+        .preconditionFailed(
+            "the session is at revision \(revision) (ETag \"\(revision)\"), not the one given in If-Match: "
+                + "someone else changed it; read it again, then send the answer with If-Match: \"\(revision)\""
+        )
+    }
+
+    /// A number as Dutch text shows it: a decimal comma.
+    static func dutchNumber(_ number: Decimal) -> String {
+        number.description.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// Whether an anonymous session was left untouched longer than its lifetime.
+    func isExpired(_ record: InterviewRecord) -> Bool {
+        record.organisationID == nil
+            && settings.now().timeIntervalSince(record.updatedAt) > settings.anonymousSessions.lifetime
+    }
+
+    /// Removes the anonymous sessions left untouched longer than
+    /// ``AnonymousSessionPolicy/lifetime``.
+    ///
+    /// - Returns: How many were removed.
+    public func removeExpiredAnonymousSessions() async throws(ServiceError) -> Int {
+        do {
+            return try await store.deleteAnonymousSessions(
+                untouchedSince: settings.now().addingTimeInterval(-settings.anonymousSessions.lifetime)
+            )
+        } catch {
+            throw ServiceError(error)
+        }
+    }
+
+    /// Loads, changes and saves a session, retrying once when someone else saved in between;
+    /// with `revisions` (the caller's `If-Match`), only when the session is at one of them, and
+    /// never retried: a save in between is the caller's to see first.
     private func change(
         _ id: String,
         access: Access,
+        ifRevision revisions: Set<Int>? = nil,
         _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
     ) async throws(ServiceError) -> SessionState {
         var attempt = 0
         while true {
             attempt += 1
             let record = try await authorizedRecord(id: id, access: access)
+            if let revisions, !revisions.contains(record.revision) {
+                throw Self.changedInTheMeantime(record.revision)
+            }
             let pack = try packs.pack(id: record.packID)
             var document = adapted(record.document, to: pack)
             try body(&document, pack)
@@ -338,6 +405,8 @@ public struct SessionService: Sendable {
                 let saved = try await store.updateSession(id: id, expectedRevision: record.revision, document: document)
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
                 return state(of: saved, pack: pack, language: nil, adapting: false)
+            } catch .conflict(expected: _, actual: let actual) where revisions != nil {
+                throw Self.changedInTheMeantime(actual)
             } catch .conflict where attempt < 2 {
                 continue
             } catch {
@@ -364,17 +433,27 @@ public struct SessionService: Sendable {
             if let parsed = CalendarDate(iso: text) {
                 date = parsed
             } else {
-                problems.append(FieldProblem(field: "date", message: "write the date as YYYY-MM-DD, such as 2021-10-01"))
+                problems.append(
+                    FieldProblem(
+                        field: "date", message: "write the date as YYYY-MM-DD, such as 2021-10-01",
+                        dutch: "Schrijf de datum als JJJJ-MM-DD, zoals 2021-10-01."
+                    )
+                )
             }
         }
         let language = new.language ?? "nl"
         if !["nl", "en"].contains(language) {
-            problems.append(FieldProblem(field: "language", message: "the language is nl or en"))
+            problems.append(FieldProblem(field: "language", message: "the language is nl or en", dutch: "De taal is nl of en."))
         }
         let label = new.label.trimmingCharacters(in: .whitespacesAndNewlines)
         // Counted in Unicode scalars, as JSON Schema's maxLength in the OpenAPI document counts.
         if label.unicodeScalars.count > 100 {
-            problems.append(FieldProblem(field: "label", message: "a label has at most 100 characters"))
+            problems.append(
+                FieldProblem(
+                    field: "label", message: "a label has at most 100 characters",
+                    dutch: "Een naam voor de sessie heeft hoogstens 100 tekens."
+                )
+            )
         }
         guard problems.isEmpty else { throw .invalid("the session cannot be made as given", problems) }
         let now = settings.now()

@@ -70,7 +70,13 @@ public struct ShareLinkService: Sendable {
         if let expiresAt, expiresAt <= now {
             throw .invalid(
                 "the share link would be expired already",
-                [FieldProblem(field: "expiresAt", message: "give a time in the future, or leave it out for a link that does not expire")]
+                [
+                    FieldProblem(
+                        field: "expiresAt",
+                        message: "give a time in the future, or leave it out for a link that does not expire",
+                        dutch: "Kies een datum in de toekomst, of laat het veld leeg voor een link die niet verloopt."
+                    )
+                ]
             )
         }
         guard let organisationID = records.first?.organisationID else {

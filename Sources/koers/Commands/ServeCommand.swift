@@ -57,6 +57,18 @@ extension KoersCommand {
         @Option(name: .customLong("body-limit"), help: ArgumentHelp("The largest request body accepted, in bytes.", valueName: "bytes"))
         var bodyLimit: Int = ServerConfiguration.defaultBodyLimit
 
+        @Option(
+            name: .customLong("anonymous-sessions-per-hour"),
+            help: ArgumentHelp("How many anonymous sessions one client address may start per hour (more get 429).", valueName: "count")
+        )
+        var anonymousSessionsPerHour: Int = AnonymousSessionPolicy().startsPerAddress
+
+        @Option(
+            name: .customLong("anonymous-session-days"),
+            help: ArgumentHelp("How many days an anonymous session nobody changes is kept before it is removed.", valueName: "days")
+        )
+        var anonymousSessionDays: Int = Int(AnonymousSessionPolicy().lifetime / (24 * 60 * 60))
+
         @Option(name: .customLong("log-level"), help: "The least important log level shown: trace, debug, info, notice, warning, error or critical.")
         var logLevel: String = "info"
 
@@ -70,6 +82,10 @@ extension KoersCommand {
                 throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical")
             }
             guard (4...31).contains(bcryptCost) else { throw ValidationError("--bcrypt-cost must be 4 to 31") }
+            guard anonymousSessionsPerHour >= 1 else { throw ValidationError("--anonymous-sessions-per-hour must be at least 1") }
+            guard (1...3650).contains(anonymousSessionDays) else {
+                throw ValidationError("--anonymous-session-days must be 1 to 3650")
+            }
         }
 
         func run() async throws {
@@ -107,6 +123,8 @@ extension KoersCommand {
                 bodyLimit: bodyLimit
             )
             configuration.pages = PageSettings(publicBaseURL: publicURL)
+            configuration.anonymousSessions.startsPerAddress = anonymousSessionsPerHour
+            configuration.anonymousSessions.lifetime = TimeInterval(anonymousSessionDays) * 24 * 60 * 60
             do {
                 try await KoersApplication.run(configuration: configuration, logger: logger) { url in
                     DiagnosticPrinter().writeToStandardOutput("Koers is running at \(url)\n")

@@ -32,10 +32,14 @@ struct InProcessServer: Sendable {
     /// - Parameters:
     ///   - backend: SQLite in a temporary folder, or a new PostgreSQL database.
     ///   - bodyLimit: The largest request body, as `koers serve --body-limit`.
+    ///   - settings: The services' settings (a test's own clock or limits).
+    ///   - pages: How the pages are served (`--public-url`).
     ///   - test: The test, given the server.
     static func run(
         _ backend: Backend,
         bodyLimit: Int = ServerConfiguration.defaultBodyLimit,
+        settings: ServiceSettings = ServiceSettings(bcryptCost: 4),
+        pages: PageSettings = PageSettings(),
         _ test: @Sendable (InProcessServer) async throws -> Void
     ) async throws {
         let folder = try Fixtures.temporaryDirectory()
@@ -46,9 +50,9 @@ struct InProcessServer: Sendable {
         logger.logLevel = .error
         let location: StoreLocation = postgres.map { .postgres(url: $0.url) } ?? .sqlite(path: folder.appendingPathComponent("koers.sqlite").path)
         let store = try await openStore(location, logger: logger)
-        let services = KoersServices(store: store, packs: try packs.get(), settings: ServiceSettings(bcryptCost: 4))
+        let services = KoersServices(store: store, packs: try packs.get(), settings: settings)
         let router = try KoersApplication.buildRouter(
-            services: services, bodyLimit: bodyLimit, openAPIDocument: try OpenAPIDocument.data()
+            services: services, bodyLimit: bodyLimit, openAPIDocument: try OpenAPIDocument.data(), pages: pages
         )
         let application = Application(router: router, logger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in

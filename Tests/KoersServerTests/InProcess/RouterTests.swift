@@ -82,14 +82,9 @@ struct RouterTests {
             let login = try await server.client.get("/login")
             #expect(login.status == 200 && login.text.contains("id=\"login\""), "\(login)")
             try await server.coach("anna@example.nl", name: "Anna")
-            let form = ["Content-Type": "application/x-www-form-urlencoded"]
-            let wrong = try await server.client.send(
-                "POST", "/login", body: Data("email=anna%40example.nl&password=wrong".utf8), headers: form
-            )
+            let wrong = try await server.client.submitLoginPage("email=anna%40example.nl&password=wrong")
             #expect(wrong.status == 401 && wrong.text.contains("value=\"anna@example.nl\""), "the address is kept: \(wrong)")
-            let right = try await server.client.send(
-                "POST", "/login", body: Data("email=anna%40example.nl&password=correct+horse+battery".utf8), headers: form
-            )
+            let right = try await server.client.submitLoginPage("email=anna%40example.nl&password=correct+horse+battery")
             #expect(right.status == 303 && right.header("Location") == "/organisations", "\(right)")
             let cookie = try #require(right.header("Set-Cookie"), "\(right.headers)")
             #expect(cookie.contains("koers_login=") && cookie.contains("HttpOnly"))
@@ -98,6 +93,38 @@ struct RouterTests {
             #expect(organisations.status == 200 && organisations.text.contains("Anna"), "\(organisations)")
             let withoutLogin = try await server.client.get("/organisations")
             #expect(withoutLogin.status == 303 && withoutLogin.header("Location") == "/login")
+        }
+    }
+
+    @Test("the login form is refused without the token of its own cookie, before any password check")
+    func loginFormNeedsItsCSRFToken() async throws {
+        try await InProcessServer.run(.sqlite) { server in
+            try await server.coach("anna@example.nl", name: "Anna")
+            let form = ["Content-Type": "application/x-www-form-urlencoded"]
+            let fields = "email=anna%40example.nl&password=correct+horse+battery"
+            // As another site would send it: no token, no cookie.
+            let forged = try await server.client.send("POST", "/login", body: Data(fields.utf8), headers: form)
+            #expect(forged.status == 403 && forged.text.contains("Formulier verlopen"), "\(forged)")
+            #expect(forged.header("Set-Cookie")?.contains("koers_login=") != true)
+            // A token in the form that is not the cookie's.
+            let page = try await server.client.get("/login")
+            let token = try #require(InProcessClient.match(#"name="csrf" value="([A-Za-z0-9_-]+)""#, in: page.text), "\(page)")
+            #expect(page.header("Set-Cookie")?.contains("koers_login_form=\(token)") == true, "\(page.headers)")
+            let other = try await server.client.send(
+                "POST", "/login", body: Data("csrf=\(token)&\(fields)".utf8),
+                headers: form.merging(["Cookie": "koers_login_form=" + String(repeating: "A", count: 43)]) { $1 }
+            )
+            #expect(other.status == 403, "\(other)")
+            let english = try await server.client.send(
+                "POST", "/login?lang=en", body: Data("csrf=\(token)&\(fields)".utf8), headers: form
+            )
+            #expect(english.status == 403 && english.text.contains("Form expired"), "\(english)")
+            // With both, as the page sends it.
+            let right = try await server.client.send(
+                "POST", "/login", body: Data("csrf=\(token)&\(fields)".utf8),
+                headers: form.merging(["Cookie": "koers_login_form=\(token)"]) { $1 }
+            )
+            #expect(right.status == 303 && right.header("Location") == "/organisations", "\(right)")
         }
     }
 

@@ -57,6 +57,28 @@ extension APIRequester {
     func post(_ path: String, _ json: Any) async throws -> APIResponse { try await send("POST", path, json: json, body: nil, headers: [:]) }
     func put(_ path: String, _ json: Any) async throws -> APIResponse { try await send("PUT", path, json: json, body: nil, headers: [:]) }
     func delete(_ path: String) async throws -> APIResponse { try await send("DELETE", path) }
+
+    /// Sends the login page's form as a browser does: opens `GET /login` first for the form's
+    /// token (hidden field) and its cookie, then posts `fields` (URL-encoded) with both.
+    func submitLoginPage(_ fields: String, cookies: String? = nil) async throws -> APIResponse {
+        let page = try await send("GET", "/login", headers: cookies.map { ["Cookie": $0] } ?? [:])
+        let token = Self.match(#"name="csrf" value="([A-Za-z0-9_-]+)""#, in: page.text) ?? ""
+        let cookie = Self.match(#"koers_login_form=([A-Za-z0-9_-]+)"#, in: page.header("Set-Cookie") ?? "") ?? token
+        let sent = ["koers_login_form=\(cookie)", cookies].compactMap { $0 }.joined(separator: "; ")
+        return try await send(
+            "POST", "/login", body: Data("csrf=\(token)&\(fields)".utf8),
+            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": sent]
+        )
+    }
+
+    /// The first group of `pattern` in `text`.
+    static func match(_ pattern: String, in text: String) -> String? {
+        guard let expression = try? NSRegularExpression(pattern: pattern),
+            let found = expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+            let range = Range(found.range(at: 1), in: text)
+        else { return nil }
+        return String(text[range])
+    }
 }
 
 /// A small HTTP client for the API over loopback (URLSession).
