@@ -30,13 +30,7 @@ public enum AnswerSource {
         let shown = displayPath ?? path
         let (source, parsed) = YAMLParser.parseFile(atPath: path, displayPath: shown)
         guard let source, let root = parsed.root, !parsed.diagnostics.containsErrors, isSession(root) else {
-            let read = AnswersFile.read(atPath: path, displayPath: displayPath)
-            return AnswerSourceReadResult(
-                file: read.file,
-                session: nil,
-                source: read.source,
-                diagnostics: read.diagnostics
-            )
+            return AnswerSourceReadResult(AnswersFile.read(atPath: path, displayPath: displayPath))
         }
         return session(root, source: source, path: shown)
     }
@@ -51,13 +45,7 @@ public enum AnswerSource {
         let source = SourceFile(path: path, text: text)
         let parsed = YAMLParser.parse(source)
         guard let root = parsed.root, !parsed.diagnostics.containsErrors, isSession(root) else {
-            let read = AnswersFile.parse(text, path: path)
-            return AnswerSourceReadResult(
-                file: read.file,
-                session: nil,
-                source: read.source,
-                diagnostics: read.diagnostics
-            )
+            return AnswerSourceReadResult(AnswersFile.parse(text, path: path))
         }
         return session(root, source: source, path: path)
     }
@@ -153,5 +141,10 @@ public struct AnswerSourceReadResult: Sendable {
         self.session = session
         self.source = source
         self.diagnostics = diagnostics
+    }
+
+    /// The result of reading a plain answers file, which is no session.
+    init(_ read: AnswersFileReadResult) {
+        self.init(file: read.file, session: nil, source: read.source, diagnostics: read.diagnostics)
     }
 }
