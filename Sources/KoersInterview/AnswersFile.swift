@@ -236,8 +236,19 @@ private struct EntryReader {
         if root["format"] != nil {
             return session(root)
         }
-        if let answers = root["answers"], answers.mapping != nil {
-            return structured(root, entries: entries, answers: answers)
+        if let answers = root["answers"] {
+            // `answers: []` or an empty `answers:` is a file that answers nothing yet.
+            if answers.mapping != nil || answers.isNull || answers.sequence?.isEmpty == true {
+                return structured(root, entries: entries, answers: answers)
+            }
+            // Not read as a plain file, where 'pack' and 'answers' would be unknown questions.
+            error(
+                "'answers' must be a mapping of question id to answer (one 'question: answer' per line), "
+                    + "not \(answers.kindDescription)",
+                at: answers.location,
+                code: "wrong-kind"
+            )
+            return nil
         }
         return AnswersFile(path: path, kind: .plain, entries: plainEntries(entries))
     }

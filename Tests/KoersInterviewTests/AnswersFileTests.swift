@@ -248,6 +248,23 @@ import Testing
         #expect(checked.diagnostics.first?.notes.first?.message.contains("put the answers under 'answers:'") == true)
     }
 
+    @Test func emptyAnswersAreAFileThatAnswersNothingAndAListIsRefusedAtItsPlace() throws {
+        // `answers: []` was read as a plain file: "unknown question 'pack'" (issue 15, item 8).
+        for text in ["pack: set-eligibility\nanswers: []\n", "pack: set-eligibility\nanswers:\n"] {
+            let read = AnswersFile.parse(text, path: "e.yaml")
+            let file = try #require(read.file, "\(read.diagnostics)")
+            #expect(read.diagnostics.isEmpty && file.entries.isEmpty && file.packID == "set-eligibility")
+        }
+        let list = AnswersFile.parse("pack: set-eligibility\nanswers:\n  - scheme: set\n", path: "l.yaml")
+        #expect(list.file == nil)
+        #expect(
+            list.diagnostics.map(\.description).first?.hasPrefix(
+                "l.yaml:3:3: error: 'answers' must be a mapping of question id to answer"
+            ) == true,
+            "\(list.diagnostics)"
+        )
+    }
+
     @Test func answersForAnotherPackAreRefused() throws {
         let interview = try Self.setPack()
         let file = try #require(
