@@ -336,6 +336,10 @@ private struct Run<Environment: EvaluationEnvironment> {
         switch error {
         case .divisionByZero: EvaluationError("division by zero", at: instruction.range)
         case .overflow: EvaluationError("the result is too large", at: instruction.range)
+        case .underflow:
+            EvaluationError(
+                "the result is too small to hold exactly: it needs more than 128 decimal places", at: instruction.range
+            )
         case .typeMismatch: EvaluationError(mismatch, at: instruction.range)
         }
     }

@@ -6,9 +6,11 @@ enum OperationFailure: Error {
     case typeMismatch
     /// The divisor is zero.
     case divisionByZero
-    /// The result is out of the range a `Decimal` holds: too large, or a non-zero result that
-    /// needs more than 128 decimal places (see "Numbers" in the language document).
+    /// The result is too large for a `Decimal` (see "Numbers" in the language document).
     case overflow
+    /// A non-zero product needs more than 128 decimal places: too small, or too precise, to be
+    /// held exactly (see "Numbers" in the language document).
+    case underflow
 }
 
 /// The operators' typing rules and their effect on values, shared by the type checker, the
@@ -79,14 +81,18 @@ enum Operations {
         case .add: result = x + y
         case .subtract: result = x - y
         case .multiply:
-            guard let (a, b) = multiplicands(x, y) else { throw .overflow }
+            guard let (a, b) = multiplicands(x, y) else { throw .underflow }
             result = a * b
         case .divide:
             guard !y.isZero else { throw .divisionByZero }
             result = x / y
         default: throw .typeMismatch
         }
-        guard !result.isNaN else { throw .overflow }
+        guard !result.isNaN else {
+            // NaN means out of range; which end, the operands' sizes tell (a sum only overflows).
+            let magnitude = op == .divide ? x.exponent - y.exponent : x.exponent + y.exponent
+            throw (op == .multiply || op == .divide) && magnitude < 0 ? .underflow : .overflow
+        }
         switch resultType {
         case .money: return .money(result)
         case .percentage: return .percentage(result)

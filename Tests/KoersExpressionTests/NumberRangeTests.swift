@@ -32,6 +32,17 @@ import Testing
         #expect(throws: EvaluationError.self) { try Fixtures.evaluate("x * y", values) }
     }
 
+    @Test(arguments: [
+        ("x * x", "1e-70", "too small"), ("x / y", "1e-100", "too small"), ("y * y", "1e-70", "too large"),
+        ("y / x", "1e-100", "too large"),
+    ])
+    func anOutOfRangeResultSaysWhichEnd(expression: String, x: String, end: String) throws {
+        // An underflow used to be reported as "the result is too large" (issue 15).
+        let values: [String: Value] = ["x": .number(Fixtures.decimal(x)), "y": .number(Fixtures.decimal("1e100"))]
+        let error = try #require(throws: EvaluationError.self) { try Fixtures.evaluate(expression, values) }
+        #expect(error.message.contains(end), "\(expression): \(error.message)")
+    }
+
     @Test func smallProductsThatFitAreExact() throws {
         let values: [String: Value] = [
             "x": .number(Fixtures.decimal("1e-64")), "y": .number(Fixtures.decimal("1e-64")),
