@@ -278,7 +278,7 @@ public struct BatchRowDecoder: Sendable {
         case .boolean(let flag): return .success(.boolean(flag))
         case .null: return .success(nil)
         case .number(let literal):
-            guard let number = DecimalLiteral.parse(literal) else {
+            guard let number = DecimalLiteral.number(literal) else {
                 return .failure(
                     RowProblem(
                         answer: literal,

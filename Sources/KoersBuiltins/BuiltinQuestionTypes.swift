@@ -158,9 +158,12 @@ struct NumericQuestionType: QuestionType {
 
     func accept(_ value: Value, for question: Question) -> Result<Value, AnswerProblem> {
         acceptTypeAndOptions(value, for: question).flatMap { accepted in
-            guard let number = accepted.decimalValue else { return .failure(problem) }
+            guard let number = accepted.numberValue else { return .failure(problem) }
             // A stored percentage is a fraction; the checks below read percentages as people write them.
-            return self.value(of: kind == .percentage ? number * 100 : number, for: question)
+            guard let written = kind == .percentage ? number.multipliedByPowerOfTen(2) : number else {
+                return .failure(problem)
+            }
+            return self.value(of: written, for: question)
         }
     }
 
@@ -179,7 +182,7 @@ struct NumericQuestionType: QuestionType {
         case .integer, .decimal:
             break
         }
-        let number: Decimal
+        let number: ExactNumber
         switch NumberParsing.parse(text) {
         case .success(let parsed): number = parsed
         case .failure(let failure): return .failure(NumberParsing.message(for: failure) ?? problem)
@@ -189,23 +192,25 @@ struct NumericQuestionType: QuestionType {
 
     /// The number as this type's value (a percentage as its fraction), checked for whole
     /// numbers, cents and bounds.
-    private func value(of number: Decimal, for question: Question) -> Result<Value, AnswerProblem> {
+    private func value(of number: ExactNumber, for question: Question) -> Result<Value, AnswerProblem> {
         let value: Value
         switch kind {
         case .integer:
-            guard number == number.rounded(0) else {
+            guard number.exponent >= 0 else {
                 return .failure(AnswerProblem(nl: "Vul een heel getal in, zonder decimalen.",
                                               en: "Please enter a whole number, without decimals."))
             }
             value = .number(number)
         case .decimal: value = .number(number)
         case .money:
-            guard number == number.rounded(2) else {
+            guard number.exponent >= -2 else {
                 return .failure(AnswerProblem(nl: "Een bedrag heeft hoogstens twee cijfers achter de komma.",
                                               en: "An amount has at most two digits after the decimal mark."))
             }
             value = .money(number)
-        case .percentage: value = .percentage(number / 100)
+        case .percentage:
+            guard let fraction = number.multipliedByPowerOfTen(-2) else { return .failure(problem) }
+            value = .percentage(fraction)
         }
         return Bounds.check(value, for: question)
     }
@@ -288,7 +293,7 @@ struct ScaleQuestionType: QuestionType {
         let raw: String
         switch input {
         case .text(let text): raw = text
-        case .number(let number) where number == number.rounded(0): return Bounds.check(.number(number), for: bounded)
+        case .number(let number) where number.exponent >= 0: return Bounds.check(.number(number), for: bounded)
         case .number, .list, .boolean, .value, .dontKnow, .skip:
             return .failure(AnswerProblem(nl: "Kies een getal van \(low) tot en met \(high).",
                                           en: "Please pick a number from \(low) to \(high)."))
@@ -298,12 +303,12 @@ struct ScaleQuestionType: QuestionType {
             if let option = question.options.first(where: { option in
                 option.label.translations.contains { $0.text.lowercased() == text.lowercased() }
             }), let number = Int(option.id) {
-                return Bounds.check(.number(Decimal(number)), for: bounded)
+                return Bounds.check(.number(ExactNumber(number)), for: bounded)
             }
             return .failure(AnswerProblem(nl: "Kies een getal van \(low) tot en met \(high).",
                                           en: "Please pick a number from \(low) to \(high)."))
         }
-        return Bounds.check(.number(Decimal(number)), for: bounded)
+        return Bounds.check(.number(ExactNumber(number)), for: bounded)
     }
 
     func accept(_ value: Value, for question: Question) -> Result<Value, AnswerProblem> {
@@ -347,9 +352,9 @@ enum Bounds {
 
     static func format(_ value: Value?) -> String {
         switch value {
-        case .number(let number)?: NumberParsing.plain(number)
-        case .money(let amount)?: "€ " + NumberParsing.plain(amount)
-        case .percentage(let fraction)?: NumberParsing.plain(fraction * 100) + "%"
+        case .number(let number)?: NumberParsing.plain(number.decimal)
+        case .money(let amount)?: "€ " + NumberParsing.plain(amount.decimal)
+        case .percentage(let fraction)?: NumberParsing.plain(fraction.decimal * 100) + "%"
         case let other?: other.description
         case nil: ""
         }
@@ -358,13 +363,4 @@ enum Bounds {
 
 extension AnswerProblem {
     fileprivate static let single = AnswerProblem(nl: "Geef één antwoord.", en: "Please give a single answer.")
-}
-
-extension Decimal {
-    fileprivate func rounded(_ scale: Int) -> Decimal {
-        var value = self
-        var result = Decimal()
-        NSDecimalRound(&result, &value, scale, .plain)
-        return result
-    }
 }

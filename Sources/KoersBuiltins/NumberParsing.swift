@@ -1,5 +1,6 @@
 import Foundation
 import KoersCore
+import KoersExpression
 
 /// Reads numbers as people type them in Dutch and English: `125.000,50`, `125000.50`,
 /// `125,000.50`, `€ 1.250`, `12,5`, `30 maanden`, `380.000 euro`.
@@ -27,7 +28,7 @@ enum NumberParsing {
     /// - Returns: The number, or `nil` when the text is not a number or has more digits than
     ///   Koers can hold exactly.
     static func decimal(_ input: String) -> Decimal? {
-        try? parse(input).get()
+        try? parse(input).get().decimal
     }
 
     /// Parses a number, accepting Dutch or English grouping and decimal marks.
@@ -40,7 +41,7 @@ enum NumberParsing {
     ///
     /// - Parameter input: The text as typed.
     /// - Returns: The exact number, or why it is refused.
-    static func parse(_ input: String) -> Result<Decimal, Problem> {
+    static func parse(_ input: String) -> Result<ExactNumber, Problem> {
         guard input.utf8.count <= maximumLength * 4 else { return .failure(.notANumber) }
         // Read on bytes: after dropping spaces and separators people type, a number is ASCII.
         var text: [UInt8] = []
@@ -93,7 +94,7 @@ enum NumberParsing {
         // Significant digits: from the first non-zero digit to the last non-zero digit.
         let all = Array(digits) + fraction
         guard let first = all.firstIndex(where: { $0 != zero }), let last = all.lastIndex(where: { $0 != zero }) else {
-            return .success(0)
+            return .success(.zero)
         }
         let integerDigits = digits.drop { $0 == zero }.count
         // Trailing zeros of the whole part are significant for the size of the number.
@@ -102,15 +103,17 @@ enum NumberParsing {
         let sign: FloatingPointSign = negative ? .minus : .plus
         // The digits up to the last non-zero one make the significand; at most 38 of them.
         let exponent = all.count - fraction.count - (last + 1)
-        if last - first < 19 {
-            let significand = all[first...last].reduce(UInt64(0)) { $0 * 10 + UInt64($1 - zero) }
-            return .success(Decimal(sign: sign, exponent: exponent, significand: Decimal(significand)))
+        if last - first < 18 {
+            let significand = all[first...last].reduce(Int64(0)) { $0 * 10 + Int64($1 - zero) }
+            if let number = ExactNumber(significand: negative ? -significand : significand, exponent: exponent) {
+                return .success(number)
+            }
         }
         let canonical = String(decoding: all[first...last], as: UTF8.self)
         guard let significand = Decimal(string: canonical, locale: Locale(identifier: "en_US_POSIX")), !significand.isNaN else {
             return .failure(.notANumber)
         }
-        return .success(Decimal(sign: sign, exponent: exponent, significand: significand))
+        return .success(ExactNumber(Decimal(sign: sign, exponent: exponent, significand: significand)))
     }
 
     private static let minus = UInt8(ascii: "-")

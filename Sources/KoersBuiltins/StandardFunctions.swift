@@ -117,21 +117,14 @@ private func wholeNumber(_ value: Value, in function: String, limit: Int) throws
     guard case .number(let number) = value else {
         throw EvaluationError("'\(function)' needs a number, but got \(value.type)")
     }
-    guard rounded(number, scale: 0, .plain) == number else {
+    guard number.rounded(toPlaces: 0, .plain) == number else {
         throw EvaluationError("'\(function)' needs a whole number, but got \(number)")
     }
-    let bound = Decimal(limit)
+    let bound = ExactNumber(limit)
     guard number <= bound, number >= -bound, let whole = Int(number.description) else {
         throw EvaluationError("'\(function)' got \(number), which is out of range")
     }
     return whole
-}
-
-private func rounded(_ value: Decimal, scale: Int, _ mode: NSDecimalNumber.RoundingMode) -> Decimal {
-    var input = value
-    var result = Decimal()
-    NSDecimalRound(&result, &input, scale, mode)
-    return result
 }
 
 // MARK: - min and max
@@ -248,12 +241,12 @@ private struct RoundingFunction: ExpressionFunction {
         }
     }
 
-    private func apply(_ value: Decimal, scale: Int) throws(EvaluationError) -> Decimal {
+    private func apply(_ value: ExactNumber, scale: Int) throws(EvaluationError) -> ExactNumber {
         switch operation {
-        case .round: rounded(value, scale: scale, .plain)
-        case .floor: rounded(value, scale: scale, .down)
-        case .ceiling: rounded(value, scale: scale, .up)
-        case .absolute: value < 0 ? -value : value
+        case .round: value.rounded(toPlaces: scale, .plain)
+        case .floor: value.rounded(toPlaces: scale, .down)
+        case .ceiling: value.rounded(toPlaces: scale, .up)
+        case .absolute: value.isNegative ? -value : value
         }
     }
 }
@@ -280,12 +273,16 @@ private struct Sum: ExpressionFunction {
             guard case .list(let elements, let elementType) = values[0] else {
                 throw EvaluationError("'sum' needs a list, but got \(values[0].type)")
             }
-            var total = Decimal(0)
+            var total = ExactNumber.zero
             for element in elements {
-                guard let decimal = element.decimalValue else {
+                guard let number = element.numberValue else {
                     throw EvaluationError("'sum' needs numbers, money or percentages, but got \(element.type)")
                 }
-                total += decimal
+                do {
+                    total = try total.adding(number)
+                } catch {
+                    throw EvaluationError("'sum' is too large to hold exactly")
+                }
             }
             switch elementType {
             case .money: return .money(total)
@@ -314,7 +311,7 @@ private struct Count: ExpressionFunction {
             guard case .list(let elements, _) = values[0] else {
                 throw EvaluationError("'count' needs a list, but got \(values[0].type)")
             }
-            return .number(Decimal(elements.count))
+            return .number(ExactNumber(elements.count))
         }
     }
 }
@@ -415,7 +412,7 @@ private struct DaysBetween: ExpressionFunction {
             guard case .date(let start) = values[0], case .date(let end) = values[1] else {
                 throw EvaluationError("'days_between' needs two dates")
             }
-            return .number(Decimal(start.days(until: end)))
+            return .number(ExactNumber(start.days(until: end)))
         }
     }
 }
@@ -489,7 +486,7 @@ private struct DatePart: ExpressionFunction {
             guard case .date(let date) = values[0] else {
                 throw EvaluationError("'\(name)' needs a date, but got \(values[0].type)")
             }
-            return .number(Decimal(part(date)))
+            return .number(ExactNumber(part(date)))
         }
     }
 }

@@ -23,6 +23,13 @@ public enum DecimalLiteral {
     ///   grouping or currency signs (those are read by the question types from typed text).
     /// - Returns: The exact decimal, or `nil`.
     public static func parse(_ text: some StringProtocol) -> Decimal? {
+        number(text)?.decimal
+    }
+
+    /// The number as an ``ExactNumber``, or `nil` when the text is not a plain number or cannot
+    /// be held exactly; see ``parse(_:)``. Numbers of up to 18 digits are made from their digits
+    /// without going through `Decimal`.
+    public static func number(_ text: some StringProtocol) -> ExactNumber? {
         var bytes = Array(text.utf8)[...]
         var negative = false
         if bytes.first == UInt8(ascii: "-") {
@@ -73,15 +80,15 @@ public enum DecimalLiteral {
             digits.removeLast()
             exponent += 1
         }
-        if digits.isEmpty { return 0 }
+        if digits.isEmpty { return .zero }
         guard digits.count <= maximumDigits, exponentRange.contains(exponent) else { return nil }
-        if digits.count <= 19 {
-            var mantissa: UInt64 = 0
-            for digit in digits { mantissa = mantissa * 10 + UInt64(digit) }
-            return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: Decimal(mantissa))
+        if digits.count <= 18 {
+            var significand: Int64 = 0
+            for digit in digits { significand = significand * 10 + Int64(digit) }
+            return ExactNumber(significand: negative ? -significand : significand, exponent: exponent)
         }
         let written = String(decoding: digits.map { $0 + 48 }, as: UTF8.self)
         guard let significand = Decimal(string: written, locale: Locale(identifier: "en_US_POSIX")) else { return nil }
-        return Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand)
+        return ExactNumber(Decimal(sign: negative ? .minus : .plus, exponent: exponent, significand: significand))
     }
 }

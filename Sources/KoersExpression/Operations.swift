@@ -62,7 +62,7 @@ enum Operations {
     // MARK: Values
 
     @inline(__always)
-    private static func numeric(_ value: Value) -> (Decimal, ValueType)? {
+    private static func numeric(_ value: Value) -> (ExactNumber, ValueType)? {
         switch value {
         case .number(let number): (number, .number)
         case .money(let amount): (amount, .money)
@@ -76,51 +76,24 @@ enum Operations {
         guard let (x, leftType) = numeric(left), let (y, rightType) = numeric(right),
             let resultType = arithmeticType(op, leftType, rightType)
         else { throw .typeMismatch }
-        let result: Decimal
-        switch op {
-        case .add: result = x + y
-        case .subtract: result = x - y
-        case .multiply:
-            guard let (a, b) = multiplicands(x, y) else { throw .underflow }
-            result = a * b
-        case .divide:
-            guard !y.isZero else { throw .divisionByZero }
-            result = x / y
-        default: throw .typeMismatch
-        }
-        guard !result.isNaN else {
-            // NaN means out of range; which end, the operands' sizes tell (a sum only overflows).
-            let magnitude = op == .divide ? x.exponent - y.exponent : x.exponent + y.exponent
-            throw (op == .multiply || op == .divide) && magnitude < 0 ? .underflow : .overflow
+        if op == .divide, y.isZero { throw .divisionByZero }
+        let result: ExactNumber
+        do throws(ExactNumber.RangeError) {
+            switch op {
+            case .add: result = try x.adding(y)
+            case .subtract: result = try x.subtracting(y)
+            case .multiply: result = try x.multiplied(by: y)
+            // `arithmeticType` has a type only for the four arithmetic operators.
+            default: result = try x.divided(by: y)
+            }
+        } catch {
+            throw error == .underflow ? .underflow : .overflow
         }
         switch resultType {
         case .money: return .money(result)
         case .percentage: return .percentage(result)
         default: return .number(result)
         }
-    }
-
-    /// The smallest exponent a `Decimal` holds: a non-zero value has at most 128 decimal places.
-    private static let smallestExponent = -128
-
-    /// The operands to multiply for `x * y`, or `nil` when the product needs more decimal
-    /// places than a `Decimal` holds.
-    ///
-    /// Foundation's `*` traps (SIGILL) instead of returning NaN when the product needs more
-    /// than 128 decimal places, so such products are refused here before multiplying: the
-    /// decimal places of the operands (without trailing zeros) may add up to at most 128.
-    /// Products that are too large come back as NaN and are caught after. The check costs one
-    /// addition unless the operands are already that small; then they are compacted (trailing
-    /// zeros dropped, the same values) so Foundation sees the smallest exponents.
-    static func multiplicands(_ x: Decimal, _ y: Decimal) -> (Decimal, Decimal)? {
-        guard !x.isZero, !y.isZero, !x.isNaN, !y.isNaN else { return (x, y) }
-        guard x.exponent + y.exponent < smallestExponent else { return (x, y) }
-        var compactX = x
-        var compactY = y
-        NSDecimalCompact(&compactX)
-        NSDecimalCompact(&compactY)
-        guard compactX.exponent + compactY.exponent >= smallestExponent else { return nil }
-        return (compactX, compactY)
     }
 
     /// Unary minus.

@@ -201,7 +201,8 @@ public struct TypeChecker: Sendable {
         var example = "20%"
         if case .literal(.number(let value)) = number.kind, !value.isZero {
             let magnitude = value < 0 ? -value : value
-            example = (magnitude < 1 ? Value.percentage(value) : Value.percentage(value / 100)).literal
+            let fraction = magnitude < 1 ? value : (try? value.divided(by: 100)) ?? value
+            example = Value.percentage(fraction).literal
         }
         return "write \(example) for a percentage"
     }

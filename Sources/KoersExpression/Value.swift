@@ -2,19 +2,20 @@ public import Foundation
 
 /// A value in the expression language: an answer, a literal, or the result of an expression.
 ///
-/// Numbers, money and percentages hold a `Decimal`, so amounts stay exact: `€ 0,10 + € 0,20`
-/// is exactly `€ 0,30`. A percentage holds its fraction: `20%` is `.percentage(0.2)`.
+/// Numbers, money and percentages hold an ``ExactNumber``, so amounts stay exact:
+/// `€ 0,10 + € 0,20` is exactly `€ 0,30`. A percentage holds its fraction: `20%` is
+/// `.percentage(0.2)`.
 ///
 /// Two values are equal (`==`) when they have the same case and equal contents, so
 /// `.money(5) != .number(5)`. The language's own `==` is more lenient and promotes a number to
 /// money; use ``converted(to:)`` to bring a result to the type the ``TypeChecker`` inferred.
 public enum Value: Sendable, Hashable, CustomStringConvertible {
     /// A plain number.
-    case number(Decimal)
+    case number(ExactNumber)
     /// An amount in euros, exact to the cent and beyond.
-    case money(Decimal)
+    case money(ExactNumber)
     /// A percentage as a fraction: `20%` is `0.2`.
-    case percentage(Decimal)
+    case percentage(ExactNumber)
     /// A truth value.
     case boolean(Bool)
     /// A piece of text.
@@ -25,6 +26,21 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
     ///
     /// The element type is kept so that an empty list still has a type.
     case list([Value], elementType: ValueType)
+
+    /// A plain number given as a `Decimal` (front ends and Foundation's rounding work in
+    /// `Decimal`; the engine converts once, here).
+    ///
+    /// Disfavoured so that a literal such as `.number(5)` makes an ``ExactNumber`` directly.
+    @_disfavoredOverload
+    public static func number(_ decimal: Decimal) -> Value { .number(ExactNumber(decimal)) }
+
+    /// An amount of money given as a `Decimal`; see ``number(_:)-(Decimal)``.
+    @_disfavoredOverload
+    public static func money(_ decimal: Decimal) -> Value { .money(ExactNumber(decimal)) }
+
+    /// A percentage given as the `Decimal` of its fraction; see ``number(_:)-(Decimal)``.
+    @_disfavoredOverload
+    public static func percentage(_ decimal: Decimal) -> Value { .percentage(ExactNumber(decimal)) }
 
     /// The value's type.
     public var type: ValueType {
@@ -69,7 +85,7 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
             let (negative, whole, fraction) = Value.decimalParts(amount, minimumFractionDigits: 2)
             return "\(negative ? "-" : "")€ \(Value.groupedThousands(whole)),\(fraction)"
         case .percentage(let fraction):
-            return (fraction * 100).description + "%"
+            return ((try? fraction.multiplied(by: 100))?.description ?? (fraction.decimal * 100).description) + "%"
         case .boolean(let flag):
             return flag ? "true" : "false"
         case .text(let text):
@@ -92,12 +108,17 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         return nil
     }
 
-    /// The decimal inside a number, an amount of money or a percentage (as a fraction).
-    public var decimalValue: Decimal? {
+    /// The number inside a number, an amount of money or a percentage (as a fraction).
+    public var numberValue: ExactNumber? {
         switch self {
         case .number(let value), .money(let value), .percentage(let value): value
         default: nil
         }
+    }
+
+    /// ``numberValue`` as a `Decimal`, for formatting and Foundation's rounding functions.
+    public var decimalValue: Decimal? {
+        numberValue?.decimal
     }
 
     /// The value brought to a type it unifies with, promoting numbers to money.
@@ -144,7 +165,23 @@ public enum Value: Sendable, Hashable, CustomStringConvertible {
         _ value: Decimal,
         minimumFractionDigits: Int
     ) -> (negative: Bool, whole: String, fraction: String) {
-        var text = value.description
+        decimalParts(of: value.description, minimumFractionDigits: minimumFractionDigits)
+    }
+
+    /// Sign, integer digits and fraction digits (padded to a minimum) of an exact number; see
+    /// ``decimalParts(_:minimumFractionDigits:)-(Decimal,_)``.
+    public static func decimalParts(
+        _ value: ExactNumber,
+        minimumFractionDigits: Int
+    ) -> (negative: Bool, whole: String, fraction: String) {
+        decimalParts(of: value.description, minimumFractionDigits: minimumFractionDigits)
+    }
+
+    private static func decimalParts(
+        of plainNotation: String,
+        minimumFractionDigits: Int
+    ) -> (negative: Bool, whole: String, fraction: String) {
+        var text = plainNotation
         let negative = text.hasPrefix("-")
         if negative { text.removeFirst() }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)

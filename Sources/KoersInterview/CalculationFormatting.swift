@@ -10,8 +10,8 @@ extension ValueFormatter {
     /// - Returns: The value as text, such as `€ 3.286,07` or `46,12%`.
     public func formatCalculated(_ value: Value) -> String {
         switch value {
-        case .percentage(let fraction): format(.percentage(Self.rounded(fraction, scale: 4)))
-        case .number(let number): format(.number(Self.rounded(number, scale: 2)))
+        case .percentage(let fraction): format(.percentage(fraction.rounded(toPlaces: 4, .plain)))
+        case .number(let number): format(.number(number.rounded(toPlaces: 2, .plain)))
         case .list(let elements, _):
             elements.isEmpty ? format(value) : elements.map(formatCalculated).joined(separator: "; ")
         default: format(value)

@@ -35,15 +35,16 @@ public struct ValueFormatter: Sendable {
     /// - Returns: The value as text.
     public func format(_ value: Value, for question: Question? = nil) -> String {
         switch value {
-        case .money(let amount):
+        case .money(let exact):
+            let amount = exact.decimal
             let cents = Self.rounded(amount, scale: 2)
             let hasCents = cents != Self.rounded(amount, scale: 0)
             let text = number(cents, fractionDigits: hasCents ? 2 : 0)
             return isDutch ? "€ " + text : (text.hasPrefix("-") ? "-€" + text.dropFirst() : "€" + text)
         case .number(let number):
-            return self.number(number, fractionDigits: nil)
+            return self.number(number.decimal, fractionDigits: nil)
         case .percentage(let fraction):
-            return self.number(fraction * 100, fractionDigits: nil) + "%"
+            return self.number(fraction.decimal * 100, fractionDigits: nil) + "%"
         case .boolean(let flag):
             return isDutch ? (flag ? "ja" : "nee") : (flag ? "yes" : "no")
         case .text(let text):

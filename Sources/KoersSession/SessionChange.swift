@@ -1,4 +1,5 @@
 public import Foundation
+import KoersExpression
 public import KoersInterview
 
 /// One change in a session: who changed what, when, from what to what.
@@ -110,7 +111,7 @@ extension SessionChange.Content: Codable {
                     debugDescription: "'\(text)' is not a decimal number such as \"7\" or \"3.5\""
                 )
             }
-            self = .override(value: value, justification: try container.decode(String.self, forKey: .justification))
+            self = .override(value: value.decimal, justification: try container.decode(String.self, forKey: .justification))
             return
         }
         self = .answer(try SessionAnswer.decodeState(from: decoder))
@@ -127,7 +128,7 @@ extension SessionChange.Content: Codable {
             try container.encode(text)
         case .override(let value, let justification):
             var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(SessionValueCoding.decimalString(value, minimumFractionDigits: 0), forKey: .value)
+            try container.encode(SessionValueCoding.decimalString(ExactNumber(value), minimumFractionDigits: 0), forKey: .value)
             try container.encode(justification, forKey: .justification)
         case .answer(let state):
             try SessionAnswer.encodeState(state, to: encoder)

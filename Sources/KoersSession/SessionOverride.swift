@@ -1,4 +1,5 @@
 public import Foundation
+import KoersExpression
 public import KoersCore
 
 /// A coach's override of a computed score, with who set it and when, and who confirmed it.
@@ -124,7 +125,7 @@ public struct SessionOverride: Sendable, Hashable, Codable {
                 debugDescription: "'\(text)' is not a decimal number such as \"7\" or \"3.5\""
             )
         }
-        self.value = value
+        self.value = value.decimal
         justification = try container.decode(String.self, forKey: .justification)
         by = try container.decodeIfPresent(String.self, forKey: .by) ?? "unknown"
         at = try container.decode(Date.self, forKey: .at)
@@ -171,7 +172,7 @@ public struct SessionOverride: Sendable, Hashable, Codable {
     /// - Throws: Whatever the encoder throws.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(SessionValueCoding.decimalString(value, minimumFractionDigits: 0), forKey: .value)
+        try container.encode(SessionValueCoding.decimalString(ExactNumber(value), minimumFractionDigits: 0), forKey: .value)
         try container.encode(justification, forKey: .justification)
         try container.encode(by, forKey: .by)
         try container.encode(at, forKey: .at)

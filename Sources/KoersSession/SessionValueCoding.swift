@@ -80,7 +80,7 @@ enum SessionValueCoding {
 
     /// `-?digits(.digits)?` as an exact decimal; anything else (exponents, spaces, commas) is
     /// refused so that no value is read differently from how it is written.
-    static func decimal(_ text: String) -> Decimal? {
+    static func decimal(_ text: String) -> ExactNumber? {
         var digits = Substring(text)
         if digits.hasPrefix("-") { digits = digits.dropFirst() }
         let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
@@ -90,12 +90,12 @@ enum SessionValueCoding {
         if parts.count == 2 {
             guard !parts[1].isEmpty, parts[1].allSatisfy({ $0.isASCII && $0.isNumber }) else { return nil }
         }
-        return Decimal(string: text, locale: Locale(identifier: "en_US_POSIX"))
+        return DecimalLiteral.number(text)
     }
 
     /// A decimal written plainly with `.` as the decimal mark and at least some fraction
     /// digits: `125000.50`, `0.10`, `24`.
-    static func decimalString(_ value: Decimal, minimumFractionDigits: Int) -> String {
+    static func decimalString(_ value: ExactNumber, minimumFractionDigits: Int) -> String {
         let (negative, whole, fraction) = Value.decimalParts(value, minimumFractionDigits: minimumFractionDigits)
         return (negative ? "-" : "") + whole + (fraction.isEmpty ? "" : "." + fraction)
     }

@@ -86,18 +86,18 @@ struct MissingOutput: Error {
 
 func money(_ result: CalculatorResult, _ id: String) throws -> Decimal {
     guard case .value(.money(let amount)) = result.outputs[id] else { throw MissingOutput(id: id) }
-    return amount
+    return amount.decimal
 }
 
 func number(_ result: CalculatorResult, _ id: String) throws -> Decimal {
     guard case .value(.number(let number)) = result.outputs[id] else { throw MissingOutput(id: id) }
-    return number
+    return number.decimal
 }
 
 /// A percentage output in percent, rounded half away from zero to some digits.
 func percent(_ result: CalculatorResult, _ id: String, digits: Int) throws -> Decimal {
     guard case .value(.percentage(let fraction)) = result.outputs[id] else { throw MissingOutput(id: id) }
-    return rounded(fraction * 100, digits)
+    return rounded(fraction.decimal * 100, digits)
 }
 
 func rounded(_ value: Decimal, _ digits: Int) -> Decimal {

@@ -91,8 +91,8 @@ public enum QuestionOptionsUsage: Sendable, Hashable {
 /// An answer on its way in, as it reached Koers: typed by a person, or exact.
 ///
 /// Typed text is read the way a person writes (`€ 125.000`, `ja`, `12,5`); exact values keep
-/// their type from the edge to the engine: a JSON number is a `Decimal` and never becomes text
-/// to be read back, a saved value is only checked.
+/// their type from the edge to the engine: a JSON number is an ``ExactNumber`` and never becomes
+/// text to be read back, a saved value is only checked.
 public enum AnswerInput: Sendable, Hashable {
     /// One piece of text, as typed or as written in a file.
     case text(String)
@@ -100,7 +100,7 @@ public enum AnswerInput: Sendable, Hashable {
     case list([String])
     /// An exact number, such as a JSON number: `125000.5` is that number, never a grouped
     /// thousand. For a percentage question it is the percentage (`20` is 20%).
-    case number(Decimal)
+    case number(ExactNumber)
     /// An exact truth value, such as a JSON boolean.
     case boolean(Bool)
     /// A value the engine gave earlier, such as an answer in a saved session; it is checked
@@ -110,6 +110,11 @@ public enum AnswerInput: Sendable, Hashable {
     case dontKnow
     /// Skip an optional question.
     case skip
+
+    /// An exact number given as a `Decimal`; disfavoured so that `.number(5)` makes an
+    /// ``ExactNumber`` directly.
+    @_disfavoredOverload
+    public static func number(_ decimal: Decimal) -> AnswerInput { .number(ExactNumber(decimal)) }
 
     /// The input as one piece of text, for a type that reads text: an exact number in plain
     /// notation (`1250.5`), a truth value as `true` or `false`; `nil` for the other inputs.

@@ -10,7 +10,7 @@ import KoersExpression
 /// rounded or mistaken for another kind of value.
 enum JSONValue: Sendable, Hashable, Decodable {
     case string(String)
-    case number(Decimal)
+    case number(ExactNumber)
     case boolean(Bool)
     case array([JSONValue])
     case object
@@ -35,7 +35,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
         // sent; without them (a decoder of its own), numbers go through Foundation.
         let literals = Self.numberLiteralsKey.flatMap { decoder.userInfo[$0] as? [String: String] }
         if let literal = literals?[APIIO.fieldPath(decoder.codingPath)] {
-            self = DecimalLiteral.parse(literal).map(JSONValue.number) ?? .unrepresentableNumber
+            self = DecimalLiteral.number(literal).map(JSONValue.number) ?? .unrepresentableNumber
             return
         }
         if container.decodeNil() {
@@ -45,7 +45,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
         } else if literals == nil, let number = try? container.decode(Decimal.self), number.isFinite,
             number != 0 || (try? container.decode(Double.self)) == 0
         {
-            self = .number(number)
+            self = .number(ExactNumber(number))
         } else if literals == nil, (try? container.decode(Double.self)) != nil {
             // Too large, or so small that it would read as 0: refused rather than rounded.
             self = .unrepresentableNumber
@@ -79,7 +79,7 @@ enum JSONValue: Sendable, Hashable, Decodable {
         case .string(let text): return text
         case .boolean(let flag): return flag ? "true" : "false"
         case .number(let number):
-            var text = NSDecimalNumber(decimal: number).stringValue
+            var text = number.description
             if let dot = text.firstIndex(of: "."), text[text.index(after: dot)...].count == 3 { text += "0" }
             return text
         case .array, .object, .null, .unrepresentableNumber: return nil
