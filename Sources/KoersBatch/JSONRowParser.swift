@@ -72,6 +72,8 @@ public struct JSONRowParser {
         }
         index += 1
         var fields: [(key: String, value: JSONField)] = []
+        // Rows have a few dozen keys at most: a linear search finds a repeated key faster than
+        // hashing every key; a set takes over for a wide row.
         var keys: Set<String> = []
         skipSpace()
         if peek == UInt8(ascii: "}") {
@@ -88,7 +90,14 @@ public struct JSONRowParser {
                         message: "a key is longer than \(Self.maximumKeyLength) bytes; keys are question ids"
                     )
                 }
-                guard keys.insert(key).inserted else {
+                let repeated: Bool
+                if fields.count < Self.linearKeySearchLimit {
+                    repeated = fields.contains { $0.key == key }
+                } else {
+                    if keys.isEmpty { keys = Set(fields.map(\.key)) }
+                    repeated = !keys.insert(key).inserted
+                }
+                guard !repeated else {
                     throw JSONRowError(column: keyColumn, message: "the key '\(key)' appears twice")
                 }
                 skipSpace()
@@ -185,9 +194,24 @@ public struct JSONRowParser {
         return String(decoding: bytes[start..<index], as: UTF8.self)
     }
 
+    /// The most keys searched one by one for a repeat; see ``object()``.
+    private static let linearKeySearchLimit = 32
+
     private mutating func string() throws(JSONRowError) -> String {
         let start = index
         index += 1  // the opening quote
+        // Most strings are short ASCII without escapes: made straight from the line's bytes.
+        var end = index
+        while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\"),
+            bytes[end] != UInt8(ascii: "\"")
+        {
+            end += 1
+        }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            let string = String(decoding: bytes[index..<end], as: UTF8.self)
+            index = end + 1
+            return string
+        }
         var text: [UInt8] = []
         while true {
             guard let byte = peek else {

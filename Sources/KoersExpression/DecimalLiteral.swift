@@ -30,6 +30,47 @@ public enum DecimalLiteral {
     /// be held exactly; see ``parse(_:)``. Numbers of up to 18 digits are made from their digits
     /// without going through `Decimal`.
     public static func number(_ text: some StringProtocol) -> ExactNumber? {
+        var string = String(text)
+        if let number = string.withUTF8(shortNumber) { return number }
+        return longNumber(text)
+    }
+
+    /// The common case on the bytes as they are: at most 18 digits and no exponent; `nil`
+    /// for anything else, which ``longNumber(_:)`` then reads or refuses.
+    private static func shortNumber(_ bytes: UnsafeBufferPointer<UInt8>) -> ExactNumber? {
+        var index = 0
+        var negative = false
+        if index < bytes.count, bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: "+") {
+            negative = bytes[index] == UInt8(ascii: "-")
+            index += 1
+        }
+        var significand: Int64 = 0
+        var digits = 0
+        var exponent = 0
+        var sawDigit = false
+        var sawPoint = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 48 && byte <= 57 {
+                sawDigit = true
+                if significand != 0 || byte != 48 {
+                    digits += 1
+                    guard digits <= 18 else { return nil }
+                    significand = significand * 10 + Int64(byte - 48)
+                }
+                if sawPoint { exponent -= 1 }
+            } else if byte == UInt8(ascii: "."), !sawPoint {
+                sawPoint = true
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        guard sawDigit, exponentRange.contains(exponent) else { return nil }
+        return ExactNumber(significand: negative ? -significand : significand, exponent: exponent)
+    }
+
+    private static func longNumber(_ text: some StringProtocol) -> ExactNumber? {
         var bytes = Array(text.utf8)[...]
         var negative = false
         if bytes.first == UInt8(ascii: "-") {

@@ -8,7 +8,10 @@ import KoersExpression
 /// iterates in interview order), then derived values, scores, calculation outputs, and last
 /// `evaluation_date`. An evaluation is then a flat array of results by slot; names appear only
 /// where a front end asks for them.
-struct CompiledPack: Sendable {
+///
+/// A class, immutable once made: every run and copy of the evaluator shares it instead of
+/// copying (and reference counting) its two dozen arrays.
+final class CompiledPack: Sendable {
     /// Where a slot's value comes from.
     enum Source: Sendable {
         case question(Int)
