@@ -14,21 +14,21 @@ extension RulePackLoader {
         diagnostics: inout [Diagnostic]
     ) -> [(file: SourceFile?, result: YAMLParseResult)] {
         guard let folder = embeddedFolders.first(where: { $0.holdsPack(directory) }) else {
-            return Self.packFiles(in: directory, diagnostics: &diagnostics).map {
+            return Self.packFiles(in: directory, includingTests: readsTests, diagnostics: &diagnostics).map {
                 YAMLParser.parseFile(atPath: $0, limits: limits)
             }
         }
-        return Self.embeddedPackFiles(in: directory, of: folder).compactMap { path in
+        return Self.embeddedPackFiles(in: directory, of: folder, includingTests: readsTests).compactMap { path in
             folder.contents(atPath: path).map { YAMLParser.parse(bytes: $0, path: path, limits: limits) }
         }
     }
 
     /// The YAML files of an embedded pack, ordered as ``packFiles(in:diagnostics:)`` orders
     /// those on disk: `pack.yaml`, then the folder's other YAML files, then those in `tests/`.
-    static func embeddedPackFiles(in directory: String, of folder: EmbeddedFolder) -> [String] {
+    static func embeddedPackFiles(in directory: String, of folder: EmbeddedFolder, includingTests: Bool = true) -> [String] {
         let manifest = join(directory, manifestFileName)
         var paths = [manifest]
-        for subfolder in [directory, join(directory, "tests")] {
+        for subfolder in [directory] + (includingTests ? [join(directory, "tests")] : []) {
             for name in folder.fileNames(inFolder: subfolder) where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 let path = join(subfolder, name)
                 if path != manifest { paths.append(path) }

@@ -32,6 +32,10 @@ public struct RulePackLoader: Sendable {
     /// Folders held in memory (the bundled packs compiled into `koers`); a pack folder in one
     /// of them is read from memory instead of from disk. ``PackCatalog`` adds its own.
     public var embeddedFolders: [EmbeddedFolder] = []
+    /// Whether the pack's `tests/` folder is read and checked. A front end that only evaluates
+    /// (check, interview, batch, the server) leaves it out: a third of a bundled pack's YAML is
+    /// test cases, which only `koers test` and `koers validate` need.
+    public var readsTests = true
 
     /// Creates a loader.
     ///
@@ -119,8 +123,8 @@ public struct RulePackLoader: Sendable {
     }
 
     /// The YAML files of a pack: `pack.yaml` first, then the folder's other `*.yaml`/`*.yml` files
-    /// and those in `tests/`, sorted by name.
-    static func packFiles(in directory: String, diagnostics: inout [Diagnostic]) -> [String] {
+    /// and (when `includingTests`) those in `tests/`, sorted by name.
+    static func packFiles(in directory: String, includingTests: Bool = true, diagnostics: inout [Diagnostic]) -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -142,7 +146,7 @@ public struct RulePackLoader: Sendable {
             return []
         }
         var paths = [manifest]
-        for folder in [directory, join(directory, "tests")] {
+        for folder in [directory] + (includingTests ? [join(directory, "tests")] : []) {
             let names = (try? manager.contentsOfDirectory(atPath: folder)) ?? []
             for name in names.sorted() where name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
                 let path = join(folder, name)

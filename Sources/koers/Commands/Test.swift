@@ -93,7 +93,7 @@ extension KoersCommand {
             } else {
                 for reference in references {
                     do {
-                        selected.append(try packs.loadPack(reference))
+                        selected.append(try packs.loadPack(reference, withTests: true))
                     } catch is ExitCode {
                         // loadPack has printed why.
                         printer.writeToStandardOutput("FAILED  \(reference)  the pack cannot be loaded\n")

@@ -18,12 +18,16 @@ extension PackOptions {
     /// Loads the pack a command names: a pack id on the plugin path, or a path to a pack
     /// folder. Prints the diagnostics of a broken pack (and its warnings) to standard error.
     ///
-    /// - Parameter reference: A pack id such as `set-eligibility`, or a folder.
+    /// - Parameters:
+    ///   - reference: A pack id such as `set-eligibility`, or a folder.
+    ///   - withTests: Whether the pack's `tests/` are read and checked too; only `koers test`
+    ///     needs them, and leaving them out spares a third of the loading.
     /// - Throws: `ExitCode.failure` after printing why, when the pack cannot be found or has
     ///   errors.
-    func loadPack(_ reference: String) throws -> SelectedPack {
+    func loadPack(_ reference: String, withTests: Bool = false) throws -> SelectedPack {
         let registry = try registry()
-        let loader = self.loader(registry: registry)
+        var loader = self.loader(registry: registry)
+        loader.readsTests = withTests
         let printer = DiagnosticPrinter()
         var isDirectory: ObjCBool = false
         let looksLikePath = reference.contains("/") || reference.hasPrefix(".")
