@@ -58,6 +58,13 @@ struct OrganisationDataTests {
                 in: folder, input: ""
             )
             #expect(!interview.standardError.contains("error:"), "koers interview --from reads the file: \(interview.standardError)")
+            // Stopped at the end of input, the follow-up is saved with the answers taken over.
+            let saved = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: followUp)) as? [String: Any],
+                "\(interview.standardOutput.suffix(400))"
+            )
+            let takenOver = Set((saved["answers"] as? [String: Any] ?? [:]).keys)
+            #expect(!takenOver.isEmpty && takenOver.isSubset(of: Set(accepted.keys)), "\(takenOver.sorted())")
 
             // Imported into another organisation: a new session with the same answers and note.
             let other = try await anna.post("/api/v1/organisations", ["name": "Zorggroep De Eik"])
