@@ -223,4 +223,67 @@ public protocol KoersStore: Sendable {
     ///   - time: When it was revoked.
     /// - Throws: ``StoreError/notFound(_:)`` when it does not exist.
     func revokeShareLink(id: String, at time: Date) async throws(StoreError)
+
+    // MARK: Accounts and the organisation's data (issue 13)
+
+    /// Every account, active and deactivated, by e-mail address.
+    ///
+    /// - Returns: The accounts.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached,
+    ///   ``StoreError/corrupt(_:)`` when what it holds cannot be read.
+    func coaches() async throws(StoreError) -> [CoachAccount]
+
+    /// Saves an account's name, password hash, role and deactivation (its id, e-mail address
+    /// and creation time stay); when it is deactivated its logins are removed in the same
+    /// transaction, so that nobody stays logged in with it.
+    ///
+    /// - Parameter coach: The account as it should be.
+    /// - Throws: ``StoreError/notFound(_:)`` when it does not exist.
+    func updateCoach(_ coach: CoachAccount) async throws(StoreError)
+
+    /// Removes the logins of an account (after a password change or reset).
+    ///
+    /// - Parameters:
+    ///   - coachID: The account.
+    ///   - tokenHash: A login to keep (the one that changed its own password), or `nil`.
+    /// - Returns: How many were removed.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached.
+    @discardableResult
+    func deleteLogins(ofCoach coachID: String, keeping tokenHash: String?) async throws(StoreError) -> Int
+
+    /// Ends an account's membership of an organisation.
+    ///
+    /// - Parameters:
+    ///   - coachID: The account.
+    ///   - organisationID: The organisation.
+    /// - Throws: ``StoreError/notFound(_:)`` when the account was not a member.
+    func removeCoach(id coachID: String, fromOrganisation organisationID: String) async throws(StoreError)
+
+    /// The members of an organisation, by e-mail address.
+    ///
+    /// - Parameter organisationID: The organisation.
+    /// - Returns: The accounts.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached,
+    ///   ``StoreError/corrupt(_:)`` when what it holds cannot be read.
+    func coaches(ofOrganisation organisationID: String) async throws(StoreError) -> [CoachAccount]
+
+    /// Every organisation, by name (for an administrator assigning accounts).
+    ///
+    /// - Returns: The organisations.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached,
+    ///   ``StoreError/corrupt(_:)`` when what it holds cannot be read.
+    func allOrganisations() async throws(StoreError) -> [OrganisationRecord]
+
+    /// Removes a session and every share link that shows it, in one transaction.
+    ///
+    /// - Parameter id: The session.
+    /// - Throws: ``StoreError/notFound(_:)`` when it does not exist.
+    func deleteSession(id: String) async throws(StoreError)
+
+    /// Removes an organisation with all its sessions, share links and memberships, in one
+    /// transaction; the accounts and their logins stay.
+    ///
+    /// - Parameter id: The organisation.
+    /// - Throws: ``StoreError/notFound(_:)`` when it does not exist.
+    func deleteOrganisation(id: String) async throws(StoreError)
 }

@@ -182,6 +182,48 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         }
     }
 
+    // MARK: Accounts and the organisation's data
+
+    func coaches() async throws(StoreError) -> [CoachAccount] {
+        try await all(StoreStatements.allCoaches, "listing the coaches", StoreStatements.coach)
+    }
+
+    func updateCoach(_ coach: CoachAccount) async throws(StoreError) {
+        if try await write(StoreStatements.update(coach)).isEmpty { throw .notFound("coach '\(coach.id)'") }
+    }
+
+    func deleteLogins(ofCoach coachID: String, keeping tokenHash: String?) async throws(StoreError) -> Int {
+        try await write(StoreStatements.deleteLogins(ofCoach: coachID, keeping: tokenHash)).count
+    }
+
+    func removeCoach(id coachID: String, fromOrganisation organisationID: String) async throws(StoreError) {
+        if try await write(StoreStatements.removeCoach(id: coachID, fromOrganisation: organisationID)).isEmpty {
+            throw .notFound("coach '\(coachID)' in organisation '\(organisationID)'")
+        }
+    }
+
+    func coaches(ofOrganisation organisationID: String) async throws(StoreError) -> [CoachAccount] {
+        try await all(
+            StoreStatements.coaches(ofOrganisation: organisationID),
+            "listing an organisation's coaches",
+            StoreStatements.coach
+        )
+    }
+
+    func allOrganisations() async throws(StoreError) -> [OrganisationRecord] {
+        try await all(StoreStatements.allOrganisations, "listing the organisations", StoreStatements.organisation)
+    }
+
+    func deleteSession(id: String) async throws(StoreError) {
+        if try await write(StoreStatements.deleteSession(id: id)).isEmpty { throw .notFound("session '\(id)'") }
+    }
+
+    func deleteOrganisation(id: String) async throws(StoreError) {
+        if try await write(StoreStatements.deleteOrganisation(id: id)).isEmpty {
+            throw .notFound("organisation '\(id)'")
+        }
+    }
+
     // MARK: Plumbing
 
     private func rows(_ statement: StoreStatement, _ what: String) async throws(StoreError) -> [StoreRow] {

@@ -23,7 +23,8 @@ enum StoreMigrations {
 
     /// The steps for SQLite.
     static let sqlite: [StoreMigration] = [
-        StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: ""))
+        StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: "")),
+        StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: "")),
     ]
 
     /// The steps for PostgreSQL.
@@ -31,7 +32,8 @@ enum StoreMigrations {
         StoreMigration(
             name: "1-accounts-organisations-sessions-share-links",
             statements: tables(binaryCollation: " COLLATE \"C\"")
-        )
+        ),
+        StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: " COLLATE \"C\"")),
     ]
 
     /// The first schema.
@@ -106,6 +108,26 @@ enum StoreMigrations {
             )
             """,
             "CREATE INDEX share_links_by_organisation ON share_links (organisation_id, created_at)",
+        ]
+    }
+
+    /// Roles and deactivation of accounts (issue 13).
+    ///
+    /// Every account made before had the one role there was (coach). Someone has to manage the
+    /// accounts after the upgrade: the oldest account (the first one made, by creation time then
+    /// id) becomes the administrator, every other account stays a coach. No account is a
+    /// reviewer or deactivated after the upgrade.
+    private static func roles(binaryCollation c: String) -> [String] {
+        [
+            """
+            ALTER TABLE coaches ADD COLUMN role TEXT NOT NULL DEFAULT 'coach'
+                CONSTRAINT coaches_role_known CHECK (role IN ('administrator', 'coach', 'reviewer'))
+            """,
+            "ALTER TABLE coaches ADD COLUMN deactivated_at TEXT\(c)",
+            """
+            UPDATE coaches SET role = 'administrator'
+            WHERE id = (SELECT id FROM coaches ORDER BY created_at, id LIMIT 1)
+            """,
         ]
     }
 

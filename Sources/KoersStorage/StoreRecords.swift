@@ -13,15 +13,56 @@ public struct CoachAccount: Sendable, Hashable {
     public var passwordHash: String
     /// When the account was made.
     public var createdAt: Date
+    /// What the account may do (``AccountRole``).
+    public var role: AccountRole
+    /// When an administrator deactivated the account, or `nil` while it is active; a
+    /// deactivated account cannot log in.
+    public var deactivatedAt: Date?
 
     /// Creates an account record.
-    public init(id: String, email: String, displayName: String, passwordHash: String, createdAt: Date) {
+    public init(
+        id: String,
+        email: String,
+        displayName: String,
+        passwordHash: String,
+        createdAt: Date,
+        role: AccountRole = .coach,
+        deactivatedAt: Date? = nil
+    ) {
         self.id = id
         self.email = email
         self.displayName = displayName
         self.passwordHash = passwordHash
         self.createdAt = createdAt
+        self.role = role
+        self.deactivatedAt = deactivatedAt
     }
+
+    /// Whether the account may log in.
+    public var isActive: Bool { deactivatedAt == nil }
+}
+
+/// What an account may do in the web application.
+///
+/// The role is the account's, not a membership's: an organisation is seen by the accounts
+/// that are its members (``KoersStore/addCoach(id:toOrganisation:)``), each with the rights of
+/// its role there.
+public enum AccountRole: String, Sendable, Hashable, CaseIterable, Codable {
+    /// Manages accounts (add, deactivate, reset passwords, assign to organisations) and works
+    /// as a coach in the organisations they are a member of.
+    case administrator
+    /// Works in the organisations they are a member of: sessions, answers, overrides, reports,
+    /// share links, export, import and deletion; cannot manage accounts.
+    case coach
+    /// Reads the organisations they are a member of (sessions, results, reports, comparisons,
+    /// exports) and changes nothing, such as an insurer's reviewer.
+    case reviewer
+
+    /// Whether the role may change an organisation's data.
+    public var canWrite: Bool { self != .reviewer }
+
+    /// Whether the role may manage accounts.
+    public var canManageAccounts: Bool { self == .administrator }
 }
 
 /// A login session: a browser cookie or an API bearer token of a coach.

@@ -97,7 +97,8 @@ enum StoreStatements {
             [
                 "id": .text(coach.id), "email": .text(coach.email), "email_key": .text(emailKey(coach.email)),
                 "display_name": .text(coach.displayName), "password_hash": .text(coach.passwordHash),
-                "created_at": .time(coach.createdAt),
+                "created_at": .time(coach.createdAt), "role": .text(coach.role.rawValue),
+                "deactivated_at": .time(coach.deactivatedAt),
             ]
         )
         return StoreWrite(
@@ -122,7 +123,9 @@ enum StoreStatements {
             email: try row.text("email"),
             displayName: try row.text("display_name"),
             passwordHash: try row.text("password_hash"),
-            createdAt: try row.time("created_at")
+            createdAt: try row.time("created_at"),
+            role: try accountRole(row.text("role")),
+            deactivatedAt: try row.optionalTime("deactivated_at")
         )
     }
 

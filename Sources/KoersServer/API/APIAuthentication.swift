@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import KoersStorage
 
 extension HTTPField.Name {
     /// `X-Resume-Token`: the token of an anonymous session.
@@ -28,7 +29,30 @@ struct APIAuthentication {
         guard let token = Self.bearerToken(request) else {
             throw .unauthorized("log in first: POST /api/v1/login, then send Authorization: Bearer TOKEN")
         }
-        return .coach(try await accounts.authenticate(token: token).coach)
+        let coach = try await accounts.authenticate(token: token).coach
+        if !coach.role.canWrite, request.method != .get, request.method != .head,
+            !Self.readerMayChange(request.uri.path)
+        {
+            // Every change is refused in the services too; this also covers a route added later.
+            throw Access.readOnly
+        }
+        return .coach(coach)
+    }
+
+    /// The changes a reviewer may make: their own password (and logging out, which needs no
+    /// role).
+    static func readerMayChange(_ path: String) -> Bool {
+        APIEndpoint.changeOwnPassword.matches(path: path) || APIEndpoint.logout.matches(path: path)
+    }
+
+    /// A logged-in account with its login (for changing one's own password).
+    ///
+    /// - Throws: ``ServiceError/unauthorized(_:)`` without a valid bearer token.
+    func login(_ request: Request) async throws(ServiceError) -> AuthenticatedCoach {
+        guard let token = Self.bearerToken(request) else {
+            throw .unauthorized("log in first: POST /api/v1/login, then send Authorization: Bearer TOKEN")
+        }
+        return try await accounts.authenticate(token: token)
     }
 
     /// A coach, or the resume token of an anonymous session.

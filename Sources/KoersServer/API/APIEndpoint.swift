@@ -31,6 +31,21 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     case createShareLink
     case revokeShareLink
     case getSharedReport
+    // Accounts and roles (issue 13).
+    case changeOwnPassword
+    case listAccounts
+    case createAccount
+    case getAccount
+    case updateAccount
+    case resetAccountPassword
+    case addAccountOrganisation
+    case removeAccountOrganisation
+    // The organisation's data (issue 13).
+    case deleteOrganisation
+    case exportOrganisation
+    case importSession
+    case deleteSession
+    case downloadSession
 
     /// The path prefix of the API.
     public static let prefix = "/api/v1"
@@ -41,8 +56,12 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         case .login, .logout, .createOrganisation, .addOrganisationCoach, .createOrganisationSession,
             .createAnonymousSession, .confirmOverride, .createShareLink:
             .post
-        case .answerQuestion, .setOverride: .put
-        case .removeAnswer, .removeOverride, .revokeShareLink: .delete
+        case .changeOwnPassword, .createAccount, .resetAccountPassword, .importSession: .post
+        case .updateAccount: .patch
+        case .answerQuestion, .setOverride, .addAccountOrganisation: .put
+        case .removeAnswer, .removeOverride, .revokeShareLink, .removeAccountOrganisation, .deleteOrganisation,
+            .deleteSession:
+            .delete
         default: .get
         }
     }
@@ -76,6 +95,17 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         case .createShareLink: Self.prefix + "/share-links"
         case .revokeShareLink: Self.prefix + "/share-links/{shareLinkId}"
         case .getSharedReport: Self.prefix + "/shared/{token}"
+        case .changeOwnPassword: Self.prefix + "/me/password"
+        case .listAccounts, .createAccount: Self.prefix + "/accounts"
+        case .getAccount, .updateAccount: Self.prefix + "/accounts/{accountId}"
+        case .resetAccountPassword: Self.prefix + "/accounts/{accountId}/password"
+        case .addAccountOrganisation, .removeAccountOrganisation:
+            Self.prefix + "/accounts/{accountId}/organisations/{organisationId}"
+        case .deleteOrganisation: Self.prefix + "/organisations/{organisationId}"
+        case .exportOrganisation: Self.prefix + "/organisations/{organisationId}/export"
+        case .importSession: Self.prefix + "/organisations/{organisationId}/imports"
+        case .deleteSession: Self.prefix + "/sessions/{sessionId}"
+        case .downloadSession: Self.prefix + "/sessions/{sessionId}/file"
         }
     }
 }

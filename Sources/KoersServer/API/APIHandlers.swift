@@ -12,7 +12,7 @@ struct APIHandlers: Sendable {
     /// The OpenAPI document, served as is.
     let openAPIDocument: Data
 
-    private var authentication: APIAuthentication { APIAuthentication(accounts: services.accounts) }
+    var authentication: APIAuthentication { APIAuthentication(accounts: services.accounts) }
 
     // swift-format-ignore
     func respond(to endpoint: APIEndpoint, request: Request, context: KoersRequestContext) async throws -> Response {
@@ -44,6 +44,10 @@ struct APIHandlers: Sendable {
         case .createShareLink: return try await createShareLink(request, context)
         case .revokeShareLink: return try await revokeShareLink(request, context)
         case .getSharedReport: return try await getSharedReport(request, context)
+        case .changeOwnPassword, .listAccounts, .createAccount, .getAccount, .updateAccount, .resetAccountPassword,
+            .addAccountOrganisation, .removeAccountOrganisation, .deleteOrganisation, .exportOrganisation,
+            .importSession, .deleteSession, .downloadSession:
+            return try await respondToAccountsAndData(endpoint, request: request, context: context)
         }
     }
 

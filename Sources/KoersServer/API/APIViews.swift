@@ -6,11 +6,13 @@ struct CoachView: Encodable {
     var id: String
     var email: String
     var name: String
+    var role: AccountRole
 
     init(_ coach: CoachAccount) {
         id = coach.id
         email = coach.email
         name = coach.displayName
+        role = coach.role
     }
 }
 

@@ -52,7 +52,12 @@ struct PageHandlers: Sendable {
         values["otherLang"] = other
         if let path = visit.path { values["languageSwitch"] = "\(path)?lang=\(other)" }
         if let coach = visit.coach, navigation {
-            values["coach"] = ["displayName": coach.coach.displayName, "csrf": coach.login.csrfToken]
+            values["coach"] = [
+                "displayName": coach.coach.displayName, "csrf": coach.login.csrfToken,
+                "role": visit.texts["role.\(coach.coach.role.rawValue)"],
+                "isAdministrator": coach.coach.role.canManageAccounts,
+            ] as [String: Any]
+            values["canWrite"] = coach.coach.role.canWrite
         }
         if let coach = visit.coach { values["csrf"] = values["csrf"] ?? coach.login.csrfToken }
         return html(templates.page(name, values), status: status, visit: visit)
@@ -110,7 +115,8 @@ struct PageHandlers: Sendable {
     func failure(_ error: ServiceError, visit: PageVisit) -> Response {
         let t = visit.texts
         switch error {
-        case .notFound, .forbidden: return notFound(visit)
+        case .notFound: return notFound(visit)
+        case .forbidden: return forbidden(error, visit: visit)
         case .unauthorized: return redirect("/login", visit: visit)
         case .conflict, .preconditionFailed: return message(t["errorTitle"], t["conflictText"], visit: visit, status: .conflict)
         case .badRequest, .invalid:

@@ -1,4 +1,5 @@
 public import Hummingbird
+import KoersStorage
 import NIOCore
 
 /// The HTML pages: the pack list and anonymous interviews with a resume link, the coach's
@@ -158,6 +159,9 @@ public enum PageRoutes {
             }
         }
 
+        // Accounts, one's own password and the organisation's data.
+        AccountPageRoutes.add(to: router, pages: pages)
+
         // Any other page: "not found" as a page (the API's own paths keep their problem details).
         router.get("/**") { request, context -> Response in
             if request.uri.path.hasPrefix("/api/") { throw HTTPError(.notFound) }
@@ -187,6 +191,13 @@ extension PageHandlers {
         _ body: (PageVisit) async throws -> Response
     ) async -> Response {
         let visit = await visit(request, context)
+        // A reviewer reads only: every form but logging out and their own password is refused
+        // here, before any handler (the services refuse each change as well).
+        if request.method == .post, let coach = visit.coach?.coach, !coach.role.canWrite,
+            !AccountPageRoutes.readerForms.contains(request.uri.path)
+        {
+            return forbidden(Access.readOnly, visit: visit)
+        }
         do {
             return try await body(visit)
         } catch let error as FormTooLarge {

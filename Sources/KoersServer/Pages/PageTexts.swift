@@ -34,7 +34,11 @@ struct PageTexts: Sendable {
     }
 
     /// The texts by key.
-    static let table: [String: (nl: String, en: String)] = [
+    static let table: [String: (nl: String, en: String)] = coreTable.merging(accountTexts) { core, _ in core }
+
+    /// The texts of the pages but account management and the organisation's data
+    /// (``accountTexts``).
+    static let coreTable: [String: (nl: String, en: String)] = [
         "appName": ("Koers", "Koers"),
         "tagline": (
             "Regels en checklists voor e-healthprojecten", "Rules and checklists for e-health projects"

@@ -19,3 +19,19 @@ public enum Access: Sendable, Hashable {
         return nil
     }
 }
+
+extension Access {
+    /// Checks that the access may change an organisation's data: a coach or an administrator,
+    /// or the resume token of an anonymous session; a reviewer reads only.
+    ///
+    /// - Throws: ``ServiceError/forbidden(_:)`` for a reviewer.
+    public func requireWriter() throws(ServiceError) {
+        if let coach, !coach.role.canWrite { throw Self.readOnly }
+    }
+
+    /// The refusal a reviewer gets for any change.
+    public static let readOnly = ServiceError.forbidden(
+        "a reviewer's account reads only: it cannot change sessions, organisations or share links "
+            + "(ask a coach or an administrator)"
+    )
+}

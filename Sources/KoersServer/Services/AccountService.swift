@@ -46,10 +46,14 @@ public struct AccountService: Sendable {
     ///   - email: The e-mail address (it must contain `@`).
     ///   - name: The name shown in the application.
     ///   - password: The password, at least 8 characters.
+    ///   - role: What the account may do; the first account of a store is always an
+    ///     administrator, so that someone can manage the others.
     /// - Returns: The account.
     /// - Throws: ``ServiceError/invalid(_:_:)`` for a bad address, name or password,
     ///   ``ServiceError/conflict(_:)`` when the address is in use.
-    public func createCoach(email: String, name: String, password: String) async throws(ServiceError) -> CoachAccount {
+    public func createCoach(email: String, name: String, password: String, role: AccountRole = .coach)
+        async throws(ServiceError) -> CoachAccount
+    {
         let address = email.trimmingCharacters(in: .whitespacesAndNewlines)
         let shownName = name.trimmingCharacters(in: .whitespacesAndNewlines)
         var problems: [FieldProblem] = []
@@ -62,18 +66,21 @@ public struct AccountService: Sendable {
         if shownName.isEmpty || shownName.count > 200 {
             problems.append(FieldProblem(field: "name", message: "give a name of 1 to 200 characters"))
         }
-        if password.count < 8 || password.utf8.count > 72 {
-            problems.append(
-                FieldProblem(field: "password", message: "give a password of at least 8 characters (and at most 72 bytes)")
-            )
-        }
+        problems.append(contentsOf: Self.passwordProblems(password, field: "password"))
         guard problems.isEmpty else { throw .invalid("the account cannot be made as given", problems) }
+        let first: Bool
+        do {
+            first = try await store.coachCount() == 0
+        } catch {
+            throw ServiceError(error)
+        }
         let account = CoachAccount(
             id: Tokens.newID(),
             email: address,
             displayName: shownName,
             passwordHash: await Self.offload { [cost = settings.bcryptCost] in Bcrypt.hash(password, cost: cost) },
-            createdAt: settings.now()
+            createdAt: settings.now(),
+            role: first ? .administrator : role
         )
         do {
             try await store.createCoach(account)
@@ -137,6 +144,10 @@ public struct AccountService: Sendable {
         guard await Self.offload({ Bcrypt.verify(password, hash: account.passwordHash) }) else {
             throw .unauthorized("the e-mail address or the password is wrong")
         }
+        // Said only to whoever knows the password: an address alone tells nothing.
+        guard account.isActive else {
+            throw .unauthorized("this account has been deactivated; ask an administrator to reactivate it")
+        }
         let token = Tokens.generate()
         let now = settings.now()
         let login = LoginRecord(
@@ -164,7 +175,7 @@ public struct AccountService: Sendable {
         let found: (LoginRecord, CoachAccount)?
         do {
             if let login = try await store.login(tokenHash: hash), login.expiresAt > settings.now(),
-                let coach = try await store.coach(id: login.coachID)
+                let coach = try await store.coach(id: login.coachID), coach.isActive
             {
                 found = (login, coach)
             } else {

@@ -35,6 +35,7 @@ public struct OrganisationService: Sendable {
     ///   for anyone but a coach.
     public func create(name: String, access: Access) async throws(ServiceError) -> OrganisationView {
         let coach = try Self.requireCoach(access)
+        try access.requireWriter()
         let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !trimmed.isEmpty, trimmed.unicodeScalars.count <= 200 else {
             throw .invalid(
@@ -91,6 +92,7 @@ public struct OrganisationService: Sendable {
     ///   ``ServiceError/invalid(_:_:)`` when no coach has that address.
     public func addCoach(email: String, to organisationID: String, access: Access) async throws(ServiceError) {
         let organisation = try await authorized(id: organisationID, access: access)
+        try access.requireWriter()
         let other: CoachAccount?
         do {
             other = try await store.coach(email: email.trimmingCharacters(in: .whitespacesAndNewlines))

@@ -63,6 +63,7 @@ public struct SessionService: Sendable {
         -> SessionState
     {
         let organisation = try await organisations.authorized(id: organisationID, access: access)
+        try access.requireWriter()
         let (record, pack) = try makeRecord(new, organisationID: organisation.id, resumeTokenHash: nil)
         try await insert(record)
         return state(of: record, pack: pack, language: nil)
@@ -395,6 +396,7 @@ public struct SessionService: Sendable {
         while true {
             attempt += 1
             let record = try await authorizedRecord(id: id, access: access)
+            try access.requireWriter()
             if let revisions, !revisions.contains(record.revision) {
                 throw Self.changedInTheMeantime(record.revision)
             }

@@ -65,6 +65,7 @@ public struct ShareLinkService: Sendable {
         let coach = try OrganisationService.requireCoach(access)
         var records: [InterviewRecord] = []
         for id in sessionIDs { records.append(try await sessions.authorizedRecord(id: id, access: access)) }
+        try access.requireWriter()
         try ReportService.checkComparable(records)
         let now = settings.now()
         if let expiresAt, expiresAt <= now {
@@ -125,6 +126,7 @@ public struct ShareLinkService: Sendable {
     /// - Returns: The link as it is now.
     public func revoke(id: String, access: Access) async throws(ServiceError) -> ShareLinkView {
         let link = try await authorizedLink(id: id, access: access)
+        try access.requireWriter()
         let now = settings.now()
         do {
             try await store.revokeShareLink(id: link.id, at: now)

@@ -91,10 +91,18 @@ struct DocumentRulesTests {
         let option = try #require((next["options"] as? [[String: Any]])?.first?["id"] as? String, "\(next)")
         let pack = try await anna.get("/api/v1/packs/maturity-scan")
         let scoreID = try #require((pack.json["scores"] as? [[String: Any]])?.first?["id"] as? String)
+        // Another account, for the administrator's account operations (a reset password ends
+        // the account's logins: not anna's, whose token the test uses).
+        let bert = try await anna.post(
+            "/api/v1/accounts",
+            ["email": "bert@example.nl", "name": "Bert", "password": InProcessServer.password, "role": "coach"]
+        )
+        let bertID = try #require(bert.json["id"] as? String, "\(bert)")
         return World(
             anna: anna,
             ids: [
                 "organisationId": organisationID, "sessionId": sessionID, "questionId": question, "scoreId": scoreID,
+                "accountId": bertID,
             ],
             sessionID: sessionID,
             option: option
@@ -106,8 +114,9 @@ struct DocumentRulesTests {
     static func validValue(_ name: String, _ schema: [String: Any], world: World, in operation: BodyOperation) -> Any {
         switch name {
         case "pack": return "maturity-scan"
-        case "email": return "anna@example.nl"
-        case "password": return InProcessServer.password
+        case "email": return operation.path.hasSuffix("/accounts") ? "new@example.nl" : "anna@example.nl"
+        case "password", "currentPassword", "newPassword": return InProcessServer.password
+        case "file": return "pack: maturity-scan\nanswers: {}\n"
         case "sessionIds": return [world.sessionID]
         case "value": return operation.path.contains("{questionId}") ? world.option : 3
         default: break
