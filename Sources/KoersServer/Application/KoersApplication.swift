@@ -23,15 +23,18 @@ public enum KoersApplication {
     ///   - bodyLimit: The largest request body accepted, in bytes.
     ///   - openAPIDocument: The OpenAPI document to serve.
     ///   - pages: How the HTML pages are served.
+    ///   - metrics: `GET /metrics` and the counting of requests; `nil` for neither.
     /// - Returns: The router.
     /// - Throws: ``ServerError/missingResource(_:)`` when the pages' templates cannot be loaded.
     public static func buildRouter(
         services: KoersServices,
         bodyLimit: Int,
         openAPIDocument: Data,
-        pages: PageSettings = PageSettings()
+        pages: PageSettings = PageSettings(),
+        metrics: MetricsSettings? = nil
     ) throws(ServerError) -> Router<KoersRequestContext> {
         let router = Router(context: KoersRequestContext.self)
+        metrics?.install(on: router)  // first: it times and counts everything after it
         router.add(middleware: RequestIDMiddleware(bodyLimit: bodyLimit))
         router.add(middleware: ProblemMiddleware())
         router.add(middleware: MethodNotAllowedMiddleware())
@@ -98,7 +101,8 @@ public enum KoersApplication {
         settings.anonymousSessions = configuration.anonymousSessions
         let services = KoersServices(store: store, packs: packs, settings: settings)
         let router = try buildRouter(
-            services: services, bodyLimit: configuration.bodyLimit, openAPIDocument: openAPI, pages: configuration.pages
+            services: services, bodyLimit: configuration.bodyLimit, openAPIDocument: openAPI, pages: configuration.pages,
+            metrics: configuration.metricsToken.map { MetricsSettings(token: $0) }
         )
         let host = configuration.host
         let application = Application(

@@ -27,6 +27,8 @@ public struct ServerConfiguration: Sendable {
     /// How many anonymous sessions one address may start per window, how long an untouched one
     /// is kept, and how often expired ones are removed (defaults in ``AnonymousSessionPolicy``).
     public var anonymousSessions = AnonymousSessionPolicy()
+    /// The bearer token that `GET /metrics` asks for; `nil` (the default) serves no metrics.
+    public var metricsToken: String?
 
     /// The default largest request body: 64 KiB.
     public static let defaultBodyLimit = 64 * 1024

@@ -23,6 +23,12 @@ extension KoersCommand {
 
                 Add a coach account first: koers coach add --email E --name N.
 
+                Metrics: GET /metrics serves Prometheus metrics (requests by route and status, \
+                latency, answers saved, store errors) only when a token is set, with \
+                --metrics-token-file FILE or else $KOERS_METRICS_TOKEN (at least 16 characters); \
+                a scrape then sends Authorization: Bearer TOKEN (401 without it). Without a token \
+                /metrics is 404.
+
                 Exit status: 0 after an interrupt, 1 when the server cannot start (the port is in \
                 use, the database cannot be reached).
                 """
@@ -68,6 +74,15 @@ extension KoersCommand {
             help: ArgumentHelp("How many days an anonymous session nobody changes is kept before it is removed.", valueName: "days")
         )
         var anonymousSessionDays: Int = Int(AnonymousSessionPolicy().lifetime / (24 * 60 * 60))
+
+        @Option(
+            name: .customLong("metrics-token-file"),
+            help: ArgumentHelp(
+                "A file holding the token that GET /metrics asks for (Authorization: Bearer TOKEN); without it or $KOERS_METRICS_TOKEN, /metrics is off.",
+                valueName: "file"
+            )
+        )
+        var metricsTokenFile: String?
 
         @Option(name: .customLong("log-level"), help: "The least important log level shown: trace, debug, info, notice, warning, error or critical.")
         var logLevel: String = "info"
@@ -126,6 +141,14 @@ extension KoersCommand {
             configuration.anonymousSessions.startsPerAddress = anonymousSessionsPerHour
             configuration.anonymousSessions.lifetime = TimeInterval(anonymousSessionDays) * 24 * 60 * 60
             do {
+                configuration.metricsToken = try MetricsToken.read(
+                    file: metricsTokenFile, environment: ProcessInfo.processInfo.environment["KOERS_METRICS_TOKEN"]
+                )
+            } catch {
+                printer.writeToStandardError("error: \(error.message)\n")
+                throw ExitCode.failure
+            }
+            do {
                 try await KoersApplication.run(configuration: configuration, logger: logger) { url in
                     DiagnosticPrinter().writeToStandardOutput("Koers is running at \(url)\n")
                 }
@@ -134,6 +157,42 @@ extension KoersCommand {
                 throw ExitCode.failure
             }
         }
+    }
+}
+
+/// The token of `GET /metrics`: from `--metrics-token-file`, else `$KOERS_METRICS_TOKEN`.
+enum MetricsToken {
+    /// Why a token cannot be used, in words for the operator.
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// Reads the token: the file's content without its trailing line break, else the
+    /// environment's value; `nil` when neither is set (no metrics).
+    ///
+    /// - Throws: ``Problem`` when the file cannot be read, or the token is shorter than
+    ///   ``MetricsSettings/minimumTokenLength`` or holds white space.
+    static func read(file: String?, environment: String?) throws(Problem) -> String? {
+        let token: String
+        let source: String
+        if let file {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw Problem(message: "--metrics-token-file: cannot read \(file)")
+            }
+            token = text.trimmingCharacters(in: .newlines)
+            source = "the token in \(file)"
+        } else if let environment, !environment.isEmpty {
+            token = environment
+            source = "$KOERS_METRICS_TOKEN"
+        } else {
+            return nil
+        }
+        guard token.count >= MetricsSettings.minimumTokenLength, !token.contains(where: \.isWhitespace) else {
+            throw Problem(
+                message: "\(source) must be at least \(MetricsSettings.minimumTokenLength) characters without spaces (such as the output of: openssl rand -hex 32)"
+            )
+        }
+        return token
     }
 }
 
