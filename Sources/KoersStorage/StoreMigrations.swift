@@ -23,7 +23,8 @@ enum StoreMigrations {
 
     /// The steps for SQLite.
     static let sqlite: [StoreMigration] = [
-        StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: ""))
+        StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: "")),
+        StoreMigration(name: "2-session-history", statements: history(binaryCollation: "")),
     ]
 
     /// The steps for PostgreSQL.
@@ -31,7 +32,8 @@ enum StoreMigrations {
         StoreMigration(
             name: "1-accounts-organisations-sessions-share-links",
             statements: tables(binaryCollation: " COLLATE \"C\"")
-        )
+        ),
+        StoreMigration(name: "2-session-history", statements: history(binaryCollation: " COLLATE \"C\"")),
     ]
 
     /// The first schema.
@@ -106,6 +108,30 @@ enum StoreMigrations {
             )
             """,
             "CREATE INDEX share_links_by_organisation ON share_links (organisation_id, created_at)",
+        ]
+    }
+
+    /// Every change of a web session, with who made it (account and name) and when; kept apart
+    /// from the session document, which the web app rewrites on every answer. Removed with its
+    /// session; kept when the account goes (the name stays).
+    private static func history(binaryCollation c: String) -> [String] {
+        [
+            """
+            CREATE TABLE session_history (
+                session_id TEXT\(c) NOT NULL
+                    CONSTRAINT session_history_session_fk REFERENCES interview_sessions (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                at TEXT\(c) NOT NULL,
+                account_id TEXT\(c),
+                by_name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                source TEXT,
+                PRIMARY KEY (session_id, position)
+            )
+            """
         ]
     }
 
