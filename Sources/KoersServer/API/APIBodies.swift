@@ -47,8 +47,9 @@ struct SessionBody: APIRequestBody {
     var label: String?
     var date: String?
     var language: String?
+    var startFrom: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case pack, label, date, language }
+    enum CodingKeys: String, CodingKey, CaseIterable { case pack, label, date, language, startFrom }
 }
 
 /// `PUT /api/v1/sessions/{sessionId}/answers/{questionId}`: exactly one of `value`,

@@ -31,6 +31,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     case createShareLink
     case revokeShareLink
     case getSharedReport
+    case getSessionHistory
 
     /// The path prefix of the API.
     public static let prefix = "/api/v1"
@@ -76,6 +77,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         case .createShareLink: Self.prefix + "/share-links"
         case .revokeShareLink: Self.prefix + "/share-links/{shareLinkId}"
         case .getSharedReport: Self.prefix + "/shared/{token}"
+        case .getSessionHistory: Self.prefix + "/sessions/{sessionId}/history"
         }
     }
 }

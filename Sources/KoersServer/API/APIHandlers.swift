@@ -44,6 +44,7 @@ struct APIHandlers: Sendable {
         case .createShareLink: return try await createShareLink(request, context)
         case .revokeShareLink: return try await revokeShareLink(request, context)
         case .getSharedReport: return try await getSharedReport(request, context)
+        case .getSessionHistory: return try await getSessionHistory(request, context)
         }
     }
 
@@ -273,6 +274,14 @@ struct APIHandlers: Sendable {
         return try APIIO.json(try await services.sessions.result(id: id, access: access, language: language))
     }
 
+    private func getSessionHistory(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let access = try await authentication.coachOrResumeToken(request)
+        let language = try APIIO.language(request)
+        let id = try APIIO.parameter("sessionId", context)
+        let entries = try await services.sessions.history(id: id, access: access, language: language)
+        return try APIIO.json(SessionHistoryView(sessionId: id, entries: entries))
+    }
+
     // MARK: Reports and share links
 
     private func getReport(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -282,7 +291,8 @@ struct APIHandlers: Sendable {
             sessionIDs: [id],
             format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl",
-            access: access
+            access: access,
+            includesHistory: APIIO.flag("history", request)
         )
         return APIIO.text(report.body, contentType: report.contentType)
     }
@@ -345,7 +355,7 @@ struct APIHandlers: Sendable {
         } catch {
             throw .invalid(error.description, [FieldProblem(field: "pack", message: error.description)])
         }
-        return NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language)
+        return NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language, startFrom: body.startFrom)
     }
 
     /// The problem for a number Koers cannot hold exactly, naming the field and the limit.

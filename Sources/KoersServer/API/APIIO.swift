@@ -194,6 +194,11 @@ enum APIIO {
         return try SessionService.language(value)
     }
 
+    /// Whether a yes/no query value is on: `1`, `true` or `yes`.
+    static func flag(_ name: String, _ request: Request) -> Bool {
+        request.uri.queryParameters[Substring(name)].map { ["1", "true", "yes"].contains($0.lowercased()) } ?? false
+    }
+
     /// The `format` query value of a report, `html` when absent; ``ReportService`` checks it
     /// against the registered formats.
     static func reportFormat(_ request: Request) -> ReportFormatID {

@@ -41,7 +41,8 @@ extension PageHandlers {
     /// `GET base`: the next question, or the result when nothing more is needed.
     func nextQuestion(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
-        guard let question = state.nextQuestion else { return redirect("\(place.base)/result", visit: visit) }
+        // After the last question that matters: the review of every answer, then the result.
+        guard let question = state.nextQuestion else { return redirect("\(place.base)/review", visit: visit) }
         return try await questionPage(question, state: state, place: place, visit: visit, submitted: nil)
     }
 
@@ -116,6 +117,9 @@ extension PageHandlers {
         }
         context["hasAnswered"] = !answered.isEmpty
         context["action"] = "\(place.base)/answer"
+        if let takenOver = saved?.takenOver, saved?.awaitingConfirmation == true {
+            context["takenOver"] = takenOver
+        }
         context["packTitle"] = state.pack.title
         if let resume = place.resumeURL { context["resume"] = resume }
         if place.isCoach {
@@ -131,7 +135,7 @@ extension PageHandlers {
         return response
     }
 
-    private func addOrganisation(to context: inout [String: Any], state: SessionState, place: InterviewPlace)
+    func addOrganisation(to context: inout [String: Any], state: SessionState, place: InterviewPlace)
         async throws(ServiceError)
     {
         guard let id = state.session.organisationId else { return }
@@ -150,9 +154,10 @@ extension PageHandlers {
         let view = ResultView(document: document, overrides: state.overrides, texts: visit.texts)
         var context = view.context()
         context["incomplete"] = !state.complete
-        context["interviewURL"] = state.complete
-            ? (state.answers.last.map { "\(place.base)/questions/\($0.questionId)" } ?? place.base) : place.base
+        // A finished session is reopened from its review, where every answer can be changed.
+        context["interviewURL"] = state.complete ? "\(place.base)/review" : place.base
         context["reportURL"] = "\(place.base)/report"
+        context["historyURL"] = "\(place.base)/history"
         context["csvURL"] = "\(place.base)/report?format=csv"
         if let resume = place.resumeURL { context["resume"] = resume }
         if place.isCoach {
@@ -203,10 +208,12 @@ extension PageHandlers {
 
     /// `GET base/report`: the session's printable HTML report (KoersReport); with
     /// `?format=csv` (or another registered format) the report as a download in that format.
-    func report(_ place: InterviewPlace, visit: PageVisit, format: String? = nil) async throws(ServiceError) -> Response {
+    func report(
+        _ place: InterviewPlace, visit: PageVisit, format: String? = nil, includesHistory: Bool = false
+    ) async throws(ServiceError) -> Response {
         let report = try await services.reports.report(
             sessionIDs: [place.sessionID], format: format.map { ReportFormatID(rawValue: $0) } ?? .html,
-            language: visit.language, access: place.access
+            language: visit.language, access: place.access, includesHistory: includesHistory
         )
         guard report.format != .html else { return html(report.body, visit: visit) }
         var response = html(report.body, visit: visit)

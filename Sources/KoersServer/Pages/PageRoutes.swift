@@ -73,7 +73,7 @@ public enum PageRoutes {
         }
         router.get("/r/{token}/report") { request, context in
             await pages.respond(request, context) { visit in
-                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
+                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init), includesHistory: request.uri.queryParameters["history"] == "1")
             }
         }
 
@@ -154,9 +154,11 @@ public enum PageRoutes {
         }
         router.get("/sessions/{id}/report") { request, context in
             await pages.respond(request, context) { visit in
-                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
+                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init), includesHistory: request.uri.queryParameters["history"] == "1")
             }
         }
+
+        WorkspaceRoutes.add(to: router, pages: pages)
 
         // Any other page: "not found" as a page (the API's own paths keep their problem details).
         router.get("/**") { request, context -> Response in
