@@ -69,6 +69,8 @@ struct ReportTexts: Sendable {
         case "taken_over_confirmed": pick("overname bevestigd", "takeover confirmed")
         case "override": pick("score aangepast", "score override")
         case "override_confirmed": pick("aanpassing bevestigd", "override confirmed")
+        case "score_verified": pick("score geverifieerd", "score verified")
+        case "score_disputed": pick("score betwist", "score disputed")
         default: kind
         }
     }

@@ -84,6 +84,16 @@ struct OverrideBody: APIRequestBody {
     enum CodingKeys: String, CodingKey, CaseIterable { case value, justification }
 }
 
+/// `POST /api/v1/sessions/{sessionId}/scores/{scoreId}/verification`: `verified`, or
+/// `disputed` with a reason.
+struct VerificationBody: APIRequestBody {
+    typealias Field = CodingKeys
+    var status: String
+    var reason: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case status, reason }
+}
+
 /// `POST /api/v1/share-links`.
 struct ShareLinkBody: APIRequestBody {
     typealias Field = CodingKeys

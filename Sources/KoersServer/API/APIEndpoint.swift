@@ -32,6 +32,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     case revokeShareLink
     case getSharedReport
     case getSessionHistory
+    case verifyScore
 
     /// The path prefix of the API.
     public static let prefix = "/api/v1"
@@ -40,7 +41,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     public var method: HTTPRequest.Method {
         switch self {
         case .login, .logout, .createOrganisation, .addOrganisationCoach, .createOrganisationSession,
-            .createAnonymousSession, .confirmOverride, .createShareLink:
+            .createAnonymousSession, .confirmOverride, .createShareLink, .verifyScore:
             .post
         case .answerQuestion, .setOverride: .put
         case .removeAnswer, .removeOverride, .revokeShareLink: .delete
@@ -78,6 +79,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         case .revokeShareLink: Self.prefix + "/share-links/{shareLinkId}"
         case .getSharedReport: Self.prefix + "/shared/{token}"
         case .getSessionHistory: Self.prefix + "/sessions/{sessionId}/history"
+        case .verifyScore: Self.prefix + "/sessions/{sessionId}/scores/{scoreId}/verification"
         }
     }
 }

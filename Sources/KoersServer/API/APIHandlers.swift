@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KoersCore
 import KoersExpression
+import KoersSession
 import KoersStorage
 
 /// The handlers of the API's routes: each reads the request, works out who asks, calls the
@@ -45,6 +46,7 @@ struct APIHandlers: Sendable {
         case .revokeShareLink: return try await revokeShareLink(request, context)
         case .getSharedReport: return try await getSharedReport(request, context)
         case .getSessionHistory: return try await getSessionHistory(request, context)
+        case .verifyScore: return try await verifyScore(request, context)
         }
     }
 
@@ -280,6 +282,22 @@ struct APIHandlers: Sendable {
         let id = try APIIO.parameter("sessionId", context)
         let entries = try await services.sessions.history(id: id, access: access, language: language)
         return try APIIO.json(SessionHistoryView(sessionId: id, entries: entries))
+    }
+
+    private func verifyScore(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let access = try await authentication.coach(request)
+        let sessionID = try APIIO.parameter("sessionId", context)
+        let scoreID = try APIIO.parameter("scoreId", context)
+        let body = try await APIIO.decode(VerificationBody.self, from: request, context: context)
+        guard let status = ScoreVerification.Status(rawValue: body.status) else {
+            throw ServiceError.invalid(
+                "unknown status '\(SessionService.shown(body.status))'",
+                [FieldProblem(field: "status", message: "the status is verified or disputed")]
+            )
+        }
+        return try APIIO.json(
+            try await services.sessions.verifyScore(scoreID, in: sessionID, status: status, reason: body.reason, access: access)
+        )
     }
 
     // MARK: Reports and share links

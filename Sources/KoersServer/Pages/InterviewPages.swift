@@ -147,7 +147,8 @@ extension PageHandlers {
     func result(
         _ place: InterviewPlace,
         visit: PageVisit,
-        overrideForm: (form: FormData, errors: [FieldProblem])? = nil
+        overrideForm: (form: FormData, errors: [FieldProblem])? = nil,
+        verifyError: String? = nil
     ) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
         let document = try await services.sessions.result(id: place.sessionID, access: place.access, language: visit.language)
@@ -160,6 +161,7 @@ extension PageHandlers {
         context["historyURL"] = "\(place.base)/history"
         context["csvURL"] = "\(place.base)/report?format=csv"
         if let resume = place.resumeURL { context["resume"] = resume }
+        addVerifications(to: &context, state: state, document: document, place: place, visit: visit, error: verifyError)
         if place.isCoach {
             try await addOrganisation(to: &context, state: state, place: place)
             if !document.scores.isEmpty {
@@ -178,7 +180,8 @@ extension PageHandlers {
                 context["overrideForm"] = form
             }
         }
-        let status: HTTPResponse.Status = (overrideForm?.errors.isEmpty ?? true) ? .ok : .unprocessableContent
+        let status: HTTPResponse.Status =
+            (overrideForm?.errors.isEmpty ?? true) && verifyError == nil ? .ok : .unprocessableContent
         return page("result", title: "\(visit.texts["result"]): \(document.pack.title)", context, visit: visit, status: status)
     }
 

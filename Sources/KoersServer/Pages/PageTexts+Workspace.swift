@@ -49,6 +49,18 @@ extension PageTexts {
             "Answers of an earlier session are taken over and marked; you confirm or change them. Answers of other checks with the same label are always taken over."
         ),
         "startFromNone": ("Leeg beginnen", "Start empty"),
+        "verification": ("Tweede beoordeling", "Second check"),
+        "verifyScores": ("Scores verifiëren", "Verify the scores"),
+        "verifyIntro": (
+            "Zoals in het onderzoek achter de scan beoordeelt een tweede persoon elke score. Wie als laatste een antwoord of aanpassing gaf waarop een score rust, kan die score niet zelf verifiëren.",
+            "As in the study behind the scan, a second person checks every score. Whoever last changed an answer or override a score rests on cannot verify that score."
+        ),
+        "verifyButton": ("Score klopt", "Score is right"),
+        "disputeButton": ("Score betwisten", "Dispute the score"),
+        "disputeReason": ("Waarom klopt de score niet?", "Why is the score not right?"),
+        "verifiedBy": ("geverifieerd door", "verified by"),
+        "disputedBy": ("betwist door", "disputed by"),
+        "verificationOutdated": ("score sindsdien gewijzigd", "score changed since"),
         "reviewAnswers": ("Antwoorden nakijken of wijzigen", "Review or change the answers"),
     ]
 }

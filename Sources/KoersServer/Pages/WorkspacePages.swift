@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KoersCore
 import KoersInterview
+import KoersSession
 
 /// The routes of the coach's workspace pages: a session's history, the review of its answers
 /// before the verdict, and the verification of its scores; for anonymous sessions under
@@ -23,6 +24,14 @@ enum WorkspaceRoutes {
             await pages.respond(request, context) { visit in
                 let place = try await pages.anonymousPlace(token: context.parameters.get("token") ?? "", visit: visit)
                 return try await pages.review(place, visit: visit)
+            }
+        }
+        router.post("/sessions/{id}/scores/{score}/verification") { request, context in
+            await pages.respond(request, context) { visit in
+                let place = try pages.coachPlace(id: context.parameters.get("id") ?? "", visit: visit)
+                return try await pages.verifyScore(
+                    place, scoreID: context.parameters.get("score") ?? "", form: await pages.form(request), visit: visit
+                )
             }
         }
         router.get("/r/{token}/history") { request, context in
@@ -106,4 +115,70 @@ extension PageHandlers {
         if !place.isCoach { response.headers[.cacheControl] = "no-store" }
         return response
     }
+}
+
+extension PageHandlers {
+    /// The result page's verification column (who verified or disputed each score, when, why)
+    /// and, for a coach, a confirm button and a dispute form per score.
+    func addVerifications(
+        to context: inout [String: Any],
+        state: SessionState,
+        document: EvaluationDocument,
+        place: InterviewPlace,
+        visit: PageVisit,
+        error: String?
+    ) {
+        let verifications = Dictionary(
+            (state.verifications ?? []).map { ($0.scoreId, $0) }, uniquingKeysWith: { first, _ in first }
+        )
+        let view = ResultView(document: document, overrides: state.overrides, texts: visit.texts)
+        if var scores = context["scores"] as? [[String: Any]] {
+            for index in scores.indices {
+                guard let id = scores[index]["id"] as? String, let entry = verifications[id] else { continue }
+                var text = visit.texts[entry.status == "verified" ? "verifiedBy" : "disputedBy"] + " " + entry.by
+                text += ", " + PageDates.moment(entry.at, language: visit.language)
+                if let reason = entry.reason { text += ": " + reason }
+                if !entry.current { text += " (" + visit.texts["verificationOutdated"] + ")" }
+                scores[index]["verification"] = text
+            }
+            context["scores"] = scores
+        }
+        context["showVerification"] = place.isCoach || !verifications.isEmpty
+        guard place.isCoach, !document.scores.isEmpty else { return }
+        var forms: [String: Any] = [
+            "forms": document.scores.map { score -> [String: Any] in
+                [
+                    "id": score.id, "title": score.title,
+                    "effective": score.effective.map { "\(view.number($0)) / \(view.number(score.maximum))" } ?? "–",
+                    "action": "\(place.base)/scores/\(score.id)/verification",
+                ]
+            }
+        ]
+        if let error { forms["verifyError"] = error }
+        context["verifyForms"] = forms
+    }
+
+    /// `POST /sessions/{id}/scores/{score}/verification`: a second coach verifies a score
+    /// (`status=verified`) or disputes it with a reason (`status=disputed&reason=…`).
+    func verifyScore(_ place: InterviewPlace, scoreID: String, form: FormData, visit: PageVisit) async throws(ServiceError)
+        -> Response
+    {
+        guard place.isCoach else { throw .notFound("no such page") }
+        guard csrfMatches(form, visit) else { return formExpired(visit) }
+        let status: ScoreVerification.Status = form["status"] == "disputed" ? .disputed : .verified
+        do throws(ServiceError) {
+            _ = try await services.sessions.verifyScore(
+                scoreID, in: place.sessionID, status: status, reason: form.all("reason").first, access: place.access
+            )
+            return redirect("\(place.base)/result#scores", visit: visit)
+        } catch .invalid(let summary, let problems) {
+            return try await result(place, visit: visit, verifyError: problems.first?.message(in: visit.language) ?? summary)
+        } catch .conflict(let message) {
+            return try await result(place, visit: visit, verifyError: visit.language == "en" ? message : Self.dutchVerifyRefusal)
+        }
+    }
+
+    /// Why a coach may not verify a score, in Dutch.
+    static let dutchVerifyRefusal =
+        "U gaf als laatste een antwoord of aanpassing waarop deze score rust; een andere coach moet de score verifiëren of betwisten."
 }

@@ -571,7 +571,8 @@ public struct SessionService: Sendable {
         }
         var summary = SessionSummary(record)
         summary.answerCount = document.answers.count
-        return SessionState(
+        let verifications = document.scoreVerifications.isEmpty ? nil : self.verifications(of: document, pack: pack)
+        var result = SessionState(
             session: summary,
             pack: PackSummary(pack.pack, language: language),
             complete: state.isComplete,
@@ -583,6 +584,8 @@ public struct SessionService: Sendable {
             setAsideCount: document.setAside.count,
             overallVerdict: EvaluationDocument.OverallVerdict(state.verdicts).rawValue
         )
+        result.verifications = verifications
+        return result
     }
 
     // MARK: Helpers

@@ -72,6 +72,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     /// The verdict over all outcomes so far: `eligible`, `undetermined`, `ineligible` or
     /// `no_outcomes`.
     public var overallVerdict: String
+    /// Second coaches' verifications and disputes of scores, when there are some.
+    public var verifications: [VerificationView]? = nil
 }
 
 /// How far along an interview is.

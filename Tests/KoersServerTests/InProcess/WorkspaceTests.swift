@@ -198,4 +198,71 @@ struct WorkspaceTests {
             #expect(result.text.contains("href=\"/sessions/\(id)/review\""), "the finished session can be reopened")
         }
     }
+
+    @Test("a second coach verifies or disputes every score; the last editor of a score cannot", arguments: Backend.all)
+    func verificationByASecondCoach(backend: Backend) async throws {
+        try await InProcessServer.run(backend) { server in
+            try await server.coach("anna@example.nl", name: "Anna de Vries")
+            try await server.coach("bert@example.nl", name: "Bert Jansen")
+            let anna = try await server.login("anna@example.nl")
+            let bert = try await server.login("bert@example.nl")
+            let organisation = try await anna.post("/api/v1/organisations", ["name": "De Linde"])
+            let organisationID = try #require(organisation.json["id"] as? String)
+            _ = try await anna.post("/api/v1/organisations/\(organisationID)/coaches", ["email": "bert@example.nl"])
+            let started = try await anna.post("/api/v1/organisations/\(organisationID)/sessions", ["pack": "maturity-scan"])
+            let id = try sessionID(of: started.json)
+            var driver = InterviewDriver(client: anna, sessionID: id)
+            _ = try await driver.run()
+            let result = try await anna.get("/api/v1/sessions/\(id)/result")
+            let scores = (result.json["scores"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+            #expect(scores.count >= 2, "\(result.text.prefix(500))")
+            let computed = try #require(scores.first)
+            let overridden = try #require(scores.last)
+            let verification = "/api/v1/sessions/\(id)/scores/\(computed)/verification"
+
+            // Anna answered everything: she cannot verify a computed score, nor Bert's override.
+            let own = try await anna.post(verification, ["status": "verified"])
+            #expect(own.isProblem(409), "\(own)")
+            let maximum = try #require((result.json["scores"] as? [[String: Any]])?.last?["maximum"] as? String)
+            let override = try await bert.put(
+                "/api/v1/sessions/\(id)/overrides/\(overridden)", ["value": maximum, "justification": "Zie verslag"]
+            )
+            #expect(override.status == 200, "\(override)")
+            let ownOverride = try await bert.post("/api/v1/sessions/\(id)/scores/\(overridden)/verification", ["status": "verified"])
+            #expect(ownOverride.isProblem(409), "the coach who set the override cannot verify it: \(ownOverride)")
+            let noReason = try await anna.post("/api/v1/sessions/\(id)/scores/\(overridden)/verification", ["status": "disputed"])
+            #expect(noReason.isProblem(422) && noReason.text.contains("reason"), "\(noReason)")
+            let disputed = try await anna.post(
+                "/api/v1/sessions/\(id)/scores/\(overridden)/verification", ["status": "disputed", "reason": "Verslag ontbreekt"]
+            )
+            #expect(disputed.status == 200, "\(disputed)")
+
+            // Bert verifies the computed score; the state, the history and every report show it.
+            let verified = try await bert.post(verification, ["status": "verified"])
+            #expect(verified.status == 200, "\(verified)")
+            let checks = verified.json["verifications"] as? [[String: Any]] ?? []
+            #expect(Set(checks.compactMap { $0["scoreId"] as? String }) == [computed, overridden])
+            let check = try #require(checks.first { $0["scoreId"] as? String == computed })
+            #expect(check["status"] as? String == "verified" && check["by"] as? String == "Bert Jansen" && check["current"] as? Bool == true)
+            let dispute = try #require(checks.first { $0["scoreId"] as? String == overridden })
+            #expect(dispute["status"] as? String == "disputed" && dispute["reason"] as? String == "Verslag ontbreekt")
+            #expect(dispute["override"] as? String == maximum)
+
+            let history = try await anna.get("/api/v1/sessions/\(id)/history")
+            let kinds = (history.json["entries"] as? [[String: Any]] ?? []).suffix(2).map { "\($0["kind"] ?? "") \($0["by"] ?? "")" }
+            #expect(kinds == ["score_disputed Anna de Vries", "score_verified Bert Jansen"])
+
+            // The result page: the check per score, and a button and dispute form per score.
+            let page = try await Self.pageCoach(server, "bert@example.nl").get("/sessions/\(id)/result")
+            #expect(page.text.contains("geverifieerd door Bert Jansen"), "\(page.text)")
+            #expect(page.text.contains("betwist door Anna de Vries"))
+            for score in scores {
+                #expect(page.text.contains("id=\"verify-form-\(score)\"") && page.text.contains("id=\"dispute-form-\(score)\""))
+            }
+            // The form: the same refusal for the last editor, on the page.
+            let annaPage = try await Self.pageCoach(server, "anna@example.nl")
+            let refused = try await annaPage.post("/sessions/\(id)/scores/\(computed)/verification", "status=verified")
+            #expect(refused.status == 422 && refused.text.contains("een andere coach moet de score verifiëren"), "\(refused.status)")
+        }
+    }
 }
