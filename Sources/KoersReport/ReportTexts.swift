@@ -5,7 +5,7 @@ import KoersInterview
 struct ReportTexts: Sendable {
     let language: String
 
-    private func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
+    func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
 
     var reportTitle: String { pick("Rapportage", "Report") }
     var organisation: String { pick("Organisatie", "Organisation") }
