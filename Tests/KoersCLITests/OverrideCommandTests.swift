@@ -270,6 +270,9 @@ import Testing
             #expect(report.standardOutput.contains("betwist door carla, "), "\(format)")
             #expect(report.standardOutput.contains("Geen testrapport gezien"), "\(format)")
         }
+        let csv = try koers(["report", "s.json", "--format", "csv"], in: folder)
+        #expect(csv.standardOutput.contains(",verification,domain_user,bert,verified,"), "\(csv.standardOutput)")
+        #expect(csv.standardOutput.contains(",verification,\(other.id),carla,disputed,"))
         let json = try koers(["report", "s.json", "--format", "json"], in: folder)
         #expect(json.standardOutput.contains("\"verification\" : {"), "\(json.standardOutput.prefix(400))")
         let history = try koers(["history", "s.json"], in: folder)

@@ -310,7 +310,7 @@ struct APIHandlers: Sendable {
             format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl",
             access: access,
-            includesHistory: APIIO.flag("history", request)
+            includesHistory: try APIIO.flag("history", request)
         )
         return APIIO.text(report.body, contentType: report.contentType)
     }
