@@ -1,7 +1,7 @@
 public import Foundation
 public import KoersSession
 
-/// One change of a web session, as the history table keeps it: the ``SessionChange`` (what,
+/// One change of a web session, as the history table keeps it: the `SessionChange` (what,
 /// who by name, when, old → new) and the account that made it.
 ///
 /// The web app writes a session's changes here, in the same transaction as the session itself,

@@ -13,6 +13,8 @@ import NIOCore
 /// | `GET`/`POST /login`, `POST /logout` | a coach's login (cookie) |
 /// | `/organisations…` | a coach's organisations, sessions, comparison and share links |
 /// | `/sessions/{id}…` | a coach's session: as `/r/…`, plus notes and `POST /overrides` |
+/// | `…/review`, `…/history` | every answer before the verdict; every change with its author |
+/// | `POST /sessions/{id}/scores/{score}/verification` | a second coach verifies or disputes a score |
 /// | `POST /share-links/{id}/revoke` | revokes a share link |
 /// | `GET /s/{token}` | the shared report, nothing else; 404 "link not valid" otherwise |
 public enum PageRoutes {
