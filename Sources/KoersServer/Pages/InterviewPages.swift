@@ -41,8 +41,11 @@ extension PageHandlers {
     /// `GET base`: the next question, or the result when nothing more is needed.
     func nextQuestion(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
-        // After the last question that matters: the review of every answer, then the result.
-        guard let question = state.nextQuestion else { return redirect("\(place.base)/review", visit: visit) }
+        // After the last question that matters: the review of every answer, then the result
+        // (straight to the result when nothing was answered, as when no question matters).
+        guard let question = state.nextQuestion else {
+            return redirect("\(place.base)/\(state.answers.isEmpty ? "result" : "review")", visit: visit)
+        }
         return try await questionPage(question, state: state, place: place, visit: visit, submitted: nil)
     }
 
