@@ -162,6 +162,17 @@ public struct CSVReportFormat: ReportFormat {
                 lines.append(
                     common + ["score", score.id, score.title, "", score.effective ?? "", computed, score.level ?? ""]
                 )
+                // A second person's check of the score: who (title), verified or disputed
+                // (verdict), when (value), why (computed), and `outdated` (level) when the score
+                // changed since.
+                if let check = score.verification {
+                    lines.append(
+                        common + [
+                            "verification", score.id, check.by, check.status, check.at, check.reason ?? "",
+                            check.current ? "" : "outdated",
+                        ]
+                    )
+                }
             }
         }
         return lines.map { $0.map(Self.cell).joined(separator: ",") + "\r\n" }.joined()

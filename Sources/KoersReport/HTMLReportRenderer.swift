@@ -219,6 +219,14 @@ public struct HTMLReportRenderer: Sendable {
             if let confirmed = override.confirmedBy { text += " (\(texts.confirmedBy) \(confirmed))" }
             entry["override"] = text
         }
+        if let verification = score.verification {
+            let text = verification.text(texts)
+            if let override = entry["override"] as? String {
+                entry["override"] = override + "; " + text
+            } else {
+                entry["override"] = "\(texts.computed) \(texts.number(score.computed)); \(text)"
+            }
+        }
         return entry
     }
 }

@@ -132,6 +132,10 @@ public struct MarkdownReportRenderer: Sendable {
                 if let by = override.by { overrideText += " (\(texts.overrideBy) \(Self.inline(by)))" }
                 if let confirmed = override.confirmedBy { overrideText += " (\(texts.confirmedBy) \(Self.inline(confirmed)))" }
             }
+            if let verification = score.verification {
+                overrideText += (overrideText.isEmpty ? "\(texts.computed) \(texts.number(score.computed)); " : "; ")
+                    + Self.inline(verification.text(texts))
+            }
             lines.append(
                 "| \(Self.inline(score.title)) | \(texts.number(score.effective)) / \(texts.number(score.maximum)) | "
                     + "\(Self.inline(score.level ?? "")) | \(overrideText) |"

@@ -203,6 +203,8 @@ public struct ReportScore: Sendable, Hashable, Codable {
     public var override: ReportOverride?
     /// The answers the score reads, with their notes.
     public var evidence: [ReportAnswer]
+    /// A second person's verification or dispute of the score, if any; written only then.
+    public var verification: ReportVerification? = nil
 
     /// Writes the score with `null` for what is unknown.
     ///
@@ -220,6 +222,7 @@ public struct ReportScore: Sendable, Hashable, Codable {
         try container.encode(charted, forKey: .charted)
         try container.encode(override, forKey: .override)
         try container.encode(evidence, forKey: .evidence)
+        try container.encodeIfPresent(verification, forKey: .verification)
     }
 }
 

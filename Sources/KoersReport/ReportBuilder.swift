@@ -183,7 +183,16 @@ public struct ReportBuilder: Sendable {
                 confirmedAt: confirmation?.at
             )
         }
-        return ReportScore(
+        let verification = input.session?.scoreVerifications[result.score.id].map { entry in
+            ReportVerification(
+                status: entry.status.rawValue,
+                by: entry.by,
+                at: Self.timestamp(entry.at),
+                reason: entry.reason,
+                current: entry.holds(computed: result.computed.value?.decimalValue, override: result.override?.value)
+            )
+        }
+        var score = ReportScore(
             id: result.score.id,
             title: result.score.title.text(in: language),
             minimum: result.score.minimum.description,
@@ -195,6 +204,8 @@ public struct ReportBuilder: Sendable {
             override: override,
             evidence: result.inputs.compactMap { answers[$0] }
         )
+        score.verification = verification
+        return score
     }
 
     func actions(_ input: ReportInput, document: EvaluationDocument, answers: [String: ReportAnswer])

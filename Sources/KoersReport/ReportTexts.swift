@@ -5,7 +5,7 @@ import KoersInterview
 struct ReportTexts: Sendable {
     let language: String
 
-    private func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
+    func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
 
     var reportTitle: String { pick("Rapportage", "Report") }
     var organisation: String { pick("Organisatie", "Organisation") }
@@ -69,6 +69,8 @@ struct ReportTexts: Sendable {
         case "taken_over_confirmed": pick("overname bevestigd", "takeover confirmed")
         case "override": pick("score aangepast", "score override")
         case "override_confirmed": pick("aanpassing bevestigd", "override confirmed")
+        case "score_verified": pick("score geverifieerd", "score verified")
+        case "score_disputed": pick("score betwist", "score disputed")
         default: kind
         }
     }

@@ -33,6 +33,10 @@ public struct SessionChange: Sendable, Hashable, Codable {
         case override
         /// A second person confirmed a score override.
         case overrideConfirmed = "override_confirmed"
+        /// A second person verified a score (computed or overridden) as it stood.
+        case scoreVerified = "score_verified"
+        /// A second person disputed a score, with a reason.
+        case scoreDisputed = "score_disputed"
     }
 
     /// What a changed thing was or became.

@@ -63,6 +63,9 @@ public struct SessionFile: Sendable, Hashable, Codable {
     public var label: String?
     /// Every change of an answer, a note, an override or a confirmation, oldest first.
     public var history: [SessionChange]
+    /// Second persons' verifications and disputes of scores, by score id
+    /// (``ScoreVerification``); `score_verifications` in the file, only when there are some.
+    public var scoreVerifications: [String: ScoreVerification] = [:]
 
     /// Starts an empty session for a pack.
     ///
@@ -110,6 +113,7 @@ public struct SessionFile: Sendable, Hashable, Codable {
         case setAside = "set_aside"
         case label
         case history
+        case scoreVerifications = "score_verifications"
     }
 
     /// Reads a session; missing collections read as empty.
@@ -131,6 +135,8 @@ public struct SessionFile: Sendable, Hashable, Codable {
         setAside = try container.decodeIfPresent([SetAsideAnswer].self, forKey: .setAside) ?? []
         label = try container.decodeIfPresent(String.self, forKey: .label)
         history = try container.decodeIfPresent([SessionChange].self, forKey: .history) ?? []
+        scoreVerifications =
+            try container.decodeIfPresent([String: ScoreVerification].self, forKey: .scoreVerifications) ?? [:]
     }
 
     /// Writes a session; `label` and `history` only when there are some, so that a session
@@ -153,5 +159,6 @@ public struct SessionFile: Sendable, Hashable, Codable {
         try container.encode(setAside, forKey: .setAside)
         try container.encodeIfPresent(label, forKey: .label)
         if !history.isEmpty { try container.encode(history, forKey: .history) }
+        if !scoreVerifications.isEmpty { try container.encode(scoreVerifications, forKey: .scoreVerifications) }
     }
 }

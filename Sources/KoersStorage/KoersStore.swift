@@ -183,6 +183,41 @@ public protocol KoersStore: Sendable {
     func updateSession(id: String, expectedRevision: Int, document: SessionFile) async throws(StoreError)
         -> InterviewRecord
 
+    /// Stores `document` if the stored revision is still `expectedRevision`, and appends
+    /// `changes` to the session's history in the same transaction: both or neither.
+    ///
+    /// - Parameters:
+    ///   - id: The session.
+    ///   - expectedRevision: The revision the caller read.
+    ///   - document: The new document.
+    ///   - changes: The changes that made it, oldest first; their positions are set here.
+    /// - Returns: The record as stored, with revision `expectedRevision + 1`.
+    /// - Throws: ``StoreError/conflict(expected:actual:)`` when someone else saved in between,
+    ///   ``StoreError/notFound(_:)`` when the session does not exist; no change is kept then.
+    func updateSession(
+        id: String,
+        expectedRevision: Int,
+        document: SessionFile,
+        changes: [SessionHistoryEntry]
+    ) async throws(StoreError) -> InterviewRecord
+
+    /// Adds an interview session with the changes made while starting it (answers taken over
+    /// from another session), in one transaction.
+    ///
+    /// - Parameters:
+    ///   - session: The session.
+    ///   - changes: Its first history entries.
+    /// - Throws: As ``createSession(_:)``.
+    func createSession(_ session: InterviewRecord, changes: [SessionHistoryEntry]) async throws(StoreError)
+
+    /// A session's history, oldest first.
+    ///
+    /// - Parameter sessionID: The session.
+    /// - Returns: Its changes (none for an unknown session).
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached,
+    ///   ``StoreError/corrupt(_:)`` when what it holds cannot be read.
+    func history(ofSession sessionID: String) async throws(StoreError) -> [SessionHistoryEntry]
+
     // MARK: Share links
 
     /// Adds a read-only share link.

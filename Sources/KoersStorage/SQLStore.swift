@@ -131,9 +131,46 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     func updateSession(id: String, expectedRevision: Int, document: SessionFile) async throws(StoreError)
         -> InterviewRecord
     {
-        let saved = try await write(
-            StoreStatements.updateSession(id: id, expectedRevision: expectedRevision, document: document)
+        try await save(
+            StoreStatements.updateSession(id: id, expectedRevision: expectedRevision, document: document),
+            id: id,
+            expectedRevision: expectedRevision
         )
+    }
+
+    func updateSession(
+        id: String,
+        expectedRevision: Int,
+        document: SessionFile,
+        changes: [SessionHistoryEntry]
+    ) async throws(StoreError) -> InterviewRecord {
+        try await save(
+            StoreStatements.updateSession(
+                id: id, expectedRevision: expectedRevision, document: document, changes: changes
+            ),
+            id: id,
+            expectedRevision: expectedRevision
+        )
+    }
+
+    func createSession(_ session: InterviewRecord, changes: [SessionHistoryEntry]) async throws(StoreError) {
+        try await write(StoreStatements.insert(session, changes: changes))
+    }
+
+    func history(ofSession sessionID: String) async throws(StoreError) -> [SessionHistoryEntry] {
+        try await all(
+            StoreStatements.history(ofSession: sessionID),
+            "reading the history of session '\(sessionID)'",
+            StoreStatements.historyEntry
+        )
+    }
+
+    /// Runs a session update whose last statement returns the saved row, and says why when
+    /// nothing was saved.
+    private func save(_ update: StoreWrite, id: String, expectedRevision: Int) async throws(StoreError)
+        -> InterviewRecord
+    {
+        let saved = try await write(update)
         if let row = saved.first { return try StoreStatements.session(row) }
         // Nothing was saved: say why (the write is over, so this look-up only names the reason).
         guard

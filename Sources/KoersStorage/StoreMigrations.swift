@@ -25,6 +25,7 @@ enum StoreMigrations {
     static let sqlite: [StoreMigration] = [
         StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: "")),
         StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: "")),
+        StoreMigration(name: "3-session-history", statements: history(binaryCollation: "")),
     ]
 
     /// The steps for PostgreSQL.
@@ -34,6 +35,7 @@ enum StoreMigrations {
             statements: tables(binaryCollation: " COLLATE \"C\"")
         ),
         StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: " COLLATE \"C\"")),
+        StoreMigration(name: "3-session-history", statements: history(binaryCollation: " COLLATE \"C\"")),
     ]
 
     /// The first schema.
@@ -128,6 +130,30 @@ enum StoreMigrations {
             UPDATE coaches SET role = 'administrator'
             WHERE id = (SELECT id FROM coaches ORDER BY created_at, id LIMIT 1)
             """,
+        ]
+    }
+
+    /// Every change of a web session, with who made it (account and name) and when; kept apart
+    /// from the session document, which the web app rewrites on every answer. Removed with its
+    /// session; kept when the account goes (the name stays).
+    private static func history(binaryCollation c: String) -> [String] {
+        [
+            """
+            CREATE TABLE session_history (
+                session_id TEXT\(c) NOT NULL
+                    CONSTRAINT session_history_session_fk REFERENCES interview_sessions (id) ON DELETE CASCADE,
+                position BIGINT NOT NULL,
+                at TEXT\(c) NOT NULL,
+                account_id TEXT\(c),
+                by_name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                subject TEXT NOT NULL,
+                old_value TEXT,
+                new_value TEXT,
+                source TEXT,
+                PRIMARY KEY (session_id, position)
+            )
+            """
         ]
     }
 

@@ -88,8 +88,8 @@ extension StoreStatements {
 
     // MARK: Deleting data
 
-    /// Removes a session and the share links that show it; returns the session's id (no row:
-    /// no such session).
+    /// Removes a session, its history and the share links that show it; returns the session's
+    /// id (no row: no such session).
     ///
     /// A link lists its sessions as a JSON array of ids; ids are UUID text (no `%`, `_` or `"`),
     /// so the quoted id matches exactly the links that name it.
@@ -98,13 +98,14 @@ extension StoreStatements {
             what: "removing session '\(id)'",
             statements: [
                 StoreStatement("DELETE FROM share_links WHERE session_ids LIKE ?", [.text("%\"\(likeSafe(id))\"%")]),
+                StoreStatement("DELETE FROM session_history WHERE session_id = ?", [.text(id)]),
                 StoreStatement("DELETE FROM interview_sessions WHERE id = ? RETURNING id", [.text(id)]),
             ]
         )
     }
 
-    /// Removes an organisation with its sessions, share links and memberships (accounts and
-    /// their logins stay); returns its id (no row: no such organisation).
+    /// Removes an organisation with its sessions and their history, share links and memberships
+    /// (accounts and their logins stay); returns its id (no row: no such organisation).
     ///
     /// Each table is emptied by its own statement rather than by the schema's `ON DELETE
     /// CASCADE` alone, so that nothing of the organisation stays whatever the database's
@@ -114,6 +115,11 @@ extension StoreStatements {
             what: "removing organisation '\(id)'",
             statements: [
                 StoreStatement("DELETE FROM share_links WHERE organisation_id = ?", [.text(id)]),
+                StoreStatement(
+                    "DELETE FROM session_history WHERE session_id IN "
+                        + "(SELECT id FROM interview_sessions WHERE organisation_id = ?)",
+                    [.text(id)]
+                ),
                 StoreStatement("DELETE FROM interview_sessions WHERE organisation_id = ?", [.text(id)]),
                 StoreStatement("DELETE FROM organisation_coaches WHERE organisation_id = ?", [.text(id)]),
                 StoreStatement("DELETE FROM organisations WHERE id = ? RETURNING id", [.text(id)]),

@@ -228,6 +228,62 @@ import Testing
         #expect(try load(folder).scoreOverrides.isEmpty)
     }
 
+    /// A computed score (no override) is verified by a second person, another disputed with a
+    /// reason; the person who gave the answers cannot; the file, the history and every report
+    /// show who checked which score, when and why.
+    @Test func aSecondPersonVerifiesOrDisputesComputedScores() throws {
+        let folder = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try makeSession(in: folder)
+        let other = try #require(pack.scores.first { $0.id != "domain_user" })
+
+        // anna ($USER) answered everything: she cannot verify a computed score.
+        let unsaved = try contents(folder)
+        let refused = try koers(["override", "s.json", "domain_user", "--verify"], in: folder)
+        #expect(refused.status == 1)
+        #expect(refused.standardError.contains("'anna' last changed what score 'domain_user' rests on"), "\(refused.standardError)")
+        #expect(try contents(folder) == unsaved)
+        let noReason = try koers(["override", "s.json", "domain_user", "--dispute", " ", "--by", "bert"], in: folder)
+        #expect(noReason.status == 1 && noReason.standardError.contains("say why score 'domain_user' is disputed"))
+
+        let verified = try koers(["override", "s.json", "domain_user", "--verify", "--by", "bert"], in: folder)
+        #expect(verified.status == 0, "\(verified.standardError)")
+        #expect(verified.standardOutput.contains("geverifieerd door bert, "), "\(verified.standardOutput)")
+        let disputed = try koers(
+            ["override", "s.json", other.id, "--dispute", "Geen testrapport gezien", "--by", "carla"], in: folder
+        )
+        #expect(disputed.status == 0, "\(disputed.standardError)")
+        #expect(disputed.standardOutput.contains("betwist door carla, "))
+
+        let session = try load(folder)
+        #expect(session.scoreVerifications["domain_user"]?.status == .verified)
+        #expect(session.scoreVerifications["domain_user"]?.by == "bert")
+        #expect(session.scoreVerifications["domain_user"]?.computed == computed)
+        #expect(session.scoreVerifications[other.id]?.reason == "Geen testrapport gezien")
+        #expect(session.history.suffix(2).map(\.kind) == [.scoreVerified, .scoreDisputed])
+        #expect(String(decoding: try contents(folder), as: UTF8.self).contains("\"score_verifications\" : {"))
+
+        for format in ["markdown", "html"] {
+            let report = try koers(["report", "s.json", "--format", format], in: folder)
+            #expect(report.status == 0, "\(report.standardError)")
+            #expect(report.standardOutput.contains("geverifieerd door bert, "), "\(format)")
+            #expect(report.standardOutput.contains("betwist door carla, "), "\(format)")
+            #expect(report.standardOutput.contains("Geen testrapport gezien"), "\(format)")
+        }
+        let csv = try koers(["report", "s.json", "--format", "csv"], in: folder)
+        #expect(csv.standardOutput.contains(",verification,domain_user,bert,verified,"), "\(csv.standardOutput)")
+        #expect(csv.standardOutput.contains(",verification,\(other.id),carla,disputed,"))
+        let json = try koers(["report", "s.json", "--format", "json"], in: folder)
+        #expect(json.standardOutput.contains("\"verification\" : {"), "\(json.standardOutput.prefix(400))")
+        let history = try koers(["history", "s.json"], in: folder)
+        #expect(history.standardOutput.contains("score geverifieerd domain_user"), "\(history.standardOutput)")
+
+        // A changed override makes the check outdated, and the report says so.
+        _ = try koers(["override", "s.json", "domain_user", "\(score.minimum)", "--justification", "Test", "--by", "dirk"], in: folder)
+        let outdated = try koers(["report", "s.json", "--format", "markdown"], in: folder)
+        #expect(outdated.standardOutput.contains("score sindsdien gewijzigd"), "\(outdated.standardOutput)")
+    }
+
     @Test func mistakesAreClearErrors() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -23,9 +23,14 @@ struct BrowserPageTextsTests {
         }
         #expect(used.count > 40, "found only \(used.count) texts in the templates")
         for key in used.sorted() {
-            #expect(PageTexts.table[key] != nil, "'\(key)' is used by a template but missing from PageTexts")
+            #expect(
+                PageTexts.table[key] ?? PageTexts.workspaceTable[key] != nil,
+                "'\(key)' is used by a template but missing from PageTexts"
+            )
         }
-        for (key, entry) in PageTexts.table where !key.hasPrefix("overall.no_outcomes") {
+        #expect(Set(PageTexts.table.keys).isDisjoint(with: PageTexts.workspaceTable.keys), "a key is in both tables")
+        for (key, entry) in PageTexts.table.merging(PageTexts.workspaceTable, uniquingKeysWith: { first, _ in first })
+        where !key.hasPrefix("overall.no_outcomes") {
             #expect(!entry.nl.isEmpty && !entry.en.isEmpty, "'\(key)' lacks a translation")
         }
     }

@@ -253,6 +253,8 @@ import Testing
             }
             try answerOne(page, pattern: pattern + asked)
         }
+        // After the last question: the review of every answer, then on to the result.
+        if try page.exists("#to-result") { try page.click("#to-result") }
         if checks, let noteQuestion {
             // The note is kept with its answer and shown again when the question is opened.
             let base = try #require(try page.evaluate("location.href.replace(/\\/result$/, '')") as? String)

@@ -1,4 +1,7 @@
 import Foundation
+import KoersExpression
+import KoersInterview
+import KoersSession
 import KoersStorage
 import KoersTestSupport
 import Testing
@@ -106,8 +109,8 @@ import Testing
                 try await store.createOrganisation(linde, firstCoachID: anna.id)
                 let baseline = try Sample.session(organisationID: linde.id)
                 let followUp = try Sample.session(organisationID: linde.id, label: "1-meting", at: Sample.time(plus: 10))
-                try await store.createSession(baseline)
-                try await store.createSession(followUp)
+                try await store.createSession(baseline, changes: [historyEntry(by: anna)])
+                try await store.createSession(followUp, changes: [historyEntry(by: anna)])
                 let onlyFollowUp = ShareLinkRecord(
                     id: Sample.id(), tokenHash: Sample.hash(), organisationID: linde.id, sessionIDs: [followUp.id],
                     createdByCoachID: anna.id, createdAt: Sample.time, expiresAt: nil, revokedAt: nil
@@ -123,6 +126,8 @@ import Testing
                 try await store.deleteSession(id: baseline.id)
                 #expect(try database.count("interview_sessions WHERE id = '\(baseline.id)'") == 0)
                 #expect(try database.count("interview_sessions WHERE id = '\(followUp.id)'") == 1)
+                #expect(try database.count("session_history WHERE session_id = '\(baseline.id)'") == 0)
+                #expect(try database.count("session_history WHERE session_id = '\(followUp.id)'") == 1)
                 #expect(try database.count("share_links WHERE id = '\(both.id)'") == 0)
                 #expect(try database.count("share_links WHERE id = '\(onlyFollowUp.id)'") == 1)
                 #expect(
@@ -153,8 +158,8 @@ import Testing
                 try await store.addCoach(id: bert.id, toOrganisation: linde.id)
                 let session = try Sample.session(organisationID: linde.id)
                 let other = try Sample.session(organisationID: eik.id)
-                try await store.createSession(session)
-                try await store.createSession(other)
+                try await store.createSession(session, changes: [historyEntry(by: anna)])
+                try await store.createSession(other, changes: [historyEntry(by: anna)])
                 try await store.createShareLink(
                     ShareLinkRecord(
                         id: Sample.id(), tokenHash: Sample.hash(), organisationID: linde.id, sessionIDs: [session.id],
@@ -166,6 +171,8 @@ import Testing
                 #expect(try database.count("organisations WHERE id = '\(linde.id)'") == 0)
                 #expect(try database.count("interview_sessions WHERE organisation_id = '\(linde.id)'") == 0)
                 #expect(try database.count("interview_sessions WHERE id = '\(session.id)'") == 0)
+                #expect(try database.count("session_history WHERE session_id = '\(session.id)'") == 0)
+                #expect(try database.count("session_history WHERE session_id = '\(other.id)'") == 1)
                 #expect(try database.count("share_links WHERE organisation_id = '\(linde.id)'") == 0)
                 #expect(try database.count("organisation_coaches WHERE organisation_id = '\(linde.id)'") == 0)
                 // The rest stays: the other organisation, its session, the accounts and the login.
@@ -267,4 +274,13 @@ struct DirectDatabase: Sendable {
 /// Why a direct query failed.
 struct DirectDatabaseFailure: Error, CustomStringConvertible {
     var description: String
+}
+
+/// One history entry: an answer given by a coach, so that deleting its session must remove it too.
+private func historyEntry(by coach: CoachAccount) -> SessionHistoryEntry {
+    let answer = SessionChange(
+        kind: .answer, id: "pm_costs", by: coach.displayName, at: Sample.time, old: nil,
+        new: .answer(.given(.money(Decimal(30000))))
+    )
+    return SessionHistoryEntry(answer, accountID: coach.id)
 }

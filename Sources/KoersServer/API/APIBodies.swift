@@ -47,8 +47,9 @@ struct SessionBody: APIRequestBody {
     var label: String?
     var date: String?
     var language: String?
+    var startFrom: String?
 
-    enum CodingKeys: String, CodingKey, CaseIterable { case pack, label, date, language }
+    enum CodingKeys: String, CodingKey, CaseIterable { case pack, label, date, language, startFrom }
 }
 
 /// `PUT /api/v1/sessions/{sessionId}/answers/{questionId}`: exactly one of `value`,
@@ -81,6 +82,16 @@ struct OverrideBody: APIRequestBody {
     var justification: String
 
     enum CodingKeys: String, CodingKey, CaseIterable { case value, justification }
+}
+
+/// `POST /api/v1/sessions/{sessionId}/scores/{scoreId}/verification`: `verified`, or
+/// `disputed` with a reason.
+struct VerificationBody: APIRequestBody {
+    typealias Field = CodingKeys
+    var status: String
+    var reason: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case status, reason }
 }
 
 /// `POST /api/v1/share-links`.

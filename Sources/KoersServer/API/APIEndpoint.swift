@@ -46,6 +46,8 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     case importSession
     case deleteSession
     case downloadSession
+    case getSessionHistory
+    case verifyScore
 
     /// The path prefix of the API.
     public static let prefix = "/api/v1"
@@ -54,7 +56,7 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
     public var method: HTTPRequest.Method {
         switch self {
         case .login, .logout, .createOrganisation, .addOrganisationCoach, .createOrganisationSession,
-            .createAnonymousSession, .confirmOverride, .createShareLink:
+            .createAnonymousSession, .confirmOverride, .createShareLink, .verifyScore:
             .post
         case .changeOwnPassword, .createAccount, .resetAccountPassword, .importSession: .post
         case .updateAccount: .patch
@@ -106,6 +108,8 @@ public enum APIEndpoint: String, Sendable, CaseIterable {
         case .importSession: Self.prefix + "/organisations/{organisationId}/imports"
         case .deleteSession: Self.prefix + "/sessions/{sessionId}"
         case .downloadSession: Self.prefix + "/sessions/{sessionId}/file"
+        case .getSessionHistory: Self.prefix + "/sessions/{sessionId}/history"
+        case .verifyScore: Self.prefix + "/sessions/{sessionId}/scores/{scoreId}/verification"
         }
     }
 }

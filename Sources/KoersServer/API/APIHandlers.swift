@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import KoersCore
 import KoersExpression
+import KoersSession
 import KoersStorage
 
 /// The handlers of the API's routes: each reads the request, works out who asks, calls the
@@ -48,6 +49,8 @@ struct APIHandlers: Sendable {
             .addAccountOrganisation, .removeAccountOrganisation, .deleteOrganisation, .exportOrganisation,
             .importSession, .deleteSession, .downloadSession:
             return try await respondToAccountsAndData(endpoint, request: request, context: context)
+        case .getSessionHistory: return try await getSessionHistory(request, context)
+        case .verifyScore: return try await verifyScore(request, context)
         }
     }
 
@@ -277,6 +280,30 @@ struct APIHandlers: Sendable {
         return try APIIO.json(try await services.sessions.result(id: id, access: access, language: language))
     }
 
+    private func getSessionHistory(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let access = try await authentication.coachOrResumeToken(request)
+        let language = try APIIO.language(request)
+        let id = try APIIO.parameter("sessionId", context)
+        let entries = try await services.sessions.history(id: id, access: access, language: language)
+        return try APIIO.json(SessionHistoryView(sessionId: id, entries: entries))
+    }
+
+    private func verifyScore(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
+        let access = try await authentication.coach(request)
+        let sessionID = try APIIO.parameter("sessionId", context)
+        let scoreID = try APIIO.parameter("scoreId", context)
+        let body = try await APIIO.decode(VerificationBody.self, from: request, context: context)
+        guard let status = ScoreVerification.Status(rawValue: body.status) else {
+            throw ServiceError.invalid(
+                "unknown status '\(SessionService.shown(body.status))'",
+                [FieldProblem(field: "status", message: "the status is verified or disputed")]
+            )
+        }
+        return try APIIO.json(
+            try await services.sessions.verifyScore(scoreID, in: sessionID, status: status, reason: body.reason, access: access)
+        )
+    }
+
     // MARK: Reports and share links
 
     private func getReport(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
@@ -286,7 +313,8 @@ struct APIHandlers: Sendable {
             sessionIDs: [id],
             format: APIIO.reportFormat(request),
             language: try APIIO.language(request) ?? "nl",
-            access: access
+            access: access,
+            includesHistory: try APIIO.flag("history", request)
         )
         return APIIO.text(report.body, contentType: report.contentType)
     }
@@ -349,7 +377,7 @@ struct APIHandlers: Sendable {
         } catch {
             throw .invalid(error.description, [FieldProblem(field: "pack", message: error.description)])
         }
-        return NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language)
+        return NewSession(packID: body.pack, label: body.label ?? "", evaluationDate: body.date, language: body.language, startFrom: body.startFrom)
     }
 
     /// The problem for a number Koers cannot hold exactly, naming the field and the limit.

@@ -194,6 +194,22 @@ enum APIIO {
         return try SessionService.language(value)
     }
 
+    /// A yes/no query value: `1` on, `0` or absent off.
+    ///
+    /// - Throws: ``ServiceError/badRequest(_:_:)`` naming the parameter for anything else.
+    static func flag(_ name: String, _ request: Request) throws(ServiceError) -> Bool {
+        guard let value = request.uri.queryParameters[Substring(name)] else { return false }
+        switch value {
+        case "1": return true
+        case "0": return false
+        default:
+            throw .badRequest(
+                "'\(SessionService.shown(String(value)))' is not a value of \(name)",
+                [FieldProblem(field: name, message: "give 1 (yes) or 0 (no)")]
+            )
+        }
+    }
+
     /// The `format` query value of a report, `html` when absent; ``ReportService`` checks it
     /// against the registered formats.
     static func reportFormat(_ request: Request) -> ReportFormatID {

@@ -179,7 +179,7 @@ extension PageHandlers {
             let state = try await services.sessions.create(
                 NewSession(
                     packID: form["pack"] ?? "", label: form["label"] ?? "", evaluationDate: Self.date(form),
-                    language: visit.language
+                    language: visit.language, startFrom: form["startFrom"].flatMap { $0.isEmpty ? nil : $0 }
                 ),
                 organisationID: organisationID,
                 access: access

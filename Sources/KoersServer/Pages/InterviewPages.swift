@@ -41,7 +41,11 @@ extension PageHandlers {
     /// `GET base`: the next question, or the result when nothing more is needed.
     func nextQuestion(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
-        guard let question = state.nextQuestion else { return redirect("\(place.base)/result", visit: visit) }
+        // After the last question that matters: the review of every answer, then the result
+        // (straight to the result when nothing was answered, as when no question matters).
+        guard let question = state.nextQuestion else {
+            return redirect("\(place.base)/\(state.answers.isEmpty ? "result" : "review")", visit: visit)
+        }
         return try await questionPage(question, state: state, place: place, visit: visit, submitted: nil)
     }
 
@@ -116,6 +120,9 @@ extension PageHandlers {
         }
         context["hasAnswered"] = !answered.isEmpty
         context["action"] = "\(place.base)/answer"
+        if let takenOver = saved?.takenOver, saved?.awaitingConfirmation == true {
+            context["takenOver"] = takenOver
+        }
         context["packTitle"] = state.pack.title
         if let resume = place.resumeURL { context["resume"] = resume }
         if place.isCoach {
@@ -131,7 +138,7 @@ extension PageHandlers {
         return response
     }
 
-    private func addOrganisation(to context: inout [String: Any], state: SessionState, place: InterviewPlace)
+    func addOrganisation(to context: inout [String: Any], state: SessionState, place: InterviewPlace)
         async throws(ServiceError)
     {
         guard let id = state.session.organisationId else { return }
@@ -143,18 +150,21 @@ extension PageHandlers {
     func result(
         _ place: InterviewPlace,
         visit: PageVisit,
-        overrideForm: (form: FormData, errors: [FieldProblem])? = nil
+        overrideForm: (form: FormData, errors: [FieldProblem])? = nil,
+        verifyError: String? = nil
     ) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
         let document = try await services.sessions.result(id: place.sessionID, access: place.access, language: visit.language)
         let view = ResultView(document: document, overrides: state.overrides, texts: visit.texts)
         var context = view.context()
         context["incomplete"] = !state.complete
-        context["interviewURL"] = state.complete
-            ? (state.answers.last.map { "\(place.base)/questions/\($0.questionId)" } ?? place.base) : place.base
+        // A finished session is reopened from its review, where every answer can be changed.
+        context["interviewURL"] = state.complete ? "\(place.base)/review" : place.base
         context["reportURL"] = "\(place.base)/report"
+        context["historyURL"] = "\(place.base)/history"
         context["csvURL"] = "\(place.base)/report?format=csv"
         if let resume = place.resumeURL { context["resume"] = resume }
+        addVerifications(to: &context, state: state, document: document, place: place, visit: visit, error: verifyError)
         if place.isCoach {
             try await addOrganisation(to: &context, state: state, place: place)
             if !document.scores.isEmpty {
@@ -173,7 +183,8 @@ extension PageHandlers {
                 context["overrideForm"] = form
             }
         }
-        let status: HTTPResponse.Status = (overrideForm?.errors.isEmpty ?? true) ? .ok : .unprocessableContent
+        let status: HTTPResponse.Status =
+            (overrideForm?.errors.isEmpty ?? true) && verifyError == nil ? .ok : .unprocessableContent
         return page("result", title: "\(visit.texts["result"]): \(document.pack.title)", context, visit: visit, status: status)
     }
 
@@ -203,10 +214,12 @@ extension PageHandlers {
 
     /// `GET base/report`: the session's printable HTML report (KoersReport); with
     /// `?format=csv` (or another registered format) the report as a download in that format.
-    func report(_ place: InterviewPlace, visit: PageVisit, format: String? = nil) async throws(ServiceError) -> Response {
+    func report(
+        _ place: InterviewPlace, visit: PageVisit, format: String? = nil, includesHistory: Bool = false
+    ) async throws(ServiceError) -> Response {
         let report = try await services.reports.report(
             sessionIDs: [place.sessionID], format: format.map { ReportFormatID(rawValue: $0) } ?? .html,
-            language: visit.language, access: place.access
+            language: visit.language, access: place.access, includesHistory: includesHistory
         )
         guard report.format != .html else { return html(report.body, visit: visit) }
         var response = html(report.body, visit: visit)

@@ -14,6 +14,8 @@ import NIOCore
 /// | `GET`/`POST /login`, `POST /logout` | a coach's login (cookie) |
 /// | `/organisations…` | a coach's organisations, sessions, comparison and share links |
 /// | `/sessions/{id}…` | a coach's session: as `/r/…`, plus notes and `POST /overrides` |
+/// | `…/review`, `…/history` | every answer before the verdict; every change with its author |
+/// | `POST /sessions/{id}/scores/{score}/verification` | a second coach verifies or disputes a score |
 /// | `POST /share-links/{id}/revoke` | revokes a share link |
 /// | `GET /s/{token}` | the shared report, nothing else; 404 "link not valid" otherwise |
 public enum PageRoutes {
@@ -74,7 +76,7 @@ public enum PageRoutes {
         }
         router.get("/r/{token}/report") { request, context in
             await pages.respond(request, context) { visit in
-                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
+                try await pages.report(try await pages.anonymousPlace(token: context.parameter("token"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init), includesHistory: request.uri.queryParameters["history"] == "1")
             }
         }
 
@@ -155,12 +157,13 @@ public enum PageRoutes {
         }
         router.get("/sessions/{id}/report") { request, context in
             await pages.respond(request, context) { visit in
-                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init))
+                try await pages.report(try pages.coachPlace(id: context.parameter("id"), visit: visit), visit: visit, format: request.uri.queryParameters["format"].map(String.init), includesHistory: request.uri.queryParameters["history"] == "1")
             }
         }
 
         // Accounts, one's own password and the organisation's data.
         AccountPageRoutes.add(to: router, pages: pages)
+        WorkspaceRoutes.add(to: router, pages: pages)
 
         // Any other page: "not found" as a page (the API's own paths keep their problem details).
         router.get("/**") { request, context -> Response in

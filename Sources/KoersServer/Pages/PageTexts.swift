@@ -15,7 +15,7 @@ struct PageTexts: Sendable {
 
     /// The text for a key; the key itself when the table lacks it (a mistake a test catches).
     subscript(key: String) -> String {
-        guard let entry = Self.table[key] else { return key }
+        guard let entry = Self.table[key] ?? Self.workspaceTable[key] else { return key }
         return language == "en" ? entry.en : entry.nl
     }
 
@@ -30,7 +30,7 @@ struct PageTexts: Sendable {
 
     /// The whole table for one language, as templates read it (`{{t.key}}`).
     var all: [String: String] {
-        Self.table.mapValues { language == "en" ? $0.en : $0.nl }
+        Self.table.merging(Self.workspaceTable) { first, _ in first }.mapValues { language == "en" ? $0.en : $0.nl }
     }
 
     /// The texts by key.

@@ -51,6 +51,8 @@ public struct ReportService: Sendable {
     ///   - language: `nl` or `en`.
     ///   - access: A coach of the sessions' organisation, or (for one anonymous session) its
     ///     resume token.
+    ///   - includesHistory: Whether each session's history (every change, who, when, old → new)
+    ///     is added as an appendix, as `koers report --history` does.
     /// - Returns: The report.
     /// - Throws: ``ServiceError/notFound(_:)`` for a session the caller may not see,
     ///   ``ServiceError/invalid(_:_:)`` for two sessions of different packs or organisations.
@@ -58,14 +60,15 @@ public struct ReportService: Sendable {
         sessionIDs: [String],
         format: ReportFormatID,
         language: String,
-        access: Access
+        access: Access,
+        includesHistory: Bool = false
     ) async throws(ServiceError) -> RenderedReport {
         let language = try SessionService.language(language)
         _ = try reportFormat(format)
         var records: [InterviewRecord] = []
         for id in sessionIDs { records.append(try await sessions.authorizedRecord(id: id, access: access)) }
         try Self.checkComparable(records)
-        return try await render(records, format: format, language: language)
+        return try await render(records, format: format, language: language, includesHistory: includesHistory)
     }
 
     /// Checks that the sessions can be reported together: one, or two of the same pack and
@@ -124,9 +127,12 @@ public struct ReportService: Sendable {
     }
 
     /// Writes the report of stored sessions, already authorized.
-    func render(_ records: [InterviewRecord], format id: ReportFormatID, language: String) async throws(ServiceError)
-        -> RenderedReport
-    {
+    func render(
+        _ records: [InterviewRecord],
+        format id: ReportFormatID,
+        language: String,
+        includesHistory: Bool = false
+    ) async throws(ServiceError) -> RenderedReport {
         let format = try reportFormat(id)
         var organisationName: String?
         if let organisationID = records.first?.organisationID {
@@ -139,7 +145,8 @@ public struct ReportService: Sendable {
         var inputs: [ReportInput] = []
         for record in records {
             let pack = try packs.pack(id: record.packID)
-            let document = sessions.adapted(record.document, to: pack)
+            var document = sessions.adapted(record.document, to: pack)
+            if includesHistory { document.history = try await sessions.historyEntries(of: record).map(\.change) }
             let state = sessions.interviewState(document, pack: pack)
             let confirmations = document.scoreOverrides.compactMapValues { entry in
                 entry.confirmedBy.map { OverrideConfirmation(by: $0, at: entry.confirmedAt.map(Self.timestamp)) }
@@ -157,7 +164,7 @@ public struct ReportService: Sendable {
             )
         }
         do throws(ReportError) {
-            let report = try ReportBuilder(language: language).build(inputs, organisation: organisationName)
+            let report = try ReportBuilder(language: language, includesHistory: includesHistory).build(inputs, organisation: organisationName)
             let body = try format.render(report, options: ReportRenderOptions())
             return RenderedReport(
                 format: id, contentType: format.mediaType, fileExtension: format.fileExtension, body: body

@@ -16,13 +16,20 @@ public struct NewSession: Sendable, Hashable {
     public var evaluationDate: String?
     /// `nl` or `en`; `nil` for `nl`.
     public var language: String?
+    /// An earlier session of the same organisation to start from (a follow-up starts from its
+    /// baseline); its answers are taken over, marked, to be confirmed or changed.
+    public var startFrom: String?
 
     /// Describes a new session.
-    public init(packID: String, label: String = "", evaluationDate: String? = nil, language: String? = nil) {
+    public init(
+        packID: String, label: String = "", evaluationDate: String? = nil, language: String? = nil,
+        startFrom: String? = nil
+    ) {
         self.packID = packID
         self.label = label
         self.evaluationDate = evaluationDate
         self.language = language
+        self.startFrom = startFrom
     }
 }
 
@@ -64,8 +71,9 @@ public struct SessionService: Sendable {
     {
         let organisation = try await organisations.authorized(id: organisationID, access: access)
         try access.requireWriter()
-        let (record, pack) = try makeRecord(new, organisationID: organisation.id, resumeTokenHash: nil)
-        try await insert(record)
+        var (record, pack) = try makeRecord(new, organisationID: organisation.id, resumeTokenHash: nil)
+        let changes = try await prefill(&record, pack: pack, startFrom: new.startFrom, access: access)
+        try await insert(record, changes: changes)
         return state(of: record, pack: pack, language: nil)
     }
 
@@ -81,6 +89,17 @@ public struct SessionService: Sendable {
         if let wait = await anonymousStarts.admit(address: client) {
             throw .tooManyRequests(
                 "too many anonymous sessions started from this address; try again in \(wait) seconds", retryAfter: wait
+            )
+        }
+        if new.startFrom != nil {
+            throw .invalid(
+                "only a session of an organisation can start from another session",
+                [
+                    FieldProblem(
+                        field: "startFrom", message: "start from another session only in an organisation",
+                        dutch: "Alleen een sessie van een organisatie kan verder gaan vanaf een eerdere sessie."
+                    )
+                ]
             )
         }
         let token = Tokens.generate()
@@ -196,6 +215,9 @@ public struct SessionService: Sendable {
             }
             let kept: String? = trimmedNote.flatMap { $0.isEmpty ? nil : $0 }
             document.record(state, for: question.id, by: person, at: settings.now(), note: kept)
+            // The same answer given again to one taken over confirms it (another one replaced it
+            // and dropped its origin already).
+            document.confirmTakenOver(for: question.id, by: person, at: settings.now())
             if trimmedNote?.isEmpty == true { document.answers[question.id]?.note = nil }
         }
     }
@@ -219,7 +241,7 @@ public struct SessionService: Sendable {
             guard document.answers[question.id] != nil else {
                 throw .notFound("question '\(question.id)' has no answer to remove")
             }
-            document.removeAnswer(for: question.id, at: settings.now())
+            document.removeAnswer(for: question.id, by: Self.person(access), at: settings.now())
         }
     }
 
@@ -309,7 +331,7 @@ public struct SessionService: Sendable {
         return try await change(sessionID, access: access) { (document: inout SessionFile, pack: LoadedPack) throws(ServiceError) in
             let score = try Self.score(scoreID, in: pack)
             do {
-                try document.removeOverride(for: score.id, at: settings.now())
+                try document.removeOverride(for: score.id, by: Self.person(access), at: settings.now())
             } catch {
                 throw .notFound("score '\(score.id)' has no override")
             }
@@ -386,7 +408,7 @@ public struct SessionService: Sendable {
     /// Loads, changes and saves a session, retrying once when someone else saved in between;
     /// with `revisions` (the caller's `If-Match`), only when the session is at one of them, and
     /// never retried: a save in between is the caller's to see first.
-    private func change(
+    func change(
         _ id: String,
         access: Access,
         ifRevision revisions: Set<Int>? = nil,
@@ -405,13 +427,19 @@ public struct SessionService: Sendable {
             // The web app keeps no change history inside the document: it rewrites the whole
             // document on every answer, so a history that grows with each change would make
             // every answer slower (bench-web: about half the answers per second after 70 changes
-            // a session). Its history belongs in a table of its own (issue 13); until then the
-            // document's history stays as it was loaded (a session file's, for one imported).
-            let history = document.history
+            // a session). The changes go to the history table instead, in the same transaction;
+            // a history that came with the document (an imported session file) moves there
+            // with the first change, without an account.
+            let loaded = document.history.count
             try body(&document, pack)
-            document.history = history
+            let changes = document.history.enumerated().map { offset, change in
+                SessionHistoryEntry(change, accountID: offset < loaded ? nil : access.coach?.id)
+            }
+            document.history = []
             do {
-                let saved = try await store.updateSession(id: id, expectedRevision: record.revision, document: document)
+                let saved = try await store.updateSession(
+                    id: id, expectedRevision: record.revision, document: document, changes: changes
+                )
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
                 return state(of: saved, pack: pack, language: nil, adapting: false)
             } catch .conflict(expected: _, actual: let actual) where revisions != nil {
@@ -424,9 +452,9 @@ public struct SessionService: Sendable {
         }
     }
 
-    private func insert(_ record: InterviewRecord) async throws(ServiceError) {
+    private func insert(_ record: InterviewRecord, changes: [SessionHistoryEntry] = []) async throws(ServiceError) {
         do {
-            try await store.createSession(record)
+            try await store.createSession(record, changes: changes)
         } catch {
             throw ServiceError(error)
         }
@@ -525,7 +553,10 @@ public struct SessionService: Sendable {
                     answeredBy: saved.answeredBy,
                     answeredAt: saved.answeredAt,
                     note: saved.note,
-                    ignored: state.ignoredQuestionIDs.contains(question.id)
+                    ignored: state.ignoredQuestionIDs.contains(question.id),
+                    noteBy: saved.noteAuthor,
+                    takenOver: saved.origin.map { Self.originText($0, language: language) },
+                    awaitingConfirmation: saved.origin == nil ? nil : saved.awaitsConfirmation
                 )
             )
         }
@@ -542,7 +573,8 @@ public struct SessionService: Sendable {
         }
         var summary = SessionSummary(record)
         summary.answerCount = document.answers.count
-        return SessionState(
+        let verifications = document.scoreVerifications.isEmpty ? nil : self.verifications(of: document, pack: pack)
+        var result = SessionState(
             session: summary,
             pack: PackSummary(pack.pack, language: language),
             complete: state.isComplete,
@@ -554,6 +586,8 @@ public struct SessionService: Sendable {
             setAsideCount: document.setAside.count,
             overallVerdict: EvaluationDocument.OverallVerdict(state.verdicts).rawValue
         )
+        result.verifications = verifications
+        return result
     }
 
     // MARK: Helpers

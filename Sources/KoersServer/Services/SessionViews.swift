@@ -72,6 +72,8 @@ public struct SessionState: Sendable, Hashable, Codable {
     /// The verdict over all outcomes so far: `eligible`, `undetermined`, `ineligible` or
     /// `no_outcomes`.
     public var overallVerdict: String
+    /// Second coaches' verifications and disputes of scores, when there are some.
+    public var verifications: [VerificationView]? = nil
 }
 
 /// How far along an interview is.
@@ -117,6 +119,13 @@ public struct AnswerView: Sendable, Hashable, Codable {
     public var note: String?
     /// Whether the answer is kept but not used, because its question does not apply.
     public var ignored: Bool
+    /// Who wrote the note, when it is not who gave the answer's latest value.
+    public var noteBy: String? = nil
+    /// For an answer taken over from another session: where from, as a person reads it
+    /// ("overgenomen uit Maturity scan 0-meting, 2 maart 2026").
+    public var takenOver: String? = nil
+    /// Whether the answer was taken over and still waits for a coach to confirm or change it.
+    public var awaitingConfirmation: Bool? = nil
 }
 
 /// A coach's override of a score.

@@ -129,7 +129,7 @@ struct HistoryTexts {
                 break
             case .takenOver:
                 line += ": " + transition(change) + (change.source.map { " (" + pick("uit", "from") + " \($0))" } ?? "")
-            case .answer, .note, .override:
+            case .answer, .note, .override, .scoreVerified, .scoreDisputed:
                 line += ": " + transition(change)
             }
             lines.append(line)
@@ -152,6 +152,8 @@ struct HistoryTexts {
         case .takenOverConfirmed: pick("overname bevestigd", "takeover confirmed")
         case .override: pick("score aangepast", "score override")
         case .overrideConfirmed: pick("aanpassing bevestigd", "override confirmed")
+        case .scoreVerified: pick("score geverifieerd", "score verified")
+        case .scoreDisputed: pick("score betwist", "score disputed")
         }
     }
 

@@ -30,12 +30,20 @@ extension KoersCommand {
                 person who set it cannot confirm it. --remove: the override goes, with its \
                 confirmation; the computed value counts again.
 
+                --verify: a second person verifies the score as it stands, computed or \
+                overridden, as in the maturity scan study; --dispute REASON: disputes it, with \
+                why. Whoever last changed what the score rests on (its override, or else the \
+                latest of the answers it is computed from) cannot verify or dispute it. Reports \
+                show who verified or disputed each score, when and why.
+
                 The session is saved atomically. Its pack (the session's pack id) is found on the \
                 plugin path as for the other commands. Exit status: 0 done, 1 error.
 
                 Example:
                   koers override s.json domain_user 4 --justification "Panel sinds maart" --by anna
                   koers override s.json domain_user --confirm --by bert
+                  koers override s.json domain_legal --verify --by bert
+                  koers override s.json domain_tech --dispute "Geen testrapport" --by bert
                 """
         )
 
@@ -71,6 +79,12 @@ extension KoersCommand {
         @Flag(help: "Remove the override; the computed value counts again.")
         var remove = false
 
+        @Flag(help: "Verify the score as it stands, computed or overridden, as a second person (--by NAME).")
+        var verify = false
+
+        @Option(help: ArgumentHelp("Dispute the score as a second person, saying why (--by NAME).", valueName: "reason"))
+        var dispute: String?
+
         @Option(help: "The language of the output: nl or en (default: the session's language).")
         var lang: String?
 
@@ -82,6 +96,7 @@ extension KoersCommand {
             case set(Decimal)
             case confirm
             case remove
+            case check(ScoreVerification.Status)
         }
 
         func run() throws {
@@ -158,6 +173,21 @@ extension KoersCommand {
                 }
                 try save(session, to: store)
                 notes.append(texts.removed + " " + texts.saved(sessionFile))
+            case .check(let status):
+                let before = interview.evaluator.evaluate(
+                    session.answerSet, on: session.evaluationDate, overrides: session.engineOverrides
+                ).scores.first { $0.score.id == score.id }
+                do throws(ScoreVerificationError) {
+                    try session.verifyScore(
+                        status, scoreID: score.id, inputs: before?.inputs ?? [],
+                        computed: before?.computed.value?.decimalValue, by: person, reason: dispute
+                    )
+                } catch {
+                    let hint = by == nil ? " (without --by, the verifier is $USER, '\(person)')" : ""
+                    throw OverrideFailure(error.description + hint)
+                }
+                try save(session, to: store)
+                notes.append(texts.saved(sessionFile))
             }
 
             let evaluation = interview.evaluator.evaluate(
@@ -168,7 +198,10 @@ extension KoersCommand {
             guard let result = evaluation.scores.first(where: { $0.score.id == score.id }) else {
                 throw OverrideFailure("score '\(score.id)' was not evaluated")
             }
-            printReport(result, record: session.scoreOverrides[score.id], texts: texts, console: console)
+            printReport(
+                result, record: session.scoreOverrides[score.id], verification: session.scoreVerifications[score.id],
+                texts: texts, console: console
+            )
             for note in notes { console.line(note) }
         }
 
@@ -177,8 +210,11 @@ extension KoersCommand {
             if let lang, !["nl", "en"].contains(lang) {
                 throw OverrideFailure("--lang must be nl or en, not '\(lang)'")
             }
-            if confirm && remove {
-                throw OverrideFailure("--confirm and --remove cannot be combined; give one of them")
+            if [confirm, remove, verify, dispute != nil].filter({ $0 }).count > 1 {
+                throw OverrideFailure("--confirm, --remove, --verify and --dispute cannot be combined; give one of them")
+            }
+            if value != nil && (verify || dispute != nil) {
+                throw OverrideFailure("give either a VALUE (to set the override), or --verify or --dispute")
             }
             if value != nil && (confirm || remove) {
                 throw OverrideFailure(
@@ -212,6 +248,8 @@ extension KoersCommand {
         private func parseAction(for score: Score) throws -> Action {
             if confirm { return .confirm }
             if remove { return .remove }
+            if verify { return .check(.verified) }
+            if dispute != nil { return .check(.disputed) }
             guard let value else { return .show }
             let range = "\(score.minimum) to \(score.maximum)"
             guard let number = Self.decimal(value) else {
@@ -254,6 +292,7 @@ extension KoersCommand {
         private func printReport(
             _ result: ScoreResult,
             record: SessionOverride?,
+            verification: ScoreVerification?,
             texts: OverrideTexts,
             console: Console
         ) {
@@ -290,6 +329,15 @@ extension KoersCommand {
             } else {
                 console.line("  " + texts.noOverride)
             }
+            if let check = verification {
+                let word = check.status == .verified ? texts.pick("geverifieerd door", "verified by") : texts.pick("betwist door", "disputed by")
+                var line = "\(word) \(check.by), \(check.at.formatted(.iso8601))"
+                if let reason = check.reason { line += ": \(reason)" }
+                if !check.holds(computed: result.computed.value?.decimalValue, override: record?.value) {
+                    line += " (" + texts.pick("score sindsdien gewijzigd", "score changed since") + ")"
+                }
+                console.line("  " + console.styled(line, check.status == .verified ? .green : .yellow))
+            }
             let effective =
                 result.effectiveValue.map(withLevel) ?? texts.notComputable(result.computed.missing.count)
             console.line("  " + texts.counts(console.styled(effective, .bold)))
@@ -308,7 +356,7 @@ private struct OverrideTexts {
     /// `nl` or `en`.
     let language: String
 
-    private func pick(_ nl: String, _ en: String) -> String { language == "nl" ? nl : en }
+    func pick(_ nl: String, _ en: String) -> String { language == "nl" ? nl : en }
 
     private func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
