@@ -11,11 +11,23 @@ public enum AnswerWords {
 
     /// What a typed text means: "I don't know", a skip, or `nil` for an ordinary answer.
     public static func meaning(of text: String) -> SpecialAnswer? {
-        let word = text.trimmingWhitespace().lowercased()
+        // Every answer typed passes here: most (`ja`, `€ 63.000`, an option id) are told apart by
+        // their length or their first letter without lowercasing and hashing them.
+        let trimmed = text.trimmingWhitespace()
+        guard trimmed.utf8.count <= longestWord, let first = trimmed.utf8.first,
+            firstBytes.contains(first | 0x20)
+        else { return nil }
+        let word = trimmed.lowercased()
         if unknown.contains(word) { return .unknown }
         if skip.contains(word) { return .skipped }
         return nil
     }
+
+    /// The length in bytes of the longest word.
+    private static let longestWord = unknown.union(skip).map(\.utf8.count).max() ?? 0
+    /// The first bytes of the words, lowercased (`| 0x20` lowercases an ASCII letter and keeps
+    /// `?` and `-`).
+    private static let firstBytes = Set(unknown.union(skip).compactMap { $0.utf8.first.map { $0 | 0x20 } })
 }
 
 /// An answer that is not a value.
