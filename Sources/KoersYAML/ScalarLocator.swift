@@ -15,7 +15,12 @@ internal import KoersSource
 ///
 /// The produced characters are compared with libyaml's value; on any difference, or for a
 /// value longer than the limit, the map is left empty rather than wrong.
-struct ScalarLocator {
+///
+/// One locator serves every scalar of a file, and ``YAMLScalar`` keeps a reference to it so
+/// that the map is made only for the few scalars whose characters anyone asks about (the
+/// expressions, when one of them has an error): making it for every scalar was a tenth of
+/// loading a pack.
+final class ScalarLocator: Sendable {
     private let source: [Unicode.Scalar]
     /// What to add to libyaml's `mark.index` to index ``source``: 1 when the text starts with
     /// a byte-order mark, which libyaml skips without counting.

@@ -111,14 +111,16 @@ struct YAMLComposer {
         case .scalar(let value, let style, let tag, let anchor):
             guard countNode(event) else { return false }
             checkAnchor(anchor, at: event)
-            let locations = locator.locations(
-                of: value,
-                style: style,
-                start: event.start,
-                end: event.end,
-                hasProperties: tag != nil || anchor != nil
-            )
-            let scalar = YAMLScalar(value: value, style: style, characterLocations: locations)
+            let hasProperties = tag != nil || anchor != nil
+            let scalar: YAMLScalar
+            if let place = ScalarPlace(locator: locator, start: event.start, end: event.end, hasProperties: hasProperties) {
+                scalar = YAMLScalar(value: value, style: style, place: place)
+            } else {
+                let locations = locator.locations(
+                    of: value, style: style, start: event.start, end: event.end, hasProperties: hasProperties
+                )
+                scalar = YAMLScalar(value: value, style: style, characterLocations: locations)
+            }
             add(YAMLNode(.scalar(scalar), range: range(event), tag: Self.shortTag(tag)))
             return true
         case .sequenceStart(let tag, let anchor, let isFlow):
