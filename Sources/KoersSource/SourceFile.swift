@@ -1,3 +1,5 @@
+internal import Synchronization
+
 /// The text of one source file, with a line table for turning positions into snippets.
 ///
 /// Lines are split where libyaml splits them, so line numbers in diagnostics match: on `\n`,
@@ -9,7 +11,12 @@ public struct SourceFile: Sendable, Hashable {
     /// The full text.
     public let text: String
     /// The text of each line, without its line break.
-    public let lines: [Substring]
+    ///
+    /// Split on first use and then kept: only a diagnostic shown with its snippet needs the
+    /// lines, and splitting every file of a pack as it loads was a fortieth of a `koers check`.
+    public var lines: [Substring] { lineTable.lines(of: text) }
+    /// Where ``lines`` is kept once split; shared by copies of this file.
+    private let lineTable = LineTable()
 
     /// Creates a source file from its path and text.
     ///
@@ -19,7 +26,16 @@ public struct SourceFile: Sendable, Hashable {
     public init(path: String, text: String) {
         self.path = path
         self.text = text
-        self.lines = Self.lines(of: text)
+    }
+
+    public static func == (lhs: SourceFile, rhs: SourceFile) -> Bool {
+        // The lines follow from the text.
+        lhs.path == rhs.path && lhs.text == rhs.text
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(path)
+        hasher.combine(text)
     }
 
     /// The lines of a text, split where libyaml breaks them (see ``isLineBreak(_:)``).
@@ -27,7 +43,7 @@ public struct SourceFile: Sendable, Hashable {
     /// Read on Unicode scalars, not `Character`s: every pack file is split when it loads, and
     /// comparing characters costs more than the rest of loading. A break is a control or
     /// separator scalar, so it never sits inside a character other than `\r\n`.
-    private static func lines(of text: String) -> [Substring] {
+    fileprivate static func lines(of text: String) -> [Substring] {
         let scalars = text.unicodeScalars
         var lines: [Substring] = []
         var lineStart = scalars.startIndex
@@ -79,4 +95,19 @@ public struct SourceFile: Sendable, Hashable {
 
     /// The location at the start of the file.
     public var startLocation: SourceLocation { location(line: 1, column: 1) }
+}
+
+/// The lines of a ``SourceFile``, split when first asked for and kept for later calls and
+/// for every copy of the file.
+private final class LineTable: Sendable {
+    private let storage = Mutex<[Substring]?>(nil)
+
+    func lines(of text: String) -> [Substring] {
+        storage.withLock { stored in
+            if let stored { return stored }
+            let lines = SourceFile.lines(of: text)
+            stored = lines
+            return lines
+        }
+    }
 }

@@ -15,7 +15,12 @@ internal import KoersSource
 ///
 /// The produced characters are compared with libyaml's value; on any difference, or for a
 /// value longer than the limit, the map is left empty rather than wrong.
-struct ScalarLocator {
+///
+/// One locator serves every scalar of a file, and ``YAMLScalar`` keeps a reference to it so
+/// that the map is made only for the few scalars whose characters anyone asks about (the
+/// expressions, when one of them has an error): making it for every scalar was a tenth of
+/// loading a pack.
+final class ScalarLocator: Sendable {
     private let source: [Unicode.Scalar]
     /// What to add to libyaml's `mark.index` to index ``source``: 1 when the text starts with
     /// a byte-order mark, which libyaml skips without counting.
@@ -24,10 +29,41 @@ struct ScalarLocator {
     private let maximumLength: Int
 
     init(file: SourceFile, maximumLength: Int) {
-        self.source = Array(file.text.unicodeScalars)
+        self.source = Self.scalars(of: file.text)
         self.indexOffset = source.first == "\u{FEFF}" ? 1 : 0
         self.path = file.path
         self.maximumLength = maximumLength
+    }
+
+    /// The Unicode scalars of a text, decoded from its UTF-8 with a fast path for ASCII: this
+    /// runs over every file of a pack as it loads, and `Array(text.unicodeScalars)` grows its
+    /// storage as it goes.
+    private static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        return text.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    scalars.append(Unicode.Scalar(byte))
+                    index += 1
+                    continue
+                }
+                // A multi-byte sequence: the text is valid UTF-8, so decode it as such.
+                var iterator = bytes[index...].makeIterator()
+                var decoder = UTF8()
+                guard case .scalarValue(let scalar) = decoder.decode(&iterator) else {
+                    scalars.append("\u{FFFD}")
+                    index += 1
+                    continue
+                }
+                scalars.append(scalar)
+                index += UTF8.width(scalar)
+            }
+            return scalars
+        }
     }
 
     /// The file's Unicode scalar at a libyaml mark index, if there is one.

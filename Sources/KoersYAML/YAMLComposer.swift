@@ -111,14 +111,16 @@ struct YAMLComposer {
         case .scalar(let value, let style, let tag, let anchor):
             guard countNode(event) else { return false }
             checkAnchor(anchor, at: event)
-            let locations = locator.locations(
-                of: value,
-                style: style,
-                start: event.start,
-                end: event.end,
-                hasProperties: tag != nil || anchor != nil
-            )
-            let scalar = YAMLScalar(value: value, style: style, characterLocations: locations)
+            let hasProperties = tag != nil || anchor != nil
+            let scalar: YAMLScalar
+            if let place = ScalarPlace(locator: locator, start: event.start, end: event.end, hasProperties: hasProperties) {
+                scalar = YAMLScalar(value: value, style: style, place: place)
+            } else {
+                let locations = locator.locations(
+                    of: value, style: style, start: event.start, end: event.end, hasProperties: hasProperties
+                )
+                scalar = YAMLScalar(value: value, style: style, characterLocations: locations)
+            }
             add(YAMLNode(.scalar(scalar), range: range(event), tag: Self.shortTag(tag)))
             return true
         case .sequenceStart(let tag, let anchor, let isFlow):
@@ -187,8 +189,10 @@ struct YAMLComposer {
             return false
         }
         checkAnchor(anchor, at: event)
-        if let current { parents.append(current) }
-        current = Frame(isMapping: isMapping, isFlow: isFlow, start: location(event.start), tag: Self.shortTag(tag))
+        // Swapped rather than copied: a copy of the open frame would retain each of its arrays.
+        var outer: Frame? = Frame(isMapping: isMapping, isFlow: isFlow, start: location(event.start), tag: Self.shortTag(tag))
+        swap(&current, &outer)
+        if let outer { parents.append(outer) }
         return true
     }
 
@@ -196,8 +200,10 @@ struct YAMLComposer {
     private var depth: Int { current == nil ? 0 : parents.count + 1 }
 
     private mutating func close(_ event: YAMLEvent) {
-        guard let frame = current else { return }
-        current = parents.popLast()
+        guard current != nil else { return }
+        var closed = parents.popLast()
+        swap(&current, &closed)
+        guard let frame = closed else { return }
         // A block collection ends with its last item; libyaml's end event sits at whatever
         // comes next, possibly after comments and blank lines.
         let end = frame.isFlow ? location(event.end) : frame.lastEnd ?? location(event.end)
@@ -213,11 +219,10 @@ struct YAMLComposer {
         current?.lastEnd = node.range.end
         if current?.isMapping != true {
             current?.items.append(node)
-        } else if let key = current?.pendingKey {
+        } else if let key = current?.pendingKey.take() {
             if current?.dropsPendingEntry != true {
                 current?.entries.append(YAMLMappingEntry(key: key, value: node))
             }
-            current?.pendingKey = nil
             current?.dropsPendingEntry = false
             current?.pendingKeyIsMerge = false
         } else {

@@ -135,6 +135,20 @@ import Testing
         #expect(limited["b"]?.scalar?.characterLocations.count == 3)
     }
 
+    /// A parsed scalar works its map out when asked; changing its value first keeps the map
+    /// of the text it was parsed from, as a scalar whose map was given keeps that map.
+    @Test func aParsedScalarKeepsItsMapWhenItsValueChanges() throws {
+        var scalar = try #require(try parseRoot("key: 'abc'\n")["key"]?.scalar)
+        scalar.value = "wxyz"
+        scalar.style = .plain
+        #expect(scalar.characterLocations.map(position) == ["1:7", "1:8", "1:9"])
+        let given = YAMLScalar(value: "abc", style: .singleQuoted, characterLocations: try #require(
+            try parseRoot("key: 'abc'\n")["key"]?.scalar?.characterLocations
+        ))
+        #expect(try parseRoot("key: 'abc'\n")["key"]?.scalar == given)
+        #expect(try parseRoot("key: 'abc'\n")["key"]?.scalar != parseRoot("\nkey: 'abc'\n")["key"]?.scalar)
+    }
+
     @Test func withoutAMapOffsetsFallBackToTheNodeStart() throws {
         let node = try #require(parse("key: \(String(repeating: "x", count: 5000))\n").root?["key"])
         #expect(position(node.location(atValueOffset: 10)) == "1:6")

@@ -8,6 +8,7 @@ extension KoersCommand {
     /// `koers batch`: many answer sets against one pack, one result per row.
     struct Batch: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "batch",
             abstract: "Evaluate many answer sets from a JSON Lines or CSV file against a pack, one result per row.",
             discussion: """
                 Input (--input FILE, or - for standard input): JSON Lines, one object per line of \

@@ -10,6 +10,7 @@ extension KoersCommand {
     /// `koers check`: evaluates a file of answers against a pack and explains the verdicts.
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a file of answers against a rule pack and explain every verdict.",
             discussion: """
                 The answers file is YAML or JSON: a mapping of question id to the answer as a person \

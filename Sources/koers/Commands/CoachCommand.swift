@@ -72,6 +72,7 @@ extension KoersCommand.CoachCommand {
     /// `koers coach add`: adds a coach account; the password is read from standard input.
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a coach account; the password is read from standard input (one line).",
             discussion: """
                 In a terminal the password is asked for without echo; otherwise the first line of \
@@ -176,6 +177,7 @@ extension KoersCommand.CoachCommand {
     /// `koers coach list`: every account with its role, state and organisations.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the accounts: e-mail address, role, active or deactivated, name and organisations."
         )
 
@@ -233,6 +235,7 @@ extension KoersCommand.CoachCommand {
     /// `koers coach remove`: deactivates an account (or reactivates it with `--undo`).
     struct Remove: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Deactivate an account: it can no longer log in and its logins end at once.",
             discussion: """
                 The account is deactivated, not deleted: the answers, notes and share links it made \
@@ -268,6 +271,7 @@ extension KoersCommand.CoachCommand {
     /// `koers coach passwd`: sets an account's password; the password is read like `add` reads it.
     struct Passwd: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "passwd",
             abstract: "Set an account's password; it is read from standard input (one line), never from the command line.",
             discussion: """
                 In a terminal the password is asked for without echo; otherwise the first line of \

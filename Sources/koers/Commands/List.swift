@@ -7,6 +7,7 @@ extension KoersCommand {
     /// `koers list`: the packs on the plugin path.
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the rule packs on the plugin path with id, version, title and validity.",
             discussion: """
                 With --extensions, list what code plugins registered instead: the plugins, expression \

@@ -9,6 +9,7 @@ extension KoersCommand {
     /// `koers test`: runs the test cases that packs ship.
     struct Test: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "test",
             abstract: "Run the test cases of rule packs.",
             discussion: """
                 Without packs, runs the cases of every pack on the plugin path. A pack is an id on \

@@ -7,6 +7,7 @@ extension KoersCommand {
     /// `koers validate`: checks packs and prints every problem found.
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check rule packs and print every problem found.",
             discussion: """
                 Without paths, checks every pack on the plugin path (the packs compiled into koers, \
