@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// A second person's check of a score, as a report shows it: verified or disputed, who, when,
 /// why, and whether the score is still as it was checked.

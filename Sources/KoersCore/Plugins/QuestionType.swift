@@ -20,7 +20,7 @@ public protocol QuestionType: Sendable {
     /// Turns what a person typed (or an answers file holds), or an exact number or truth value
     /// from JSON, into a value, or says in words a person understands why it is not an answer.
     ///
-    /// An exact input (``AnswerInput/number(_:)``, ``AnswerInput/boolean(_:)``) is taken as it
+    /// An exact input (``AnswerInput/number(_:)-enum.case``, ``AnswerInput/boolean(_:)``) is taken as it
     /// is: a type never turns it into text to read it back.
     ///
     /// - Parameters:
@@ -91,7 +91,7 @@ public enum QuestionOptionsUsage: Sendable, Hashable {
 /// An answer on its way in, as it reached Koers: typed by a person, or exact.
 ///
 /// Typed text is read the way a person writes (`€ 125.000`, `ja`, `12,5`); exact values keep
-/// their type from the edge to the engine: a JSON number is an ``ExactNumber`` and never becomes
+/// their type from the edge to the engine: a JSON number is an `ExactNumber` and never becomes
 /// text to be read back, a saved value is only checked.
 public enum AnswerInput: Sendable, Hashable {
     /// One piece of text, as typed or as written in a file.
@@ -112,7 +112,7 @@ public enum AnswerInput: Sendable, Hashable {
     case skip
 
     /// An exact number given as a `Decimal`; disfavoured so that `.number(5)` makes an
-    /// ``ExactNumber`` directly.
+    /// `ExactNumber` directly.
     @_disfavoredOverload
     public static func number(_ decimal: Decimal) -> AnswerInput { .number(ExactNumber(decimal)) }
 

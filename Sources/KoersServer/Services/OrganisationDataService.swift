@@ -3,7 +3,7 @@ import KoersCore
 import KoersExpression
 import KoersInterview
 public import KoersSession
-public import KoersSource
+import KoersSource
 public import KoersStorage
 
 /// An organisation's data as one JSON document (`GET /api/v1/organisations/{id}/export`): what
