@@ -63,8 +63,7 @@ struct AnonymousLimitsTests {
         #expect(page.status == 429, "\(page)")
         #expect(page.text.contains("te veel sessies"), "\(page)")
         #expect(Int(page.header("Retry-After") ?? "") ?? 0 > 0)
-        // The language as a cookie the request brings (`?lang=en` would leave a cookie in the
-        // tests' shared URL session, for every server on 127.0.0.1).
+        // The language as a cookie the request brings (the test client keeps no cookie jar).
         let english = try await server.client.send(
             "POST", "/start", body: Data("pack=set-eligibility".utf8),
             headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": "koers_lang=en"]

@@ -97,6 +97,12 @@ struct APIClient: APIRequester {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = 60
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        // No cookie jar: cookies ignore ports, so one kept from a test's server would be sent to
+        // every other server on 127.0.0.1 and, on Linux, replace the `Cookie` header a test sets.
+        // Tests that need a cookie send it themselves.
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
         return URLSession(configuration: configuration)
     }()
 
