@@ -99,6 +99,13 @@ public struct BatchRowEvaluator: Sendable {
     /// - Parameter record: The row as read.
     /// - Returns: The decision, or why the row was skipped.
     public func evaluate(_ record: RawRecord) -> RowResult {
+        var memo = AnswerMemo(questionCount: 0)
+        return evaluate(record, memo: &memo)
+    }
+
+    /// ``evaluate(_:)`` for one row of many, reading typed answers through a memo that the
+    /// rows of a chunk share.
+    func evaluate(_ record: RawRecord, memo: inout AnswerMemo) -> RowResult {
         let row: DecodedRow
         switch decoder.decode(record) {
         case .failure(let failure): return .skipped(failure)
@@ -107,7 +114,7 @@ public struct BatchRowEvaluator: Sendable {
         var problems = row.unknownKeys.map { key in
             RowProblem(questionID: key, message: interview.unknownQuestionIssue(key).message.text(in: language))
         }
-        switch interview.decide(row.answers, on: row.date ?? date) {
+        switch interview.decide(row.answers, on: row.date ?? date, memo: &memo) {
         case .success(let decision) where problems.isEmpty:
             return .decided(row, decision)
         case .success:
@@ -138,8 +145,10 @@ public struct BatchRowEvaluator: Sendable {
         var csvBytes: [UInt8] = []
         var diagnostics = ""
         var tally = BatchTally(pack: interview.pack)
+        // A chunk's rows repeat most of their answers (`ja`, option ids): each is read once.
+        var memo = AnswerMemo(questionCount: interview.pack.questions.count)
         for record in records {
-            switch evaluate(record) {
+            switch evaluate(record, memo: &memo) {
             case .decided(let row, let decision):
                 if let csv {
                     csvBytes += csv.write(csvRow(record, row, decision))

@@ -79,7 +79,24 @@ extension Interview {
     ///   - date: The evaluation date.
     /// - Returns: The decision, or one issue per rejected answer.
     public func decide(_ inputs: [AnswerInput?], on date: CalendarDate) -> Result<Decision, AnswerIssues> {
-        let (run, issues) = checkedRun(inputs, on: date)
+        var memo = AnswerMemo(questionCount: 0)
+        return decide(inputs, on: date, memo: &memo)
+    }
+
+    /// ``decide(_:on:)`` for one of many answer sets decided one after another: a typed input
+    /// that the memo has seen before for the same question is not read again.
+    ///
+    /// - Parameters:
+    ///   - inputs: The input for each question by its position in the pack; `nil` is unanswered.
+    ///   - date: The evaluation date.
+    ///   - memo: What earlier sets' inputs read as; it learns this set's new inputs.
+    /// - Returns: The decision, or one issue per rejected answer.
+    public func decide(
+        _ inputs: [AnswerInput?],
+        on date: CalendarDate,
+        memo: inout AnswerMemo
+    ) -> Result<Decision, AnswerIssues> {
+        let (run, issues) = checkedRun(inputs, on: date, memo: &memo)
         guard issues.isEmpty else { return .failure(AnswerIssues(issues: issues)) }
         return .success(evaluator.decision(of: run))
     }
@@ -87,6 +104,16 @@ extension Interview {
     /// Checks inputs by position in pack order into one run: each accepted answer is set (so
     /// later validations see it), each rejected one is reported and left out.
     func checkedRun(_ inputs: [AnswerInput?], on date: CalendarDate) -> (run: EvaluationRun, issues: [AnswerIssue]) {
+        var memo = AnswerMemo(questionCount: 0)
+        return checkedRun(inputs, on: date, memo: &memo)
+    }
+
+    /// ``checkedRun(_:on:)`` reading typed inputs through a memo.
+    func checkedRun(
+        _ inputs: [AnswerInput?],
+        on date: CalendarDate,
+        memo: inout AnswerMemo
+    ) -> (run: EvaluationRun, issues: [AnswerIssue]) {
         let run = evaluator.emptyRun(on: date)
         var issues: [AnswerIssue] = []
         // The questions are read through a buffer, which spares most copies of a question out
@@ -94,7 +121,14 @@ extension Interview {
         pack.questions.withUnsafeBufferPointer { questions in
             for (position, input) in inputs.enumerated() {
                 guard let input, position < questions.count else { continue }
-                switch state(of: input, for: questions[position], at: position) {
+                let read: Result<AnswerState, AnswerProblem>
+                if case .text(let text) = input, let known = memo.state(of: text, at: position) {
+                    read = known
+                } else {
+                    read = state(of: input, for: questions[position], at: position)
+                    if case .text(let text) = input { memo.remember(read, of: text, at: position) }
+                }
+                switch read {
                 case .failure(let problem):
                     issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
                 case .success(let state):
@@ -196,6 +230,44 @@ extension Interview {
             }
             return .success(.skipped)
         }
+    }
+}
+
+/// What typed inputs read as, by question, for deciding many answer sets one after another
+/// (a batch): a `ja`, an option id or an amount met again for the same question is not read
+/// again. Reading an input depends only on the input and the question (validations, which read
+/// other answers, are checked every time), so a remembered reading is the reading.
+///
+/// It holds the first ``limit`` short inputs of each question and then stops learning, so its
+/// size is bounded whatever the rows hold. One memo belongs to one task.
+public struct AnswerMemo: Sendable {
+    /// The most inputs remembered per question.
+    public static let limit = 256
+    /// The longest input remembered, in UTF-8 bytes.
+    public static let longestInput = 64
+
+    private var readings: [[String: Result<AnswerState, AnswerProblem>]]
+
+    /// An empty memo.
+    ///
+    /// - Parameter questionCount: The number of questions of the pack; 0 makes a memo that
+    ///   remembers nothing.
+    public init(questionCount: Int) {
+        readings = Array(repeating: [:], count: questionCount)
+    }
+
+    /// The remembered reading of a typed input to the question at a position.
+    func state(of text: String, at position: Int) -> Result<AnswerState, AnswerProblem>? {
+        guard position < readings.count else { return nil }
+        return readings[position][text]
+    }
+
+    /// Remembers a reading, while the question has room and the input is short.
+    mutating func remember(_ reading: Result<AnswerState, AnswerProblem>, of text: String, at position: Int) {
+        guard position < readings.count, readings[position].count < Self.limit,
+            text.utf8.count <= Self.longestInput
+        else { return }
+        readings[position][text] = reading
     }
 }
 
