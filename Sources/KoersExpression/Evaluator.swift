@@ -87,8 +87,13 @@ public enum NamedResult: Sendable, Hashable {
 /// Not generic over the environment: a generic `Run` called from another module (every pack
 /// evaluation) ran unspecialised and looked up its type metadata on every call; an existential
 /// costs one indirect call per slot read instead.
+///
+/// The code is held without a reference count: a run lives only inside
+/// ``Evaluator/evaluate(_:in:)``, whose compiled expression keeps the code alive, and the code
+/// objects of a pack are shared by every task of a batch, where each count is an atomic write
+/// to memory that the other cores read too.
 private struct Run {
-    let code: CompiledExpression.Code
+    unowned(unsafe) let code: CompiledExpression.Code
     let environment: any EvaluationEnvironment
 
     init(code: CompiledExpression.Code, environment: any EvaluationEnvironment) {
