@@ -119,6 +119,9 @@ public struct BatchRowDecoder: Sendable {
     private let questionIDs: [String]
     /// Whether each question (by position) takes a list of choices.
     private let listQuestions: [Bool]
+    /// The question ids, then `_id` and `_date`: the keys a JSON row is expected to have, read
+    /// as positions without a string made or hashed for each.
+    private let knownKeys: JSONRowParser.KnownKeys
 
     /// Creates a decoder and checks the CSV header against the pack.
     ///
@@ -136,6 +139,7 @@ public struct BatchRowDecoder: Sendable {
         let positions = Dictionary(questionIDs.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         self.positions = positions
         self.listQuestions = pack.questions.map { if case .list = $0.valueType { true } else { false } }
+        self.knownKeys = JSONRowParser.KnownKeys(questionIDs + [Self.idKey, Self.dateKey])
         guard let columns else {
             columnPositions = []
             return
@@ -176,7 +180,7 @@ public struct BatchRowDecoder: Sendable {
             return .failure(RowFailure(problems: [RowProblem(message: message)]))
         case .json(let bytes):
             do {
-                return decode(json: try JSONRowParser.parse(bytes))
+                return decode(json: try JSONRowParser.parse(bytes, known: knownKeys))
             } catch {
                 return .failure(RowFailure(problems: [RowProblem(message: error.description)]))
             }
@@ -185,22 +189,23 @@ public struct BatchRowDecoder: Sendable {
         }
     }
 
-    private func decode(json fields: [(key: String, value: JSONField)]) -> Result<DecodedRow, RowFailure> {
+    private func decode(json fields: [(key: JSONRowParser.RowKey, value: JSONField)]) -> Result<DecodedRow, RowFailure> {
         var row = DecodedRow(questionIDs: questionIDs)
         var problems: [RowProblem] = []
-        for (key, value) in fields {
-            if let position = positions[key] {
-                switch value {
-                case .scalar(let scalar):
-                    switch Self.answer(of: scalar) {
-                    case .success(let input?): row.answers[position] = self.input(input, at: position)
-                    case .success(nil): break
-                    case .failure(let problem): problems.append(problem.with(questionID: key))
-                    }
-                case .array(let elements):
-                    row.answers[position] = .list(elements.compactMap(Self.text(of:)))
-                }
+        for (rowKey, value) in fields {
+            let key: String
+            switch rowKey {
+            case .known(let position) where position < questionIDs.count:
+                answer(value, at: position, into: &row, problems: &problems)
                 continue
+            case .known(let index):
+                key = knownKeys.keys[index]
+            case .text(let text):
+                if let position = positions[text] {
+                    answer(value, at: position, into: &row, problems: &problems)
+                    continue
+                }
+                key = text
             }
             switch key {
             case Self.idKey:
@@ -222,6 +227,20 @@ public struct BatchRowDecoder: Sendable {
             }
         }
         return problems.isEmpty ? .success(row) : .failure(RowFailure(id: row.id, problems: problems))
+    }
+
+    /// Takes a JSON value as the answer to the question at a position.
+    private func answer(_ value: JSONField, at position: Int, into row: inout DecodedRow, problems: inout [RowProblem]) {
+        switch value {
+        case .scalar(let scalar):
+            switch Self.answer(of: scalar) {
+            case .success(let input?): row.answers[position] = self.input(input, at: position)
+            case .success(nil): break
+            case .failure(let problem): problems.append(problem.with(questionID: questionIDs[position]))
+            }
+        case .array(let elements):
+            row.answers[position] = .list(elements.compactMap(Self.text(of:)))
+        }
     }
 
     private func decode(fields: [String]) -> Result<DecodedRow, RowFailure> {

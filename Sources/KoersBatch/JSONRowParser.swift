@@ -57,26 +57,126 @@ public struct JSONRowParser {
     /// - Returns: The fields in the order they were written.
     /// - Throws: ``JSONRowError`` with the column of the first problem.
     public static func parse(_ bytes: [UInt8]) throws(JSONRowError) -> [(key: String, value: JSONField)] {
-        var parser = JSONRowParser(bytes: bytes)
+        var parser = JSONRowParser(bytes: bytes, known: nil)
+        return try parser.object().map { field in
+            switch field.key {
+            case .text(let key): (key, field.value)
+            // No table, so no known keys.
+            case .known(let index): (String(index), field.value)
+            }
+        }
+    }
+
+    /// Parses a line whose keys are mostly known beforehand (a pack's question ids): a known
+    /// key comes back as its position in the table, without a string made for it.
+    ///
+    /// - Parameters:
+    ///   - bytes: The line, without its line break.
+    ///   - known: The keys expected.
+    /// - Returns: The fields in the order they were written.
+    /// - Throws: ``JSONRowError`` exactly as ``parse(_:)`` throws it.
+    static func parse(_ bytes: [UInt8], known: KnownKeys) throws(JSONRowError) -> [(key: RowKey, value: JSONField)] {
+        var parser = JSONRowParser(bytes: bytes, known: known)
         return try parser.object()
     }
 
-    private init(bytes: [UInt8]) {
-        self.bytes = bytes
+    /// A key of a row: the position of a known key, or the text of another.
+    enum RowKey {
+        case known(Int)
+        case text(String)
     }
 
-    private mutating func object() throws(JSONRowError) -> [(key: String, value: JSONField)] {
+    /// Keys expected in every row, found by the fingerprint of their bytes.
+    struct KnownKeys: Sendable {
+        let keys: [String]
+        private let bytes: [[UInt8]]
+        private let positions: [UInt64: Int]
+        /// The same by text, for keys that are not plain ASCII or are written with escapes
+        /// (strings compare by canonical equivalence, bytes do not).
+        private let positionsByText: [String: Int]
+
+        /// The table of keys; a repeated key keeps its first position.
+        init(_ keys: [String]) {
+            self.keys = keys
+            bytes = keys.map { Array($0.utf8) }
+            var positions: [UInt64: Int] = [:]
+            for (index, key) in keys.enumerated() {
+                let fingerprint = JSONRowParser.fingerprint(of: key)
+                // Two keys with one fingerprint: the later one comes back as text.
+                if positions[fingerprint] == nil { positions[fingerprint] = index }
+            }
+            self.positions = positions
+            positionsByText = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+
+        /// The position of a key given as text, if it is known.
+        func position(of key: String) -> Int? { positionsByText[key] }
+
+        /// The position of a key given by its bytes and their fingerprint, if it is known.
+        func position(of key: ArraySlice<UInt8>, fingerprint: UInt64) -> Int? {
+            guard let index = positions[fingerprint], bytes[index].elementsEqual(key) else { return nil }
+            return index
+        }
+    }
+
+    private let known: KnownKeys?
+
+    private init(bytes: [UInt8], known: KnownKeys?) {
+        self.bytes = bytes
+        self.known = known
+    }
+
+    /// The text of a key, for messages.
+    private func name(of key: RowKey) -> String {
+        switch key {
+        case .known(let index): known?.keys[index] ?? String(index)
+        case .text(let text): text
+        }
+    }
+
+    /// A key: a known one straight from the line's bytes when it needs no unescaping, else
+    /// read as a string (and then still recognised when it is known).
+    private mutating func key() throws(JSONRowError) -> (key: RowKey, length: Int, fingerprint: UInt64) {
+        if let known {
+            var end = index + 1
+            var hash: UInt64 = Self.fingerprintBasis
+            while end < bytes.count, bytes[end] >= 0x20, bytes[end] < 0x80, bytes[end] != UInt8(ascii: "\\"),
+                bytes[end] != UInt8(ascii: "\"")
+            {
+                hash = (hash ^ UInt64(bytes[end])) &* Self.fingerprintPrime
+                end += 1
+            }
+            if end < bytes.count, bytes[end] == UInt8(ascii: "\""),
+                let position = known.position(of: bytes[(index + 1)..<end], fingerprint: hash)
+            {
+                let length = end - index - 1
+                index = end + 1
+                return (.known(position), length, hash)
+            }
+        }
+        let text = try string()
+        let fingerprint = Self.fingerprint(of: text)
+        if let known, let position = known.position(of: text) {
+            return (.known(position), text.utf8.count, fingerprint)
+        }
+        return (.text(text), text.utf8.count, fingerprint)
+    }
+
+    private mutating func object() throws(JSONRowError) -> [(key: RowKey, value: JSONField)] {
         skipSpace()
         guard peek == UInt8(ascii: "{") else {
             throw failure(peek == nil ? "the line is empty" : "a row must be a JSON object ({…})")
         }
         index += 1
-        var fields: [(key: String, value: JSONField)] = []
+        var fields: [(key: RowKey, value: JSONField)] = []
+        // Known keys seen, one bit each.
+        var seenKnown = [UInt64](repeating: 0, count: ((known?.keys.count ?? 0) + 63) / 64)
         // Rows have a few dozen keys at most: a linear search over a 64-bit fingerprint of each
         // key finds a repeated key faster than hashing every key into a set or comparing every
         // pair of strings; a set takes over for a wide row.
         var keys: Set<String> = []
-        var fingerprints: [UInt64] = []
+        // The fingerprints of the other keys, with their field.
+        var fingerprints: [(fingerprint: UInt64, field: Int)] = []
         skipSpace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -85,27 +185,39 @@ public struct JSONRowParser {
                 skipSpace()
                 guard peek == UInt8(ascii: "\"") else { throw failure("expected a key in double quotes") }
                 let keyColumn = index + 1
-                let key = try string()
-                guard key.utf8.count <= Self.maximumKeyLength else {
+                let (key, length, fingerprint) = try self.key()
+                guard length <= Self.maximumKeyLength else {
                     throw JSONRowError(
                         column: keyColumn,
                         message: "a key is longer than \(Self.maximumKeyLength) bytes; keys are question ids"
                     )
                 }
                 let repeated: Bool
-                if fields.count < Self.linearKeySearchLimit {
-                    let fingerprint = Self.fingerprint(of: key)
-                    repeated = fingerprints.indices.contains { fingerprints[$0] == fingerprint && fields[$0].key == key }
-                    fingerprints.append(fingerprint)
-                } else {
-                    if keys.isEmpty { keys = Set(fields.map(\.key)) }
-                    repeated = !keys.insert(key).inserted
+                switch key {
+                case .known(let position):
+                    let (word, bit) = position.quotientAndRemainder(dividingBy: 64)
+                    repeated = seenKnown[word] & (1 << UInt64(bit)) != 0
+                    seenKnown[word] |= 1 << UInt64(bit)
+                case .text(let text):
+                    if fingerprints.count < Self.linearKeySearchLimit {
+                        repeated = fingerprints.indices.contains { offset in
+                            guard fingerprints[offset].fingerprint == fingerprint else { return false }
+                            if case .text(let other) = fields[fingerprints[offset].field].key { return other == text }
+                            return false
+                        }
+                        fingerprints.append((fingerprint, fields.count))
+                    } else {
+                        if keys.isEmpty {
+                            for field in fields { if case .text(let other) = field.key { keys.insert(other) } }
+                        }
+                        repeated = !keys.insert(text).inserted
+                    }
                 }
                 guard !repeated else {
-                    throw JSONRowError(column: keyColumn, message: "the key '\(key)' appears twice")
+                    throw JSONRowError(column: keyColumn, message: "the key '\(name(of: key))' appears twice")
                 }
                 skipSpace()
-                guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after the key '\(key)'") }
+                guard peek == UInt8(ascii: ":") else { throw failure("expected ':' after the key '\(name(of: key))'") }
                 index += 1
                 skipSpace()
                 fields.append((key, try field(for: key)))
@@ -114,7 +226,9 @@ public struct JSONRowParser {
                     index += 1
                     continue
                 }
-                guard peek == UInt8(ascii: "}") else { throw failure("expected ',' or '}' after the value of '\(key)'") }
+                guard peek == UInt8(ascii: "}") else {
+                    throw failure("expected ',' or '}' after the value of '\(name(of: key))'")
+                }
                 index += 1
                 break
             }
@@ -124,7 +238,8 @@ public struct JSONRowParser {
         return fields
     }
 
-    private mutating func field(for key: String) throws(JSONRowError) -> JSONField {
+    private mutating func field(for rowKey: RowKey) throws(JSONRowError) -> JSONField {
+        var key: String { name(of: rowKey) }
         switch peek {
         case UInt8(ascii: "["):
             index += 1
@@ -203,11 +318,14 @@ public struct JSONRowParser {
 
     /// FNV-1a of a key's bytes: equal keys have equal fingerprints, and different ones almost
     /// never do (those few are then compared as strings).
-    private static func fingerprint(of key: String) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+    static func fingerprint(of key: String) -> UInt64 {
+        var hash = fingerprintBasis
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* fingerprintPrime }
         return hash
     }
+
+    private static let fingerprintBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    private static let fingerprintPrime: UInt64 = 0x0000_0100_0000_01B3
 
     private mutating func string() throws(JSONRowError) -> String {
         let start = index

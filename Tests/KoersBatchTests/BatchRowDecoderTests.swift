@@ -27,6 +27,45 @@ import Testing
         ])
     }
 
+    /// The decoder reads a pack's keys as positions straight from the line's bytes; the rows'
+    /// meaning and every error must stay those of the plain parser.
+    @Test func knownKeysReadAsTheirQuestionsWithThePlainParsersErrors() throws {
+        let interview = try BatchTestSupport.pack()
+        let decoder = try BatchRowDecoder(pack: interview.pack, columns: nil)
+        // Escaped and non-ASCII spellings of a question id are that question.
+        let escaped = try json(#"{"sch\u0065me": "grant", "_i\u0064": "x", "costs": 5, "k\u00e9y": 1}"#, decoder: decoder).get()
+        #expect(escaped.inputs == ["scheme": .text("grant"), "costs": .number(5)])
+        #expect(escaped.id == "x")
+        #expect(escaped.unknownKeys == ["k\u{e9}y"])
+        let lines = [
+            #"{"scheme": "grant", "scheme": "grant"}"#,
+            #"{"scheme": "grant", "sch\u0065me": "grant"}"#,
+            #"{"_id": "a", "months": 3, "_id": "b"}"#,
+            #"{"other": 1, "other": 2}"#,
+            #"{"scheme": "grant" "costs": 5}"#,
+            #"{"scheme" "grant"}"#,
+            #"{"purchasers": [["gemeente"]]}"#,
+            #"{"costs": {"a": 1}}"#,
+            #"{"scheme: "grant"}"#,
+            "{\"" + String(repeating: "k", count: JSONRowParser.maximumKeyLength + 1) + "\": 1}",
+        ]
+        for line in lines {
+            let plain: String
+            do {
+                _ = try JSONRowParser.parse(Array(line.utf8))
+                Issue.record("the plain parser accepted \(line)")
+                continue
+            } catch {
+                plain = error.description
+            }
+            guard case .failure(let failure) = json(line, decoder: decoder) else {
+                Issue.record("the decoder accepted \(line)")
+                continue
+            }
+            #expect(failure.problems.map(\.message) == [plain], "\(line)")
+        }
+    }
+
     @Test(arguments: [
         ("1250.5", "1250.5"), ("125000", "125000"), ("1.5e3", "1500"), ("0.25", "0.25"), ("-3", "-3"),
         ("1.125", "1.125"), ("0.000", "0"), ("12345678901234567890123", "12345678901234567890123"),
