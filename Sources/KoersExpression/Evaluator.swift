@@ -44,9 +44,8 @@ public struct Evaluator: Sendable {
         _ expression: CompiledExpression,
         in environment: some EvaluationEnvironment
     ) throws(EvaluationError) -> EvaluationResult {
-        let code = expression.code
-        let run = Run(code: code, environment: environment)
-        return try run.evaluate(code.root)
+        let run = Run(code: expression.code, environment: environment)
+        return try run.evaluate(expression.code.root)
     }
 
     /// Evaluates an expression over values by name, outside a pack (constants, tests, tools).
@@ -82,21 +81,12 @@ public enum NamedResult: Sendable, Hashable {
     }
 }
 
-/// One evaluation of a program.
-///
-/// Not generic over the environment: a generic `Run` called from another module (every pack
-/// evaluation) ran unspecialised and looked up its type metadata on every call; an existential
-/// costs one indirect call per slot read instead.
-///
-/// The code is held without a reference count: a run lives only inside
-/// ``Evaluator/evaluate(_:in:)``, whose compiled expression keeps the code alive, and the code
-/// objects of a pack are shared by every task of a batch, where each count is an atomic write
-/// to memory that the other cores read too.
-private struct Run {
-    unowned(unsafe) let code: CompiledExpression.Code
-    let environment: any EvaluationEnvironment
+/// One evaluation of a program; generic so that the environment is called without boxing.
+private struct Run<Environment: EvaluationEnvironment> {
+    let code: CompiledExpression.Code
+    let environment: Environment
 
-    init(code: CompiledExpression.Code, environment: any EvaluationEnvironment) {
+    init(code: CompiledExpression.Code, environment: Environment) {
         self.code = code
         self.environment = environment
     }
