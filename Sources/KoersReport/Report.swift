@@ -1,5 +1,6 @@
 public import Foundation
 public import KoersInterview
+public import KoersPresentation
 
 /// A report people hand over: one or more evaluated sessions of one organisation, with their
 /// scores, evidence, actions, answers and, for a baseline and a follow-up of the same pack, a

@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 
 /// The calculations section of a report (business cases and the like): per calculation a table
 /// of inputs (value and unit) and a table of results (value, unit and formula), in Markdown and

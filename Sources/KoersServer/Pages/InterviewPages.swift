@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersStorage
 
 /// Where an interview's pages live and who may use them: an anonymous session under

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// The routes of the coach's workspace pages: a session's history, the review of its answers

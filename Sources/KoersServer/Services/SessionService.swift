@@ -2,6 +2,7 @@ import Foundation
 public import KoersCore
 import KoersExpression
 public import KoersInterview
+public import KoersPresentation
 import KoersSession
 import KoersSource
 import KoersStorage

@@ -1,4 +1,5 @@
 import KoersInterview
+import KoersPresentation
 
 /// The fixed words of a check report, in Dutch or English.
 struct CheckLabels {

@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// The words of the terminal interview, in Dutch or English.

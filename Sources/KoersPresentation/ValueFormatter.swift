@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersExpression
+public import KoersInterview
 
 /// Writes values the way a person reads them, in Dutch or English.
 ///

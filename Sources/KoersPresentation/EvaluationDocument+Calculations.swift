@@ -1,5 +1,6 @@
 import KoersCore
 import KoersExpression
+import KoersInterview
 
 extension EvaluationDocument {
     /// One calculation (a pack's `calculations:` item): its inputs with units and its results
@@ -115,7 +116,7 @@ extension EvaluationDocument {
     ///   - evaluation: The evaluation.
     ///   - pack: The pack.
     ///   - language: `nl` or `en`.
-    /// - Returns: One entry per calculation that applies (``CalculationResult/applies``), in
+    /// - Returns: One entry per calculation that applies (`CalculationResult.applies`), in
     ///   pack order.
     static func calculationEntries(
         of evaluation: Evaluation,

@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersExpression
+public import KoersInterview
 import KoersSource
 
 /// An evaluation written down for machines: what `koers check --format json` prints and what
@@ -208,7 +209,7 @@ extension EvaluationDocument {
         public var id: String
         /// How it came out.
         public var status: RequirementState
-        /// Whether it decided the verdict (see ``OutcomeResult/decisiveRequirements``).
+        /// Whether it decided the verdict (see `OutcomeResult.decisiveRequirements`).
         public var decisive: Bool
         /// Why it fails, in the pack's words (also for a requirement that is met).
         public var reason: String
@@ -508,7 +509,7 @@ extension EvaluationDocument {
     ///   - pack: The pack it was made with.
     ///   - language: `nl` or `en`, for titles, explanations and formatted values.
     ///   - openQuestionIDs: The unanswered questions that can still change a result, such as
-    ///     ``InterviewState/openQuestionIDs``.
+    ///     `InterviewState.openQuestionIDs`.
     ///   - answersFile: The answers file, as given, if any.
     public init(
         evaluation: Evaluation,
