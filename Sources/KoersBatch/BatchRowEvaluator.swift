@@ -38,9 +38,15 @@ public struct BatchRowEvaluator: Sendable {
     public let csv: BatchCSVWriter?
     /// Each score's level labels in ``language``, worked out once.
     private let levelLabels: [[String]]
+    /// Each score's level minimums as exact numbers, worked out once.
+    private let levelMinimums: [[ExactNumber]]
     /// Each outcome's requirement ids and amount ids, by position.
     private let requirementIDs: [[String]]
     private let amountIDs: [[String]]
+    /// The outcomes' and scores' ids, by position: read for every row, where copying the pack
+    /// to reach them retained each of its fields.
+    private let outcomeIDs: [String]
+    private let scoreIDs: [String]
 
     /// Creates an evaluator.
     ///
@@ -70,8 +76,11 @@ public struct BatchRowEvaluator: Sendable {
         self.csv = csv
         let pack = interview.pack
         levelLabels = pack.scores.map { $0.levels.map { $0.label.text(in: language) } }
+        levelMinimums = BatchTally.levelMinimums(of: pack)
         requirementIDs = pack.outcomes.map { $0.requirements.map(\.id) }
         amountIDs = pack.outcomes.map { $0.amounts.map(\.id) }
+        outcomeIDs = pack.outcomes.map(\.id)
+        scoreIDs = pack.scores.map(\.id)
     }
 
     /// The verdict of one row: decided, or skipped with the reasons.
@@ -139,7 +148,7 @@ public struct BatchRowEvaluator: Sendable {
                     write(record, row, decision, to: &writer)
                     writer.newline()
                 }
-                tally.add(decision, in: interview.pack)
+                tally.add(decision, levelMinimums: levelMinimums)
             case .skipped(let failure):
                 if let csv {
                     csvBytes += csv.write(csvRow(record, failure))
@@ -159,18 +168,17 @@ public struct BatchRowEvaluator: Sendable {
 
     /// A decided row for the CSV writer, from the same decision the JSON Lines output shows.
     private func csvRow(_ record: RawRecord, _ row: DecodedRow, _ decision: Decision) -> BatchCSVRow {
-        let pack = interview.pack
         let outcomes = decision.outcomes.enumerated().map { index, outcome in
             var amounts: [String: String?] = [:]
             for amount in outcome.amounts {
                 amounts[amountIDs[index][amount.position]] = .some(amount.result.value.map(Self.exact))
             }
-            return BatchCSVRow.Outcome(id: pack.outcomes[index].id, verdict: outcome.verdict.rawValue, amounts: amounts)
+            return BatchCSVRow.Outcome(id: outcomeIDs[index], verdict: outcome.verdict.rawValue, amounts: amounts)
         }
         let scores = decision.scores.enumerated().map { index, score in
-            let value = score.effectiveValue
-            let level = value.flatMap { BatchTally.levelIndex(of: $0, in: pack.scores[index]) }.map { $0 + 1 }
-            return BatchCSVRow.Score(id: pack.scores[index].id, value: value?.description, level: level)
+            let value = BatchTally.effectiveNumber(of: score)
+            let level = BatchTally.levelIndex(of: value, minimums: levelMinimums[index]).map { $0 + 1 }
+            return BatchCSVRow.Score(id: scoreIDs[index], value: value?.description, level: level)
         }
         return BatchCSVRow(
             row: record.row, line: record.line, id: row.id, date: decision.date.description,
@@ -202,7 +210,6 @@ public struct BatchRowEvaluator: Sendable {
     }
 
     private func write(_ record: RawRecord, _ row: DecodedRow, _ decision: Decision, to writer: inout JSONWriter) {
-        let pack = interview.pack
         let evaluator = interview.evaluator
         let explanations = explain ? explanations(of: row, on: decision.date) : [:]
         beginRow(record, id: row.id, in: &writer)
@@ -211,7 +218,7 @@ public struct BatchRowEvaluator: Sendable {
         writer.key("outcomes")
         writer.beginObject()
         for (index, outcome) in decision.outcomes.enumerated() {
-            writer.key(pack.outcomes[index].id)
+            writer.key(outcomeIDs[index])
             writer.beginObject()
             writer.key("verdict")
             writer.string(outcome.verdict.rawValue)
@@ -253,12 +260,13 @@ public struct BatchRowEvaluator: Sendable {
             writer.key("scores")
             writer.beginObject()
             for (index, score) in decision.scores.enumerated() {
-                writer.key(pack.scores[index].id)
+                writer.key(scoreIDs[index])
                 writer.beginObject()
                 writer.key("value")
-                if let value = score.effectiveValue {
+                if let value = BatchTally.effectiveNumber(of: score) {
+                    // An exact number writes itself as `Decimal` does.
                     writer.string(value.description)
-                    if let level = BatchTally.levelIndex(of: value, in: pack.scores[index]) {
+                    if let level = BatchTally.levelIndex(of: value, minimums: levelMinimums[index]) {
                         writer.key("level")
                         writer.integer(level + 1)
                         writer.key("label")
@@ -330,6 +338,7 @@ public struct BatchRowEvaluator: Sendable {
     /// A value exactly: amounts and numbers as plain decimals (`60000`, `1250.5`), percentages
     /// as fractions, anything else as its literal.
     static func exact(_ value: Value) -> String {
-        value.decimalValue?.description ?? value.literal
+        // An exact number writes itself as `Decimal` does, without making one.
+        value.numberValue?.description ?? value.literal
     }
 }

@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersInterview
+import KoersExpression
 
 /// Counts over rows that can be added up chunk by chunk: rows, verdicts per outcome, and the
 /// distribution of each score.
@@ -34,14 +35,20 @@ public struct BatchTally: Sendable, Hashable {
     ///   - decision: Its verdicts and scores.
     ///   - pack: The pack, for the scores' levels.
     public mutating func add(_ decision: Decision, in pack: RulePack) {
+        add(decision, levelMinimums: Self.levelMinimums(of: pack))
+    }
+
+    /// Counts an evaluated row, with each score's level minimums worked out beforehand (see
+    /// ``levelMinimums(of:)``): what a batch does for every row.
+    mutating func add(_ decision: Decision, levelMinimums: [[ExactNumber]]) {
         rowsRead += 1
         evaluated += 1
         for (index, outcome) in decision.outcomes.enumerated() where index < verdicts.count {
             if let verdict = Verdict.allCases.firstIndex(of: outcome.verdict) { verdicts[index][verdict] += 1 }
         }
-        for (index, score) in decision.scores.enumerated() where index < scores.count {
-            let value = score.effectiveValue
-            scores[index].add(value, level: Self.levelIndex(of: value, in: pack.scores[index]))
+        for (index, score) in decision.scores.enumerated() where index < scores.count && index < levelMinimums.count {
+            let value = Self.effectiveNumber(of: score)
+            scores[index].add(value, level: Self.levelIndex(of: value, minimums: levelMinimums[index]))
         }
     }
 
@@ -71,12 +78,36 @@ public struct BatchTally: Sendable, Hashable {
         guard let value else { return nil }
         return score.levels.lastIndex { value >= $0.minimum }
     }
+
+    /// Each score's level minimums as exact numbers, by score and level, so that a row's level
+    /// is found without `Decimal` arithmetic.
+    static func levelMinimums(of pack: RulePack) -> [[ExactNumber]] {
+        pack.scores.map { $0.levels.map { ExactNumber($0.minimum) } }
+    }
+
+    /// ``levelIndex(of:in:)`` on exact numbers: the same comparisons, without `Decimal`.
+    static func levelIndex(of value: ExactNumber?, minimums: [ExactNumber]) -> Int? {
+        guard let value else { return nil }
+        return minimums.lastIndex { value >= $0 }
+    }
+
+    /// `ScoreDecision.effectiveValue` as an exact number: the override when there is one, else
+    /// the computed value.
+    static func effectiveNumber(of score: ScoreDecision) -> ExactNumber? {
+        if let override = score.override { return ExactNumber(override.value) }
+        return score.computed.value?.numberValue
+    }
 }
 
 /// The distribution of one score over the rows.
 public struct ScoreTally: Sendable, Hashable {
     /// How many rows had each value.
-    public private(set) var counts: [Decimal: Int] = [:]
+    public var counts: [Decimal: Int] {
+        Dictionary(exactCounts.map { ($0.key.decimal, $0.value) }, uniquingKeysWith: +)
+    }
+    /// The same counts by exact number: hashing a `Decimal` for every row cost more than the
+    /// rest of the tally, and an exact number has one form for one value.
+    private var exactCounts: [ExactNumber: Int] = [:]
     /// Rows where the score could not be computed (answers missing).
     public private(set) var unknown = 0
     /// Rows per level, in the score's level order.
@@ -97,11 +128,16 @@ public struct ScoreTally: Sendable, Hashable {
     ///   - value: The score's effective value, or `nil` when unknown.
     ///   - level: The position of the level it reaches, if any.
     public mutating func add(_ value: Decimal?, level: Int?) {
+        add(value.map(ExactNumber.init), level: level)
+    }
+
+    /// Counts one row whose value is an exact number; see ``add(_:level:)-(Decimal?,_)``.
+    mutating func add(_ value: ExactNumber?, level: Int?) {
         guard let value else {
             unknown += 1
             return
         }
-        counts[value, default: 0] += 1
+        exactCounts[value, default: 0] += 1
         if let level, level < levels.count { levels[level] += 1 } else { belowLevels += 1 }
     }
 
@@ -109,18 +145,18 @@ public struct ScoreTally: Sendable, Hashable {
     ///
     /// - Parameter other: The distribution to add.
     public mutating func merge(_ other: ScoreTally) {
-        counts.merge(other.counts, uniquingKeysWith: +)
+        exactCounts.merge(other.exactCounts, uniquingKeysWith: +)
         unknown += other.unknown
         belowLevels += other.belowLevels
         for (index, count) in other.levels.enumerated() where index < levels.count { levels[index] += count }
     }
 
     /// How many rows had a value.
-    public var known: Int { counts.values.reduce(0, +) }
+    public var known: Int { exactCounts.values.reduce(0, +) }
     /// The lowest value, if any.
-    public var minimum: Decimal? { counts.keys.min() }
+    public var minimum: Decimal? { exactCounts.keys.min()?.decimal }
     /// The highest value, if any.
-    public var maximum: Decimal? { counts.keys.max() }
+    public var maximum: Decimal? { exactCounts.keys.max()?.decimal }
 
     /// The median value: the middle one, or the mean of the two middle ones.
     public var median: Decimal? {

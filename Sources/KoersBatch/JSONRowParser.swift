@@ -72,9 +72,11 @@ public struct JSONRowParser {
         }
         index += 1
         var fields: [(key: String, value: JSONField)] = []
-        // Rows have a few dozen keys at most: a linear search finds a repeated key faster than
-        // hashing every key; a set takes over for a wide row.
+        // Rows have a few dozen keys at most: a linear search over a 64-bit fingerprint of each
+        // key finds a repeated key faster than hashing every key into a set or comparing every
+        // pair of strings; a set takes over for a wide row.
         var keys: Set<String> = []
+        var fingerprints: [UInt64] = []
         skipSpace()
         if peek == UInt8(ascii: "}") {
             index += 1
@@ -92,7 +94,9 @@ public struct JSONRowParser {
                 }
                 let repeated: Bool
                 if fields.count < Self.linearKeySearchLimit {
-                    repeated = fields.contains { $0.key == key }
+                    let fingerprint = Self.fingerprint(of: key)
+                    repeated = fingerprints.indices.contains { fingerprints[$0] == fingerprint && fields[$0].key == key }
+                    fingerprints.append(fingerprint)
                 } else {
                     if keys.isEmpty { keys = Set(fields.map(\.key)) }
                     repeated = !keys.insert(key).inserted
@@ -195,7 +199,15 @@ public struct JSONRowParser {
     }
 
     /// The most keys searched one by one for a repeat; see ``object()``.
-    private static let linearKeySearchLimit = 32
+    private static let linearKeySearchLimit = 64
+
+    /// FNV-1a of a key's bytes: equal keys have equal fingerprints, and different ones almost
+    /// never do (those few are then compared as strings).
+    private static func fingerprint(of key: String) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in key.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        return hash
+    }
 
     private mutating func string() throws(JSONRowError) -> String {
         let start = index

@@ -80,9 +80,17 @@ struct JSONWriter {
 
     private mutating func appendQuoted(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
-        // Ids, verdicts and most answers need no escapes: copied in one go.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            bytes.append(contentsOf: text.utf8)
+        // Ids, verdicts and most answers need no escapes: copied in one go, straight from the
+        // string's own bytes (a native string always has them).
+        let copied =
+            text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+                for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+                    return false
+                }
+                bytes.append(contentsOf: utf8)
+                return true
+            } ?? false
+        if copied {
             bytes.append(UInt8(ascii: "\""))
             return
         }

@@ -44,8 +44,9 @@ public struct Evaluator: Sendable {
         _ expression: CompiledExpression,
         in environment: some EvaluationEnvironment
     ) throws(EvaluationError) -> EvaluationResult {
-        let run = Run(code: expression.code, environment: environment)
-        return try run.evaluate(expression.code.root)
+        let code = expression.code
+        let run = Run(code: code, environment: environment)
+        return try run.evaluate(code.root)
     }
 
     /// Evaluates an expression over values by name, outside a pack (constants, tests, tools).
@@ -81,12 +82,16 @@ public enum NamedResult: Sendable, Hashable {
     }
 }
 
-/// One evaluation of a program; generic so that the environment is called without boxing.
-private struct Run<Environment: EvaluationEnvironment> {
+/// One evaluation of a program.
+///
+/// Not generic over the environment: a generic `Run` called from another module (every pack
+/// evaluation) ran unspecialised and looked up its type metadata on every call; an existential
+/// costs one indirect call per slot read instead.
+private struct Run {
     let code: CompiledExpression.Code
-    let environment: Environment
+    let environment: any EvaluationEnvironment
 
-    init(code: CompiledExpression.Code, environment: Environment) {
+    init(code: CompiledExpression.Code, environment: any EvaluationEnvironment) {
         self.code = code
         self.environment = environment
     }

@@ -260,10 +260,45 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
     /// converting it.
     public func rounded(toPlaces places: Int, _ mode: NSDecimalNumber.RoundingMode) -> ExactNumber {
         if exponent >= -places { return self }
+        if case .fixed(let significand, let exponent) = storage, let rounded = Self.rounded(
+            significand, dropping: -places - Int(exponent), toExponent: -places, mode
+        ) {
+            return rounded
+        }
         var input = decimal
         var result = Decimal()
         NSDecimalRound(&result, &input, places, mode)
         return ExactNumber(result)
+    }
+
+    /// A fixed-form number rounded with integer instructions, deciding on the dropped digits
+    /// as `NSDecimalRound` does (`plain`: half away from zero; `bankers`: half to even; `down`
+    /// and `up`: towards minus and plus infinity), or `nil` when the fixed form cannot do it.
+    private static func rounded(
+        _ significand: Int64,
+        dropping digits: Int,
+        toExponent exponent: Int,
+        _ mode: NSDecimalNumber.RoundingMode
+    ) -> ExactNumber? {
+        guard (1...18).contains(digits) else { return nil }
+        let divisor = powersOfTen[digits]
+        var quotient = significand / divisor
+        let remainder = significand % divisor
+        if remainder != 0 {
+            // |remainder| < 10^18, so twice it still fits.
+            let twice = remainder.magnitude * 2
+            let away: Bool =
+                switch mode {
+                case .plain: twice >= divisor.magnitude
+                case .bankers: twice > divisor.magnitude || (twice == divisor.magnitude && quotient % 2 != 0)
+                case .down: significand < 0
+                case .up: significand > 0
+                @unknown default: false
+                }
+            guard mode == .plain || mode == .bankers || mode == .down || mode == .up else { return nil }
+            if away { quotient += significand < 0 ? -1 : 1 }
+        }
+        return ExactNumber(significand: quotient, exponent: exponent)
     }
 
     // MARK: Forms

@@ -46,6 +46,18 @@ final class CompiledPack: Sendable {
     let calculationBindings: [[CompiledExpression?]]
     /// By calculation, by output: the positions of the calculator inputs the output needs.
     let calculationOutputInputs: [[[Int]]]
+    /// The periods deciding an outcome reads, by outcome, taken out of the pack once: copying
+    /// an `Outcome` for every decision retained its dozen fields.
+    let outcomePeriods: [OutcomePeriods]
+    /// The period in which the pack itself is in force.
+    let packValidity: ValidityPeriod
+
+    /// When an outcome, its requirements and its amounts are in force.
+    struct OutcomePeriods: Sendable {
+        var outcome: ValidityPeriod
+        var requirements: [ValidityPeriod]
+        var amounts: [ValidityPeriod]
+    }
 
     /// For every slot: the questions whose answers (or relevance) it depends on, directly or
     /// through other items. Changing an answer invalidates exactly the slots that hold it.
@@ -79,6 +91,8 @@ final class CompiledPack: Sendable {
     let amountInputs: [[[String]]]
     /// The position of each question by id.
     let questionPositions: [String: Int]
+    /// Each question's id by position.
+    let questionIDs: [String]
 
     var slotCount: Int { sources.count }
 
@@ -108,6 +122,7 @@ final class CompiledPack: Sendable {
         add("evaluation_date", .evaluationDate)
         self.slots = slots
         self.sources = sources
+        questionIDs = pack.questions.map(\.id)
         questionPositions = Dictionary(
             pack.questions.enumerated().map { ($1.id, $0) },
             uniquingKeysWith: { first, _ in first }
@@ -127,6 +142,14 @@ final class CompiledPack: Sendable {
         calculationBindings = pack.calculations.map { calculation in
             calculation.calculator.inputs.map { input in calculation.binding(input.id).map { compile($0.expression) } }
         }
+        outcomePeriods = pack.outcomes.map { outcome in
+            OutcomePeriods(
+                outcome: outcome.validity,
+                requirements: outcome.requirements.map(\.validity),
+                amounts: outcome.amounts.map(\.validity)
+            )
+        }
+        packValidity = pack.manifest.validity
         calculationOutputInputs = pack.calculations.map { calculation in
             let inputs = calculation.calculator.inputs
             return calculation.calculator.outputs.map { output in
@@ -226,7 +249,7 @@ final class CompiledPack: Sendable {
 
     /// Question ids for a set of question slots, in pack order.
     func questionIDs(_ set: InputSet) -> [String] {
-        set.compactMap { $0 < questionCount ? pack.questions[$0].id : nil }
+        set.compactMap { $0 < questionCount ? questionIDs[$0] : nil }
     }
 
     /// The question slots of a set of ids; ids that are not questions are dropped.

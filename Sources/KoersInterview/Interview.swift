@@ -82,11 +82,14 @@ public struct Interview: Sendable {
     /// Works out what to ask next from a run: the next question, the open questions in pack
     /// order, and the progress.
     func progress(of run: EvaluationRun) -> InterviewSummary {
-        let pack = self.pack
+        // The pack is read through the compiled pack, never copied: a copy of a `RulePack`
+        // retains every one of its fields.
+        let compiled = evaluator.compiled
+        let questionCount = compiled.questionCount
         var wanted = InputSet()
         var decisions: [OutcomeDecision] = []
-        decisions.reserveCapacity(pack.outcomes.count)
-        for index in pack.outcomes.indices {
+        decisions.reserveCapacity(compiled.outcomePeriods.count)
+        for index in 0..<compiled.outcomePeriods.count {
             let decision = evaluator.outcomeDecision(at: index, in: run)
             decisions.append(decision)
             // A decided outcome needs nothing more for its verdict; an amount is shown for an
@@ -94,7 +97,7 @@ public struct Interview: Sendable {
             if decision.verdict == .undetermined { wanted.formUnion(decision.missing) }
             for amount in decision.amounts { wanted.formUnion(amount.result.missing) }
         }
-        for index in pack.scores.indices where run.overrides[index] == nil {
+        for index in 0..<compiled.scores.count where run.overrides[index] == nil {
             wanted.formUnion(run.computedScore(index).missing)
             wanted.formUnion(scoreOptionalInputs[index])
         }
@@ -102,7 +105,7 @@ public struct Interview: Sendable {
         // Questions whose relevance is undecided need the questions their condition reads.
         var pending = Array(wanted)
         while let question = pending.popLast() {
-            guard question < pack.questions.count, run.relevance(of: question) == .undecided else { continue }
+            guard question < questionCount, run.relevance(of: question) == .undecided else { continue }
             for slot in run.relevanceResult(of: question).missing where !wanted.contains(slot) {
                 wanted.insert(slot)
                 pending.append(slot)
@@ -110,22 +113,26 @@ public struct Interview: Sendable {
         }
 
         var open: [Int] = []
-        for question in wanted where question < pack.questions.count {
+        for question in wanted where question < questionCount {
             if run.answers[question] == nil && run.relevance(of: question) != .irrelevant { open.append(question) }
         }
-        let next = open.first { run.relevance(of: $0) == .relevant }.map { pack.questions[$0] }
+        var next: Question?
+        if let first = open.first(where: { run.relevance(of: $0) == .relevant }) { next = compiled.pack.questions[first] }
         var answered = 0
         var ignored: Set<String> = []
-        for question in pack.questions.indices where run.answers[question] != nil {
+        for question in 0..<questionCount where run.answers[question] != nil {
             if run.relevance(of: question) != .irrelevant {
                 answered += 1
             } else {
-                ignored.insert(pack.questions[question].id)
+                ignored.insert(compiled.questionIDs[question])
             }
         }
+        var openIDs: [String] = []
+        openIDs.reserveCapacity(open.count)
+        for question in open { openIDs.append(compiled.questionIDs[question]) }
         return InterviewSummary(
             next: next,
-            open: open.map { pack.questions[$0].id },
+            open: openIDs,
             progress: InterviewProgress(answered: answered, stillNeeded: open.count),
             decisions: decisions,
             ignored: ignored

@@ -22,10 +22,11 @@ public import Foundation
 /// gives only verdicts, amounts and scores (what a batch needs); ``evaluate(_:on:overrides:)``
 /// adds everything an explanation shows.
 ///
-/// An evaluator is immutable and `Sendable`: one can serve many evaluations at once.
+/// An evaluator is immutable and `Sendable`: one can serve many evaluations at once, and a
+/// copy costs two references (the pack lives in the compiled pack, not in every copy).
 public struct PackEvaluator: Sendable {
     /// The pack.
-    public let pack: RulePack
+    public var pack: RulePack { compiled.pack }
     let compiled: CompiledPack
     let evaluator: Evaluator
 
@@ -35,7 +36,6 @@ public struct PackEvaluator: Sendable {
     ///   - pack: A pack that loaded without errors.
     ///   - functions: The functions its expressions were checked with.
     public init(pack: RulePack, functions: FunctionRegistry) {
-        self.pack = pack
         self.evaluator = Evaluator(functions: functions)
         self.compiled = CompiledPack(pack: pack, functions: functions)
     }
@@ -115,15 +115,15 @@ public struct PackEvaluator: Sendable {
 
     /// The verdict of one outcome in a run.
     func outcomeDecision(at outcomeIndex: Int, in run: EvaluationRun) -> OutcomeDecision {
-        let outcome = pack.outcomes[outcomeIndex]
         let date = run.date
+        let periods = compiled.outcomePeriods[outcomeIndex]
         // `requested_if`: known false means not requested (nothing is decided or asked);
         // unknown keeps the outcome undetermined and its questions missing.
         var requested = true
         var requestUndecided = false
         var missing = InputSet()
         if let condition = compiled.requestedIf[outcomeIndex] {
-            switch run.evaluate(condition, outcome.requestedIf) {
+            switch run.evaluate(condition, pack.outcomes[outcomeIndex].requestedIf) {
             case .known(.boolean(true)): break
             case .known: requested = false
             case .unknown(let slots):
@@ -131,19 +131,20 @@ public struct PackEvaluator: Sendable {
                 missing = slots
             }
         }
-        let open = pack.manifest.validity.contains(date) && outcome.validity.contains(date)
+        let open = compiled.packValidity.contains(date) && periods.outcome.contains(date)
+        let requirementPeriods = periods.requirements
         var states: [RequirementState] = []
-        states.reserveCapacity(outcome.requirements.count)
+        states.reserveCapacity(requirementPeriods.count)
         var anyUnmet = false
         var anyOpen = false
-        // By index, not by element: a requirement is copied only when its expression fails.
-        let requirements = outcome.requirements
-        for offset in requirements.indices {
-            if !requested || !open || !requirements[offset].validity.contains(date) {
+        // The pack's requirements are read only when an expression fails (for its location).
+        for offset in requirementPeriods.indices {
+            if !requested || !open || !requirementPeriods[offset].contains(date) {
                 states.append(.notInForce)
                 continue
             }
-            switch run.evaluate(compiled.requirements[outcomeIndex][offset], requirements[offset].condition) {
+            let condition = compiled.requirements[outcomeIndex][offset]
+            switch run.evaluate(condition, pack.outcomes[outcomeIndex].requirements[offset].condition) {
             case .known(.boolean(true)):
                 states.append(.met)
             case .known:
@@ -160,9 +161,10 @@ public struct PackEvaluator: Sendable {
             else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
         var amounts: [AmountDecision] = []
         if verdict == .eligible || verdict == .undetermined {
-            let outcomeAmounts = outcome.amounts
-            for offset in outcomeAmounts.indices where outcomeAmounts[offset].validity.contains(date) {
-                let result = run.evaluate(compiled.amounts[outcomeIndex][offset], outcomeAmounts[offset].expression)
+            let amountPeriods = periods.amounts
+            for offset in amountPeriods.indices where amountPeriods[offset].contains(date) {
+                let expression = compiled.amounts[outcomeIndex][offset]
+                let result = run.evaluate(expression, pack.outcomes[outcomeIndex].amounts[offset].expression)
                 amounts.append(AmountDecision(position: offset, result: result))
             }
         }
@@ -176,9 +178,16 @@ public struct PackEvaluator: Sendable {
 
     /// Every outcome and score of a run, without explanations.
     func decision(of run: EvaluationRun) -> Decision {
-        let outcomes = pack.outcomes.indices.map { outcomeDecision(at: $0, in: run) }
-        let scores = pack.scores.indices.map { index in
-            ScoreDecision(computed: run.computedScore(index), override: run.overrides[index])
+        // Loops rather than `map`: a closure captured a copy of the evaluator for every row.
+        let outcomeCount = compiled.outcomePeriods.count
+        var outcomes: [OutcomeDecision] = []
+        outcomes.reserveCapacity(outcomeCount)
+        for index in 0..<outcomeCount { outcomes.append(outcomeDecision(at: index, in: run)) }
+        let scoreCount = compiled.scores.count
+        var scores: [ScoreDecision] = []
+        scores.reserveCapacity(scoreCount)
+        for index in 0..<scoreCount {
+            scores.append(ScoreDecision(computed: run.computedScore(index), override: run.overrides[index]))
         }
         return Decision(date: run.date, outcomes: outcomes, scores: scores)
     }

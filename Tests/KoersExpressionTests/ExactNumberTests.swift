@@ -87,6 +87,33 @@ struct ExactNumberTests {
         #expect(ExactNumber(significand: 1_234_567_890_123_456_789, exponent: -2)?.description == "12345678901234567.89")
     }
 
+    @Test("Rounding equals NSDecimalRound in every mode")
+    func roundingMatchesDecimal() {
+        var generator = SystemRandomNumberGenerator()
+        let modes: [NSDecimalNumber.RoundingMode] = [.plain, .bankers, .down, .up]
+        for _ in 0..<5_000 {
+            let text = Self.randomText(digits: Int.random(in: 1...20, using: &generator), using: &generator)
+            var x = Self.decimal(text)
+            let places = Int.random(in: -4...6, using: &generator)
+            for mode in modes {
+                var expected = Decimal()
+                NSDecimalRound(&expected, &x, places, mode)
+                let rounded = ExactNumber(x).rounded(toPlaces: places, mode)
+                #expect(rounded.decimal == expected, "\(text) to \(places) places, mode \(mode.rawValue)")
+            }
+        }
+        for text in ["2.5", "-2.5", "3.5", "-3.5", "0.05", "-0.05", "1.45", "-1.45", "0.5", "-0.5"] {
+            var x = Self.decimal(text)
+            for mode in modes {
+                for places in 0...1 {
+                    var expected = Decimal()
+                    NSDecimalRound(&expected, &x, places, mode)
+                    #expect(ExactNumber(x).rounded(toPlaces: places, mode).decimal == expected, "\(text) \(places) \(mode.rawValue)")
+                }
+            }
+        }
+    }
+
     @Test("Whole numbers, percentages and rounding")
     func helpers() {
         #expect(ExactNumber(significand: 2, exponent: -1)?.multipliedByPowerOfTen(2) == 20)
