@@ -331,12 +331,8 @@ extension KoersCommand {
                 console.line("  " + texts.noOverride)
             }
             if let check = verification {
-                let word = check.status == .verified ? texts.pick("geverifieerd door", "verified by") : texts.pick("betwist door", "disputed by")
-                var line = "\(word) \(check.by), \(check.at.formatted(.iso8601))"
-                if let reason = check.reason { line += ": \(reason)" }
-                if !check.holds(computed: result.computed.value?.decimalValue, override: record?.value) {
-                    line += " (" + texts.pick("score sindsdien gewijzigd", "score changed since") + ")"
-                }
+                let holds = check.holds(computed: result.computed.value?.decimalValue, override: record?.value)
+                let line = InterviewTexts(language: texts.language).verification(check, holds: holds)
                 console.line("  " + console.styled(line, check.status == .verified ? .green : .yellow))
             }
             let effective =

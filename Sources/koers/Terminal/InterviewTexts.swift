@@ -272,6 +272,15 @@ struct InterviewTexts {
         )
     }
     func confirmedBy(_ person: String) -> String { pick("bevestigd door \(person)", "confirmed by \(person)") }
+    /// A second person's check of a score: who verified or disputed it, when, why, and whether
+    /// the score changed since (`holds` false), as `koers override` and the result screen show it.
+    func verification(_ check: ScoreVerification, holds: Bool) -> String {
+        let word = check.status == .verified ? pick("geverifieerd door", "verified by") : pick("betwist door", "disputed by")
+        var line = "\(word) \(check.by), \(check.at.formatted(.iso8601))"
+        if let reason = check.reason { line += ": \(reason)" }
+        if !holds { line += " (" + pick("score sindsdien gewijzigd", "score changed since") + ")" }
+        return line
+    }
     var recommendationsTitle: String { pick("Aanbevelingen", "Recommendations") }
     func priority(_ priority: Recommendation.Priority) -> String {
         switch priority {
