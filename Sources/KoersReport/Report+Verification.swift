@@ -1,4 +1,5 @@
 import Foundation
+import KoersPresentation
 
 /// A second person's check of a score, as a report shows it: verified or disputed, who, when,
 /// why, and whether the score is still as it was checked.
@@ -39,10 +40,10 @@ public struct ReportVerification: Sendable, Hashable, Codable {
     /// The check in one line of a report: `geverifieerd door Bert, 2026-09-14T10:00:00Z` or
     /// `betwist door Bert, …: reden`, with a remark when the score changed since.
     func text(_ texts: ReportTexts) -> String {
-        var line = (status == "disputed" ? texts.pick("betwist door", "disputed by") : texts.pick("geverifieerd door", "verified by"))
+        var line = (status == "disputed" ? texts.pick(.disputedBy) : texts.pick(.verifiedBy))
             + " \(by), \(at)"
         if let reason { line += ": \(reason)" }
-        if !current { line += " (" + texts.pick("score sindsdien gewijzigd", "score changed since") + ")" }
+        if !current { line += " (" + texts.pick(.scoreChangedSince) + ")" }
         return line
     }
 }

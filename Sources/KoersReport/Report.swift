@@ -1,5 +1,5 @@
 public import Foundation
-public import KoersInterview
+import KoersInterview
 public import KoersPresentation
 
 /// A report people hand over: one or more evaluated sessions of one organisation, with their
