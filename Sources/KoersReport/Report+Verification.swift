@@ -1,5 +1,5 @@
 import Foundation
-import KoersPresentation
+public import KoersPresentation
 
 /// A second person's check of a score, as a report shows it: verified or disputed, who, when,
 /// why, and whether the score is still as it was checked.
@@ -11,7 +11,7 @@ public struct ReportVerification: Sendable, Hashable, Codable {
     /// When, as ISO 8601.
     public var at: String
     /// Why it was disputed, if it was.
-    public var reason: String?
+    @Nullable public var reason: String?
     /// Whether the score is still as it was checked (same computed value and override).
     public var current: Bool
 
@@ -22,19 +22,6 @@ public struct ReportVerification: Sendable, Hashable, Codable {
         self.at = at
         self.reason = reason
         self.current = current
-    }
-
-    /// Writes the verification with `null` for no reason.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(by, forKey: .by)
-        try container.encode(at, forKey: .at)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(current, forKey: .current)
     }
 
     /// The check in one line of a report: `geverifieerd door Bert, 2026-09-14T10:00:00Z` or
