@@ -1,7 +1,7 @@
 import Foundation
 public import KoersCore
 import KoersExpression
-public import KoersInterview
+import KoersInterview
 public import KoersPresentation
 import KoersSession
 import KoersSource

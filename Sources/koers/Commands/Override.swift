@@ -354,6 +354,7 @@ private struct OverrideTexts {
     let language: String
 
     func pick(_ nl: String, _ en: String) -> String { language == "nl" ? nl : en }
+    func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
     private func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
@@ -394,5 +395,5 @@ private struct OverrideTexts {
         )
     }
     var removed: String { pick("Aanpassing verwijderd.", "Override removed.") }
-    func saved(_ path: String) -> String { pick("Bewaard in \(path).", "Saved in \(path).") }
+    func saved(_ path: String) -> String { pick(FrontEndText.savedIn(path)) }
 }
