@@ -346,10 +346,12 @@ enum StoreStatements {
         return try document(text, sessionID: row.text("id"))
     }
 
-    /// A session document as the CLI writes it to a file: `koers-session/1` JSON.
+    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact and
+    /// with keys in the document's own order (``CompactJSONEncoder``): nobody reads the column
+    /// as a file (a download encodes the document again), and it is written on every answer.
     private static func documentText(_ document: SessionFile, sessionID: String) throws(StoreError) -> String {
         do {
-            return String(decoding: try SessionStore.encode(document, path: "session \(sessionID)"), as: UTF8.self)
+            return try CompactJSONEncoder().encode(document)
         } catch {
             throw .corrupt("cannot encode the document of session '\(sessionID)': \(error)")
         }
