@@ -54,6 +54,8 @@ public struct SessionService: Sendable {
     let organisations: OrganisationService
     let settings: ServiceSettings
     let anonymousStarts: AnonymousStartCounter
+    /// One change per session at a time in this process (see ``SessionChangeQueue``).
+    let changeQueue = SessionChangeQueue()
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -408,11 +410,24 @@ public struct SessionService: Sendable {
 
     /// Loads, changes and saves a session, retrying once when someone else saved in between;
     /// with `revisions` (the caller's `If-Match`), only when the session is at one of them, and
-    /// never retried: a save in between is the caller's to see first.
+    /// never retried: a save in between is the caller's to see first. Changes of one session
+    /// in this process wait for each other (``SessionChangeQueue``), so that only another
+    /// process's save can come in between.
     func change(
         _ id: String,
         access: Access,
         ifRevision revisions: Set<Int>? = nil,
+        _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
+    ) async throws(ServiceError) -> SessionState {
+        try await changeQueue.serialized(id) { () async throws(ServiceError) -> SessionState in
+            try await changeNow(id, access: access, ifRevision: revisions, body)
+        }
+    }
+
+    private func changeNow(
+        _ id: String,
+        access: Access,
+        ifRevision revisions: Set<Int>?,
         _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
     ) async throws(ServiceError) -> SessionState {
         var attempt = 0
