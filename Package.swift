@@ -165,7 +165,7 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersPresentationTests",
-            dependencies: ["KoersPresentation", "KoersInterview", "KoersExpression"]
+            dependencies: ["KoersPresentation", "KoersInterview", "KoersSession", "KoersCore", "KoersExpression"]
         ),
         .testTarget(
             name: "KoersCLITests",
