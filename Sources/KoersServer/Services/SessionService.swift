@@ -56,6 +56,8 @@ public struct SessionService: Sendable {
     let anonymousStarts: AnonymousStartCounter
     /// One change per session at a time in this process (see ``SessionChangeQueue``).
     let changeQueue = SessionChangeQueue()
+    /// The session versions this process saved, adapted to their packs (see ``AdaptedDocuments``).
+    let adaptedDocuments = AdaptedDocuments()
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -439,7 +441,9 @@ public struct SessionService: Sendable {
                 throw Self.changedInTheMeantime(record.revision)
             }
             let pack = try packs.pack(id: record.packID)
-            var document = adapted(record.document, to: pack)
+            var document =
+                adaptedDocuments.contains(id, revision: record.revision, updatedAt: record.updatedAt)
+                ? record.document : adapted(record.document, to: pack)
             // The web app keeps no change history inside the document: it rewrites the whole
             // document on every answer, so a history that grows with each change would make
             // every answer slower (bench-web: about half the answers per second after 70 changes
@@ -457,6 +461,7 @@ public struct SessionService: Sendable {
                     id: id, expectedRevision: record.revision, document: document, changes: changes
                 )
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
+                adaptedDocuments.insert(id, revision: saved.revision, updatedAt: saved.updatedAt)
                 return state(of: saved, pack: pack, language: nil, adapting: false)
             } catch .conflict(expected: _, actual: let actual) where revisions != nil {
                 throw Self.changedInTheMeantime(actual)
