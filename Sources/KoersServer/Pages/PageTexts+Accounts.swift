@@ -81,7 +81,6 @@ extension PageTexts {
             "Een sessiebestand (koers-session/1, zoals koers interview --save het schrijft) of een antwoordenbestand (YAML of JSON, zoals koers check --answers het leest). Een bestand met fouten wordt niet opgeslagen.",
             "A session file (koers-session/1, as koers interview --save writes it) or an answers file (YAML or JSON, as koers check --answers reads it). A file with mistakes is not stored."
         ),
-        "importPack": ("Toets", "Check"),
         "importPackFromFile": ("de toets die het bestand noemt", "the check the file names"),
         "importLabel": ("Naam van de sessie (leeg: die uit het bestand)", "Session label (empty: the file's)"),
         "importButton": ("Importeren", "Import"),
