@@ -45,16 +45,21 @@ let package = Package(
         .target(name: "KoersBusinessCase", dependencies: ["KoersCore", "KoersExpression"]),
         .target(name: "KoersBuiltins", dependencies: ["KoersCore", "KoersExpression", "KoersBusinessCase"]),
         .target(name: "KoersInterview", dependencies: ["KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]),
+        // The check document, explanations and value formatting: what every front end shows.
+        .target(name: "KoersPresentation", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
         .target(
             name: "KoersSession",
             dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource", "KoersYAML"]
         ),
-        .target(name: "KoersBatch", dependencies: ["KoersInterview", "KoersCore", "KoersExpression", "KoersSource"]),
+        .target(
+            name: "KoersBatch",
+            dependencies: ["KoersInterview", "KoersPresentation", "KoersCore", "KoersExpression", "KoersSource"]
+        ),
         .target(
             name: "KoersReport",
             dependencies: [
-                "KoersInterview", "KoersSession", "KoersCore", "KoersExpression", "KoersYAML", "KoersSource",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "KoersInterview", "KoersPresentation", "KoersSession", "KoersCore", "KoersExpression", "KoersYAML",
+                "KoersSource", .product(name: "Mustache", package: "swift-mustache"),
             ],
             exclude: ["Templates"],
             plugins: ["EmbedTemplates"]
@@ -71,8 +76,8 @@ let package = Package(
         .target(
             name: "KoersServer",
             dependencies: [
-                "KoersStorage", "KoersReport", "KoersSession", "KoersInterview", "KoersCore", "KoersExpression",
-                "KoersSource",
+                "KoersStorage", "KoersReport", "KoersSession", "KoersInterview", "KoersPresentation", "KoersCore",
+                "KoersExpression", "KoersSource",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -95,8 +100,8 @@ let package = Package(
         .executableTarget(
             name: "koers",
             dependencies: [
-                "KoersCore", "KoersBuiltins", "KoersExpression", "KoersInterview", "KoersSession", "KoersSource", "KoersBatch",
-                "KoersReport", "KoersStorage", "KoersServer", "KoersBundledPacks",
+                "KoersCore", "KoersBuiltins", "KoersExpression", "KoersInterview", "KoersPresentation", "KoersSession",
+                "KoersSource", "KoersBatch", "KoersReport", "KoersStorage", "KoersServer", "KoersBundledPacks",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -152,8 +157,15 @@ let package = Package(
         ),
         .testTarget(
             name: "KoersInterviewTests",
-            dependencies: ["KoersInterview", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource", "KoersTestSupport"],
+            dependencies: [
+                "KoersInterview", "KoersPresentation", "KoersCore", "KoersBuiltins", "KoersExpression", "KoersSource",
+                "KoersTestSupport",
+            ],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "KoersPresentationTests",
+            dependencies: ["KoersPresentation", "KoersInterview", "KoersSession", "KoersCore", "KoersExpression"]
         ),
         .testTarget(
             name: "KoersCLITests",

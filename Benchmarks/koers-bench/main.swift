@@ -5,6 +5,9 @@
 //   scripts/bench --rules DIR     (another folder of packs)
 //   scripts/bench --rows N        (batch rows; 100,000 by default)
 //   scripts/bench --koers PATH    (the koers binary to time; default: next to koers-bench)
+//   koers-bench --koers-static PATH
+//                                 (also time the cold check of this statically linked koers,
+//                                 as a release ships it; scripts/bench links and passes one)
 //   scripts/bench --write-answers FILE [--rows N]
 //                                 (only write the synthetic answers, for profiling koers batch)
 //
@@ -65,6 +68,14 @@ do {
     } else {
         print("batch benchmarks: skipped, no valid set-eligibility pack in \(rulesDirectory)")
     }
+    print()
+    var binaries = [(label: "koers (as built)", url: koers)]
+    if let path = option("--koers-static") {
+        binaries.append((label: "koers (linked as released)", url: URL(fileURLWithPath: path)))
+    }
+    try ColdStartBenchmark(
+        binaries: binaries, answersFile: URL(fileURLWithPath: "examples/answers/set-klein-2021.yaml"), quick: quick
+    ).run()
 } catch {
     FileHandle.standardError.write(Data("koers-bench: \(error)\n".utf8))
     exit(1)

@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 public import KoersExpression
 public import KoersInterview
+import KoersPresentation
 
 /// The result of one chunk of rows: its output lines, its error messages and its counts.
 public struct BatchChunk: Sendable {
@@ -19,7 +20,7 @@ public struct BatchChunk: Sendable {
 /// value serves every task of a run.
 ///
 /// A row is decided on the compiled pack without building explanations; with ``explain`` each
-/// outcome also gets the reasons a person reads (the sentences of `Explainer` in KoersInterview).
+/// outcome also gets the reasons a person reads (the sentences of `Explainer` in KoersPresentation).
 public struct BatchRowEvaluator: Sendable {
     /// The interview over the pack.
     public let interview: Interview

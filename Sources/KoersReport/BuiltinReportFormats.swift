@@ -1,6 +1,7 @@
 import Foundation
 public import KoersCore
 import KoersInterview
+import KoersPresentation
 
 /// The built-in report formats (HTML, Markdown, JSON, CSV) as a plugin, registered through the same
 /// path as any other plugin's formats.

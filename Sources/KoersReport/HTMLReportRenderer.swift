@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 import Mustache
 
 /// Writes a ``Report`` as one self-contained, printable HTML file through Mustache templates

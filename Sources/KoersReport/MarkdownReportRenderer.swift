@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 
 /// Writes a ``Report`` as Markdown that renders cleanly on a code-hosting site: tables for
 /// scores, comparisons and answers, lists for reasons and actions. Every text is escaped so

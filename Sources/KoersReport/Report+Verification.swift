@@ -1,4 +1,5 @@
 import Foundation
+public import KoersPresentation
 
 /// A second person's check of a score, as a report shows it: verified or disputed, who, when,
 /// why, and whether the score is still as it was checked.
@@ -10,7 +11,7 @@ public struct ReportVerification: Sendable, Hashable, Codable {
     /// When, as ISO 8601.
     public var at: String
     /// Why it was disputed, if it was.
-    public var reason: String?
+    @Nullable public var reason: String?
     /// Whether the score is still as it was checked (same computed value and override).
     public var current: Bool
 
@@ -23,26 +24,13 @@ public struct ReportVerification: Sendable, Hashable, Codable {
         self.current = current
     }
 
-    /// Writes the verification with `null` for no reason.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(status, forKey: .status)
-        try container.encode(by, forKey: .by)
-        try container.encode(at, forKey: .at)
-        try container.encode(reason, forKey: .reason)
-        try container.encode(current, forKey: .current)
-    }
-
     /// The check in one line of a report: `geverifieerd door Bert, 2026-09-14T10:00:00Z` or
     /// `betwist door Bert, …: reden`, with a remark when the score changed since.
     func text(_ texts: ReportTexts) -> String {
-        var line = (status == "disputed" ? texts.pick("betwist door", "disputed by") : texts.pick("geverifieerd door", "verified by"))
+        var line = (status == "disputed" ? texts.pick(.disputedBy) : texts.pick(.verifiedBy))
             + " \(by), \(at)"
         if let reason { line += ": \(reason)" }
-        if !current { line += " (" + texts.pick("score sindsdien gewijzigd", "score changed since") + ")" }
+        if !current { line += " (" + texts.pick(.scoreChangedSince) + ")" }
         return line
     }
 }

@@ -1,5 +1,6 @@
 public import Foundation
-public import KoersInterview
+import KoersInterview
+public import KoersPresentation
 
 /// A report people hand over: one or more evaluated sessions of one organisation, with their
 /// scores, evidence, actions, answers and, for a baseline and a follow-up of the same pack, a
@@ -22,9 +23,9 @@ public struct Report: Sendable, Hashable, Codable {
     /// The report's title.
     public var title: String
     /// The organisation the sessions are about, when known.
-    public var organisation: String?
+    @Nullable public var organisation: String?
     /// The project, when known.
-    public var project: String?
+    @Nullable public var project: String?
     /// The sessions, in the order given.
     public var sessions: [ReportSession]
     /// Baseline/follow-up comparisons, one per pack with two or more sessions.
@@ -64,22 +65,6 @@ public struct Report: Sendable, Hashable, Codable {
         self.sessions = sessions
         self.comparisons = comparisons
     }
-
-    /// Writes the report; absent values are written as `null`, so every key is present.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(engineVersion, forKey: .engineVersion)
-        try container.encode(language, forKey: .language)
-        try container.encode(title, forKey: .title)
-        try container.encode(organisation, forKey: .organisation)
-        try container.encode(project, forKey: .project)
-        try container.encode(sessions, forKey: .sessions)
-        try container.encode(comparisons, forKey: .comparisons)
-    }
 }
 
 /// One evaluated session (or answers file) in a report.
@@ -87,13 +72,13 @@ public struct ReportSession: Sendable, Hashable, Codable {
     /// A stable anchor id: `session-1`, `session-2`, ….
     public var id: String
     /// `baseline` or `follow_up` when the session is part of a comparison, else `null`.
-    public var role: String?
+    @Nullable public var role: String?
     /// The file it was read from, as given.
     public var source: String
     /// `session` for a `koers-session/1` file, `answers_file` for a file of answers.
     public var sourceKind: String
     /// The file's own description, if any.
-    public var description: String?
+    @Nullable public var description: String?
     /// The people who gave the answers, sorted; empty when the file does not say.
     public var answeredBy: [String]
     /// The evaluation, as `koers check --format json` writes it.
@@ -118,26 +103,6 @@ public struct ReportSession: Sendable, Hashable, Codable {
         case answeredBy = "answered_by"
         case evaluation, scores, actions, checklists, answers, history
     }
-
-    /// Writes the session with `null` for what is not known.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(role, forKey: .role)
-        try container.encode(source, forKey: .source)
-        try container.encode(sourceKind, forKey: .sourceKind)
-        try container.encode(description, forKey: .description)
-        try container.encode(answeredBy, forKey: .answeredBy)
-        try container.encode(evaluation, forKey: .evaluation)
-        try container.encode(scores, forKey: .scores)
-        try container.encode(actions, forKey: .actions)
-        try container.encode(checklists, forKey: .checklists)
-        try container.encode(answers, forKey: .answers)
-        try container.encodeIfPresent(history, forKey: .history)
-    }
 }
 
 /// One change in a session's history, as the report's history appendix shows it.
@@ -154,30 +119,14 @@ public struct ReportChange: Sendable, Hashable, Codable {
     /// The question as asked or the score's title; the id when the pack no longer has it.
     public var subject: String
     /// What it was, as a person reads it; `null` when it is new.
-    public var old: String?
+    @Nullable public var old: String?
     /// What it became; `null` when it was removed or for a confirmation.
-    public var new: String?
+    @Nullable public var new: String?
     /// For an answer taken over from another session: where from.
-    public var source: String?
+    @Nullable public var source: String?
 
     enum CodingKeys: String, CodingKey {
         case at, by, kind, id, subject, old, new, source
-    }
-
-    /// Writes the change with `null` for what is not known.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(at, forKey: .at)
-        try container.encode(by, forKey: .by)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(id, forKey: .id)
-        try container.encode(subject, forKey: .subject)
-        try container.encode(old, forKey: .old)
-        try container.encode(new, forKey: .new)
-        try container.encode(source, forKey: .source)
     }
 }
 
@@ -192,38 +141,19 @@ public struct ReportScore: Sendable, Hashable, Codable {
     /// The highest value, as an exact decimal.
     public var maximum: String
     /// The value that counts, as an exact decimal; `null` while unknown.
-    public var effective: String?
+    @Nullable public var effective: String?
     /// The computed value; `null` while unknown.
-    public var computed: String?
+    @Nullable public var computed: String?
     /// The level's label, if any.
-    public var level: String?
+    @Nullable public var level: String?
     /// Whether the score is charted: one of the pack's domains or steps, not a total.
     public var charted: Bool
     /// A coach's override with who made it and why.
-    public var override: ReportOverride?
+    @Nullable public var override: ReportOverride?
     /// The answers the score reads, with their notes.
     public var evidence: [ReportAnswer]
     /// A second person's verification or dispute of the score, if any; written only then.
     public var verification: ReportVerification? = nil
-
-    /// Writes the score with `null` for what is unknown.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(minimum, forKey: .minimum)
-        try container.encode(maximum, forKey: .maximum)
-        try container.encode(effective, forKey: .effective)
-        try container.encode(computed, forKey: .computed)
-        try container.encode(level, forKey: .level)
-        try container.encode(charted, forKey: .charted)
-        try container.encode(override, forKey: .override)
-        try container.encode(evidence, forKey: .evidence)
-        try container.encodeIfPresent(verification, forKey: .verification)
-    }
 }
 
 /// A coach's override of a score.
@@ -233,32 +163,18 @@ public struct ReportOverride: Sendable, Hashable, Codable {
     /// Why.
     public var justification: String
     /// Who made it, when the source says.
-    public var by: String?
+    @Nullable public var by: String?
     /// When, as ISO 8601, when the source says.
-    public var at: String?
+    @Nullable public var at: String?
     /// Who confirmed it, if anyone.
-    public var confirmedBy: String?
+    @Nullable public var confirmedBy: String?
     /// When it was confirmed, as ISO 8601.
-    public var confirmedAt: String?
+    @Nullable public var confirmedAt: String?
 
     enum CodingKeys: String, CodingKey {
         case value, justification, by, at
         case confirmedBy = "confirmed_by"
         case confirmedAt = "confirmed_at"
-    }
-
-    /// Writes the override with `null` for what is not known.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(value, forKey: .value)
-        try container.encode(justification, forKey: .justification)
-        try container.encode(by, forKey: .by)
-        try container.encode(at, forKey: .at)
-        try container.encode(confirmedBy, forKey: .confirmedBy)
-        try container.encode(confirmedAt, forKey: .confirmedAt)
     }
 }
 
@@ -285,19 +201,7 @@ public struct ReportGap: Sendable, Hashable, Codable {
     /// Its title, label or question text.
     public var title: String
     /// Its current value or answer as a person reads it, if known.
-    public var current: String?
-
-    /// Writes the gap with `null` for an unknown value.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(current, forKey: .current)
-    }
+    @Nullable public var current: String?
 }
 
 /// A checklist: the options of a `checklist: true` question, each ticked or not, such as the
@@ -338,11 +242,11 @@ public struct ReportAnswer: Sendable, Hashable, Codable {
     /// The answer as a person reads it.
     public var answer: String
     /// Who gave it, when the source says.
-    public var answeredBy: String?
+    @Nullable public var answeredBy: String?
     /// When, as ISO 8601, when the source says.
-    public var answeredAt: String?
+    @Nullable public var answeredAt: String?
     /// The note on the answer, if any.
-    public var note: String?
+    @Nullable public var note: String?
     /// Who wrote the note, when that is someone other than ``answeredBy`` (a colleague changed
     /// the answer after the note was written); `nil` otherwise, and then not written.
     public var noteBy: String? = nil
@@ -354,22 +258,6 @@ public struct ReportAnswer: Sendable, Hashable, Codable {
         case answeredAt = "answered_at"
         case note
         case noteBy = "note_by"
-    }
-
-    /// Writes the answer with `null` for what is not known.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(questionID, forKey: .questionID)
-        try container.encode(question, forKey: .question)
-        try container.encode(state, forKey: .state)
-        try container.encode(answer, forKey: .answer)
-        try container.encode(answeredBy, forKey: .answeredBy)
-        try container.encode(answeredAt, forKey: .answeredAt)
-        try container.encode(note, forKey: .note)
-        try container.encodeIfPresent(noteBy, forKey: .noteBy)
     }
 }
 
@@ -412,31 +300,16 @@ public struct ReportComparisonRow: Sendable, Hashable, Codable {
     /// Whether it is charted (a domain or step, not a total).
     public var charted: Bool
     /// The baseline value; `null` while unknown.
-    public var baseline: String?
+    @Nullable public var baseline: String?
     /// The follow-up value; `null` while unknown.
-    public var followUp: String?
+    @Nullable public var followUp: String?
     /// Follow-up minus baseline; `null` when either is unknown.
-    public var delta: String?
+    @Nullable public var delta: String?
 
     enum CodingKeys: String, CodingKey {
         case id, title, maximum, charted, baseline
         case followUp = "follow_up"
         case delta
-    }
-
-    /// Writes the row with `null` for what is unknown.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(title, forKey: .title)
-        try container.encode(maximum, forKey: .maximum)
-        try container.encode(charted, forKey: .charted)
-        try container.encode(baseline, forKey: .baseline)
-        try container.encode(followUp, forKey: .followUp)
-        try container.encode(delta, forKey: .delta)
     }
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// Builds a ``Report`` from evaluated sessions of one organisation.

@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 
 /// The calculations section of a report (business cases and the like): per calculation a table
 /// of inputs (value and unit) and a table of results (value, unit and formula), in Markdown and
@@ -10,14 +11,15 @@ enum ReportCalculations {
     struct Labels {
         let language: String
         private func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
+        private func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
         var heading: String { pick("Berekeningen", "Calculations") }
         var inputs: String { pick("Invoer", "Inputs") }
         var outputs: String { pick("Uitkomsten", "Results") }
-        var value: String { pick("Waarde", "Value") }
-        var unit: String { pick("Eenheid", "Unit") }
+        var value: String { pick(.value) }
+        var unit: String { pick(.unit) }
         var formula: String { pick("Formule", "Formula") }
-        var unknown: String { pick("onbekend", "unknown") }
+        var unknown: String { pick(.unknown) }
         var defaulted: String { pick("standaard", "default") }
         var rounding: String {
             pick(

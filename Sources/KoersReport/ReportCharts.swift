@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 
 /// The charts of a report: one per session with charted scores, and one per comparison with
 /// both series.

@@ -1,52 +1,56 @@
 import Foundation
+import KoersCore
 import KoersInterview
+import KoersPresentation
 
 /// The fixed texts of a report, in Dutch or English.
 struct ReportTexts: Sendable {
     let language: String
 
     func pick(_ dutch: String, _ english: String) -> String { language == "en" ? english : dutch }
+    /// A text of the shared catalogue, by the same rule.
+    func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
-    var reportTitle: String { pick("Rapportage", "Report") }
+    var reportTitle: String { pick(.report) }
     var organisation: String { pick("Organisatie", "Organisation") }
     var project: String { pick("Project", "Project") }
-    var date: String { pick("Datum", "Date") }
-    var pack: String { pick("Pakket", "Pack") }
-    var source: String { pick("Bestand", "File") }
+    var date: String { pick(.date) }
+    var pack: String { pick(.pack) }
+    var source: String { pick(.file) }
     var answeredBy: String { pick("Beantwoord door", "Answered by") }
     var unknownPerson: String { pick("niet vastgelegd", "not recorded") }
     var engine: String { pick("Gemaakt met Koers", "Made with Koers") }
     var contents: String { pick("Inhoud", "Contents") }
     var schemes: String { pick("Regelingen", "Schemes") }
-    var verdict: String { pick("Oordeel", "Verdict") }
-    var amounts: String { pick("Bedragen", "Amounts") }
+    var verdict: String { pick(.verdict) }
+    var amounts: String { pick(.amounts) }
     var reasons: String { pick("Redenen", "Reasons") }
     var stillUnknown: String { pick("Nog onbekend", "Still unknown") }
-    var scores: String { pick("Scores", "Scores") }
-    var score: String { pick("Score", "Score") }
-    var value: String { pick("Waarde", "Value") }
-    var level: String { pick("Niveau", "Level") }
+    var scores: String { pick(.scores) }
+    var score: String { pick(.score) }
+    var value: String { pick(.value) }
+    var level: String { pick(.level) }
     var evidence: String { pick("Onderbouwing", "Evidence") }
     var override: String { pick("Aangepast", "Overridden") }
     var overrideBy: String { pick("door", "by") }
     var confirmedBy: String { pick("bevestigd door", "confirmed by") }
     var computed: String { pick("berekend", "computed") }
-    var actions: String { pick("Acties", "Actions") }
-    var noActions: String { pick("Geen acties.", "No actions.") }
-    var priority: String { pick("Prioriteit", "Priority") }
+    var actions: String { pick(.actions) }
+    var noActions: String { pick(.noActions) }
+    var priority: String { pick(.priority) }
     var action: String { pick("Actie", "Action") }
     var because: String { pick("Aanleiding", "Because of") }
-    var sources: String { pick("Bronnen", "Sources") }
+    var sources: String { pick(.sources) }
     var comparison: String { pick("Vergelijking", "Comparison") }
-    var baseline: String { pick("0-meting", "Baseline") }
-    var followUp: String { pick("Vervolgmeting", "Follow-up") }
+    var baseline: String { pick(.baseline) }
+    var followUp: String { pick(.followUp) }
     var delta: String { pick("Verschil", "Change") }
     var maximum: String { pick("Maximum", "Maximum") }
     var appendix: String { pick("Bijlage: alle antwoorden", "Appendix: every answer") }
-    var question: String { pick("Vraag", "Question") }
-    var answer: String { pick("Antwoord", "Answer") }
-    var note: String { pick("Notitie", "Note") }
-    var who: String { pick("Wie", "Who") }
+    var question: String { pick(.question) }
+    var answer: String { pick(.answer) }
+    var note: String { pick(.note) }
+    var who: String { pick(.who) }
     var noAnswers: String { pick("Geen antwoorden.", "No answers.") }
     var history: String { pick("Bijlage: geschiedenis van de wijzigingen", "Appendix: history of the changes") }
     var noHistory: String {
@@ -55,25 +59,13 @@ struct ReportTexts: Sendable {
             "No changes recorded (or the file predates Koers keeping them)."
         )
     }
-    var when: String { pick("Wanneer", "When") }
+    var when: String { pick(.when) }
     var change: String { pick("Wijziging", "Change") }
-    var before: String { pick("Was", "Was") }
-    var after: String { pick("Werd", "Became") }
+    var before: String { pick(.before) }
+    var after: String { pick(.after) }
     func noteBy(_ person: String) -> String { pick("notitie van \(person)", "note by \(person)") }
     /// A kind of change, as the history appendix names it.
-    func changeKind(_ kind: String) -> String {
-        switch kind {
-        case "answer": pick("antwoord", "answer")
-        case "note": pick("notitie", "note")
-        case "taken_over": pick("overgenomen", "taken over")
-        case "taken_over_confirmed": pick("overname bevestigd", "takeover confirmed")
-        case "override": pick("score aangepast", "score override")
-        case "override_confirmed": pick("aanpassing bevestigd", "override confirmed")
-        case "score_verified": pick("score geverifieerd", "score verified")
-        case "score_disputed": pick("score betwist", "score disputed")
-        default: kind
-        }
-    }
+    func changeKind(_ kind: String) -> String { FrontEndText.changeKind(kind).map(pick) ?? kind }
     /// The change's old and new value in one cell: `was → became`, with where an answer taken
     /// over came from.
     func transition(_ change: ReportChange) -> String {
@@ -81,38 +73,30 @@ struct ReportTexts: Sendable {
         switch (change.old, change.new) {
         case (nil, let new?): text = new
         case (let old?, let new?): text = "\(old) → \(new)"
-        case (let old?, nil): text = "\(old) → " + pick("(verwijderd)", "(removed)")
+        case (let old?, nil): text = "\(old) → " + pick(.removed)
         case (nil, nil): text = ""
         }
-        if let source = change.source { text += " (" + pick("uit", "from") + " \(source))" }
+        if let source = change.source { text += " (" + pick(.from) + " \(source))" }
         return text
     }
     var chart: String { pick("Grafiek", "Chart") }
     var chartOf: String { pick("Staafdiagram van", "Bar chart of") }
-    var unknownValue: String { pick("onbekend", "unknown") }
+    var unknownValue: String { pick(.unknown) }
     var checklists: String { pick("Mee te sturen stukken", "Documents to attach") }
     var checked: String { pick("klaar", "ready") }
     var unchecked: String { pick("nog niet", "not yet") }
-    var unanswered: String { pick("nog niet beantwoord", "not answered yet") }
+    var unanswered: String { pick(.notAnsweredYet) }
     var notApplicable: String { pick("niet van toepassing", "does not apply") }
 
     func verdict(_ verdict: Verdict) -> String {
         switch verdict {
-        case .eligible: pick("komt in aanmerking", "eligible")
-        case .ineligible: pick("komt niet in aanmerking", "not eligible")
         case .undetermined: pick("nog niet te bepalen", "not yet decided")
-        case .closed: pick("gesloten", "closed")
-        case .notRequested: pick("niet gevraagd", "not requested")
+        default: pick(FrontEndText.verdict(verdict))
         }
     }
 
     func priority(_ word: String) -> String {
-        switch word {
-        case "high": pick("hoog", "high")
-        case "medium": pick("middel", "medium")
-        case "low": pick("laag", "low")
-        default: word
-        }
+        Recommendation.Priority(rawValue: word).map { pick(FrontEndText.priority($0)) } ?? word
     }
 
     /// The mark and the words for a checklist item's state.

@@ -121,7 +121,7 @@ public struct SessionAnswer: Sendable, Hashable, Codable {
                         "'\(typeName)' is not a value type (number, money, percentage, boolean, text, date or 'list of …')"
                 )
             }
-            let json = try container.decode(JSONScalar.self, forKey: .value)
+            let json = try container.decode(StoredAnswerJSON.self, forKey: .value)
             switch SessionValueCoding.decode(json, as: type) {
             case .success(let value): return .given(value)
             case .failure(let problem):

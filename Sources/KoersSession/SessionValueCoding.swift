@@ -32,7 +32,7 @@ enum SessionValueCoding {
     }
 
     /// A value as JSON.
-    static func encode(_ value: Value) -> JSONScalar {
+    static func encode(_ value: Value) -> StoredAnswerJSON {
         switch value {
         case .boolean(let flag): .boolean(flag)
         case .text(let text): .string(text)
@@ -44,7 +44,7 @@ enum SessionValueCoding {
     }
 
     /// A value read back from JSON, or why it does not fit the type.
-    static func decode(_ json: JSONScalar, as type: ValueType) -> Result<Value, ValueCodingProblem> {
+    static func decode(_ json: StoredAnswerJSON, as type: ValueType) -> Result<Value, ValueCodingProblem> {
         switch (type, json) {
         case (.boolean, .boolean(let flag)):
             return .success(.boolean(flag))

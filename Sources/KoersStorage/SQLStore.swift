@@ -30,6 +30,9 @@ protocol StoreDriver: Sendable {
 /// either database.
 final class SQLStore<Driver: StoreDriver>: KoersStore {
     let driver: Driver
+    /// The documents of the sessions used last, so that an answer to a session whose row has not
+    /// changed since reads and decodes no JSON.
+    let documents = SessionDocumentCache()
 
     init(driver: Driver) {
         self.driver = driver
@@ -106,10 +109,40 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
 
     func createSession(_ session: InterviewRecord) async throws(StoreError) {
         try await write(StoreStatements.insert(session))
+        keepCreated(session)
     }
 
+    /// The session, its document from ``documents`` when the row is still at the version held
+    /// there (the database leaves the document out then), else decoded and held.
     func session(id: String) async throws(StoreError) -> InterviewRecord? {
-        try await one(StoreStatements.session(id: id), "looking up session '\(id)'", StoreStatements.session)
+        let what = "looking up session '\(id)'"
+        let known = documents.version(of: id)
+        let statement = known.map { StoreStatements.session(id: id, unlessStill: $0) } ?? StoreStatements.session(id: id)
+        guard let row = try await rows(statement, what).first else {
+            documents.forget(id)
+            return nil
+        }
+        let version = try SessionVersion(row)
+        if let document = try StoreStatements.optionalDocument(row) {
+            documents.keep(document, of: id, at: version)
+            return try StoreStatements.session(row, document: document)
+        }
+        if let document = documents.document(of: id, at: version) {
+            return try StoreStatements.session(row, document: document)
+        }
+        // Another read replaced the document held since this query was made: read it whole.
+        return try await one(StoreStatements.session(id: id), what, StoreStatements.session)
+    }
+
+    /// Holds the document of a session as written or read, at the version of its record.
+    private func keepCreated(_ record: InterviewRecord) {
+        documents.keep(
+            record.document, of: record.id,
+            at: SessionVersion(
+                revision: record.revision, createdAt: StoreTime.text(record.createdAt),
+                updatedAt: StoreTime.text(record.updatedAt)
+            )
+        )
     }
 
     func session(resumeTokenHash: String) async throws(StoreError) -> InterviewRecord? {
@@ -134,7 +167,8 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         try await save(
             StoreStatements.updateSession(id: id, expectedRevision: expectedRevision, document: document),
             id: id,
-            expectedRevision: expectedRevision
+            expectedRevision: expectedRevision,
+            document: document
         )
     }
 
@@ -149,12 +183,14 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
                 id: id, expectedRevision: expectedRevision, document: document, changes: changes
             ),
             id: id,
-            expectedRevision: expectedRevision
+            expectedRevision: expectedRevision,
+            document: document
         )
     }
 
     func createSession(_ session: InterviewRecord, changes: [SessionHistoryEntry]) async throws(StoreError) {
         try await write(StoreStatements.insert(session, changes: changes))
+        keepCreated(session)
     }
 
     func history(ofSession sessionID: String) async throws(StoreError) -> [SessionHistoryEntry] {
@@ -165,13 +201,17 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         )
     }
 
-    /// Runs a session update whose last statement returns the saved row, and says why when
-    /// nothing was saved.
-    private func save(_ update: StoreWrite, id: String, expectedRevision: Int) async throws(StoreError)
-        -> InterviewRecord
+    /// Runs a session update whose last statement returns the saved row but its document, and
+    /// says why when nothing was saved. The document written is the record's, and is held in
+    /// ``documents`` at the row's new version.
+    private func save(_ update: StoreWrite, id: String, expectedRevision: Int, document: SessionFile)
+        async throws(StoreError) -> InterviewRecord
     {
         let saved = try await write(update)
-        if let row = saved.first { return try StoreStatements.session(row) }
+        if let row = saved.first {
+            documents.keep(document, of: id, at: try SessionVersion(row))
+            return try StoreStatements.session(row, document: document)
+        }
         // Nothing was saved: say why (the write is over, so this look-up only names the reason).
         guard
             let actual = try await one(
@@ -252,6 +292,7 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     }
 
     func deleteSession(id: String) async throws(StoreError) {
+        documents.forget(id)
         if try await write(StoreStatements.deleteSession(id: id)).isEmpty { throw .notFound("session '\(id)'") }
     }
 

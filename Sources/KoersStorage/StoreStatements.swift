@@ -256,6 +256,25 @@ enum StoreStatements {
 
     static func session(id: String) -> StoreStatement { select("interview_sessions", where: "id", id) }
 
+    /// The columns of a session row but its document.
+    static let sessionMetadataColumns =
+        "id, organisation_id, label, pack_id, resume_token_hash, revision, created_at, updated_at"
+
+    /// A session by id, whose document column is `NULL` when the row is still the version
+    /// `known` names (same revision and times): the caller holds that document already, and
+    /// neither database needs to send it nor the store to decode it again.
+    static func session(id: String, unlessStill known: SessionVersion) -> StoreStatement {
+        StoreStatement(
+            """
+            SELECT \(sessionMetadataColumns),
+            CASE WHEN revision = ? AND created_at = ? AND updated_at = ? THEN NULL ELSE document END AS document
+            FROM interview_sessions WHERE id = ?
+            """,
+            [.integer(known.revision), .text(known.createdAt), .text(known.updatedAt), .text(id)],
+            table: "interview_sessions"
+        )
+    }
+
     static func session(resumeTokenHash: String) -> StoreStatement {
         select("interview_sessions", where: "resume_token_hash", resumeTokenHash)
     }
@@ -264,8 +283,6 @@ enum StoreStatements {
         select("interview_sessions", where: "organisation_id", organisationID, then: " ORDER BY created_at, id")
     }
 
-    /// Saves a document if the revision is still the expected one, returning the row as saved
-    /// (no row: someone else saved in between, or there is no such session).
     static func deleteAnonymousSessions(untouchedSince cutoff: Date) -> StoreWrite {
         StoreWrite(
             what: "removing expired anonymous sessions",
@@ -278,13 +295,16 @@ enum StoreStatements {
         )
     }
 
+    /// Saves a document if the revision is still the expected one, returning the row as saved
+    /// but its document, which the caller holds (no row: someone else saved in between, or
+    /// there is no such session).
     static func updateSession(id: String, expectedRevision: Int, document: SessionFile) throws(StoreError)
         -> StoreWrite
     {
         let update = StoreStatement(
             """
             UPDATE interview_sessions SET document = ?, revision = revision + 1, updated_at = ?
-            WHERE id = ? AND revision = ? RETURNING *
+            WHERE id = ? AND revision = ? RETURNING \(sessionMetadataColumns)
             """,
             [
                 .text(try documentText(document, sessionID: id)), .time(Date()), .text(id),
@@ -300,24 +320,38 @@ enum StoreStatements {
     }
 
     static func session(_ row: StoreRow) throws(StoreError) -> InterviewRecord {
-        let id = try row.text("id")
-        return InterviewRecord(
-            id: id,
+        try session(row, document: document(row.text("document"), sessionID: row.text("id")))
+    }
+
+    /// A session from its row's other columns and a document the caller holds (the one it
+    /// just wrote, or the one it read at the row's version).
+    static func session(_ row: StoreRow, document: SessionFile) throws(StoreError) -> InterviewRecord {
+        InterviewRecord(
+            id: try row.text("id"),
             organisationID: try row.optionalText("organisation_id"),
             label: try row.text("label"),
             packID: try row.text("pack_id"),
             resumeTokenHash: try row.optionalText("resume_token_hash"),
             revision: try row.integer("revision"),
-            document: try document(row.text("document"), sessionID: id),
+            document: document,
             createdAt: try row.time("created_at"),
             updatedAt: try row.time("updated_at")
         )
     }
 
-    /// A session document as the CLI writes it to a file: `koers-session/1` JSON.
+    /// The document of a session row, `nil` where the row holds `NULL` there (see
+    /// ``session(id:unlessStill:)``).
+    static func optionalDocument(_ row: StoreRow) throws(StoreError) -> SessionFile? {
+        guard let text = try row.optionalText("document") else { return nil }
+        return try document(text, sessionID: row.text("id"))
+    }
+
+    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact and
+    /// with keys in the document's own order (``CompactJSONEncoder``): nobody reads the column
+    /// as a file (a download encodes the document again), and it is written on every answer.
     private static func documentText(_ document: SessionFile, sessionID: String) throws(StoreError) -> String {
         do {
-            return String(decoding: try SessionStore.encode(document, path: "session \(sessionID)"), as: UTF8.self)
+            return try CompactJSONEncoder().encode(document)
         } catch {
             throw .corrupt("cannot encode the document of session '\(sessionID)': \(error)")
         }

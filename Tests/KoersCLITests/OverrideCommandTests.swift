@@ -277,6 +277,11 @@ import Testing
         #expect(json.standardOutput.contains("\"verification\" : {"), "\(json.standardOutput.prefix(400))")
         let history = try koers(["history", "s.json"], in: folder)
         #expect(history.standardOutput.contains("score geverifieerd domain_user"), "\(history.standardOutput)")
+        // The interview's result screen shows each check under its score.
+        let screen = try koers(["interview", "maturity-scan", "--session", "s.json"], in: folder, input: "\n")
+        #expect(screen.status == 0, "\(screen.standardError)")
+        #expect(screen.standardOutput.contains("\n    geverifieerd door bert, "), "\(screen.standardOutput)")
+        #expect(screen.standardOutput.contains("\n    betwist door carla, ") && screen.standardOutput.contains(": Geen testrapport gezien"))
 
         // A changed override makes the check outdated, and the report says so.
         _ = try koers(["override", "s.json", "domain_user", "\(score.minimum)", "--justification", "Test", "--by", "dirk"], in: folder)

@@ -3,6 +3,7 @@ import KoersBuiltins
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSource
 import KoersTestSupport
 import Testing

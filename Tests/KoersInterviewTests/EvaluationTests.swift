@@ -3,6 +3,7 @@ import KoersBuiltins
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSource
 import Testing
 
@@ -105,21 +106,6 @@ import Testing
         #expect(problem.location?.column == 41)
     }
 
-    @Test func valuesAndAnswersAreFormattedForPeople() {
-        let dutch = ValueFormatter(language: "nl")
-        let english = ValueFormatter(language: "en")
-        #expect(dutch.format(.money(Decimal(string: "125000.5") ?? 0)) == "€ 125.000,50")
-        #expect(english.format(.money(Decimal(string: "125000.5") ?? 0)) == "€125,000.50")
-        #expect(dutch.format(.money(60_000)) == "€ 60.000")
-        #expect(english.format(.money(-1_250)) == "-€1,250")
-        #expect(dutch.format(.money(Decimal(string: "0.005") ?? 0)) == "€ 0,01")
-        #expect(dutch.format(.percentage(Decimal(string: "0.125") ?? 0)) == "12,5%")
-        #expect(english.format(.percentage(Decimal(string: "0.125") ?? 0)) == "12.5%")
-        #expect(dutch.format(.number(1_234_567)) == "1.234.567")
-        #expect(dutch.format(.boolean(true)) == "ja")
-        #expect(english.format(.date(CalendarDate(year: 2022, month: 12, day: 31) ?? .minimum)) == "31 December 2022")
-        #expect(dutch.format(AnswerState.unknown) == "weet ik niet")
-    }
 }
 
 /// Writes small packs for single tests.

@@ -58,13 +58,7 @@ import Testing
         #expect(asked.evaluation.outcome("set_covid19_2")?.verdict == .closed)
     }
 
-    @Test func theOverallVerdictIgnoresNotRequestedOutcomes() {
-        typealias Overall = EvaluationDocument.OverallVerdict
-        #expect(Overall([.notRequested, .eligible]) == .eligible)
-        #expect(Overall([.notRequested, .ineligible]) == .ineligible)
-        #expect(Overall([.undetermined, .notRequested, .ineligible]) == .undetermined)
-        // Nothing requested: nothing to report as missing or rejected.
-        #expect(Overall([.notRequested, .notRequested]) == .noOutcomes)
+    @Test func notRequestedHasItsOwnRawValue() {
         #expect(Verdict.notRequested.rawValue == "not_requested")
     }
 }

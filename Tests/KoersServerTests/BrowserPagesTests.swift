@@ -176,7 +176,7 @@ import Testing
                 #expect(try provider.evaluate("document.querySelector('#answer-input').value") as? String == "heel veel")
                 typedRefusal = true
             }
-            try answerOne(provider, pattern: 0)
+            try provider.answerCurrentQuestion(pattern: 0)
         }
         let answeredHere = try provider.texts("details.answered li").count
         #expect(answeredHere >= 5)
@@ -187,7 +187,7 @@ import Testing
         #expect(try elsewhere.status() == 200)
         #expect(try elsewhere.texts("details.answered li").count == answeredHere)
         let before = try elsewhere.attribute("value", of: "input[name=question]")
-        try answerOne(elsewhere, pattern: 0)
+        try elsewhere.answerCurrentQuestion(pattern: 0)
         #expect(try elsewhere.attribute("value", of: "input[name=question]") != before, "the answer moved the interview on")
         try elsewhere.navigate(to: resumeURL + "/result")
         #expect(try elsewhere.status() == 200)
@@ -251,7 +251,7 @@ import Testing
                 try page.fill("#note", "Navragen bij de zorgmanager")
                 noteQuestion = previous
             }
-            try answerOne(page, pattern: pattern + asked)
+            try page.answerCurrentQuestion(pattern: pattern + asked)
         }
         // After the last question: the review of every answer, then on to the result.
         if try page.exists("#to-result") { try page.click("#to-result") }
@@ -263,29 +263,6 @@ import Testing
             try page.navigate(to: "\(base)/result")
         }
         return asked
-    }
-
-    /// Answers the question on the page: a choice by the pattern, yes for a yes/no question, a
-    /// plausible number or date otherwise.
-    private func answerOne(_ page: BrowserPage, pattern: Int) throws {
-        let radios = try page.evaluate("document.querySelectorAll('#question-form input[type=radio]').length") as? NSNumber
-        let boxes = try page.evaluate("document.querySelectorAll('#question-form input[type=checkbox][name=value]').length") as? NSNumber
-        if let count = radios?.intValue, count > 0 {
-            if try page.exists("#question-form input[type=radio][value=true]") {
-                try page.check("#question-form input[type=radio][value=true]")
-            } else {
-                try page.check("#option-\(pattern % count + 1)")
-            }
-        } else if let count = boxes?.intValue, count > 0 {
-            try page.check("#option-1")
-        } else if try page.attribute("type", of: "#answer-input") == "date" {
-            try page.fill("#answer-input", "2021-11-01")
-        } else {
-            try page.fill("#answer-input", "24")
-        }
-        try page.submit("#question-form")
-        let field = try page.text("#answer-field") ?? ""
-        #expect(try page.status() == 200, "an answer was refused: \(field)")
     }
 
     /// Copies the screenshots next to the package's build folder, for a person to look at.

@@ -181,30 +181,8 @@ import Testing
         var asked = 0
         while try page.exists("#question-form"), asked < 150 {
             asked += 1
-            try answerOne(page, pattern: asked)
+            try page.answerCurrentQuestion(pattern: asked)
         }
         return asked
-    }
-
-    /// Yes for a yes/no question, a choice by the pattern, a plausible number or date otherwise.
-    private func answerOne(_ page: BrowserPage, pattern: Int) throws {
-        let radios = try page.evaluate("document.querySelectorAll('#question-form input[type=radio]').length") as? NSNumber
-        let boxes = try page.evaluate("document.querySelectorAll('#question-form input[type=checkbox][name=value]').length") as? NSNumber
-        if let count = radios?.intValue, count > 0 {
-            if try page.exists("#question-form input[type=radio][value=true]") {
-                try page.check("#question-form input[type=radio][value=true]")
-            } else {
-                try page.check("#option-\(pattern % count + 1)")
-            }
-        } else if let count = boxes?.intValue, count > 0 {
-            try page.check("#option-1")
-        } else if try page.attribute("type", of: "#answer-input") == "date" {
-            try page.fill("#answer-input", "2021-11-01")
-        } else {
-            try page.fill("#answer-input", "24")
-        }
-        try page.submit("#question-form")
-        let field = try page.text("#answer-field") ?? ""
-        #expect(try page.status() == 200, "an answer was refused: \(field)")
     }
 }

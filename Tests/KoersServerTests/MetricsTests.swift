@@ -176,12 +176,13 @@ struct MetricsTests {
             let created = try await client.post("/api/v1/sessions", ["pack": "set-eligibility", "date": "2021-10-01"])
             let id = try sessionID(of: try #require(created.json["state"] as? [String: Any], "\(created)"))
             let token = try #require(created.json["resumeToken"] as? String, "\(created)")
-            // Damage the stored session document behind the server's back (python3's sqlite3).
+            // Damage the stored session document behind the server's back (python3's sqlite3),
+            // raising its revision as any change of a document must for a running server to see it.
             let damage = try CommandRunner.run(
                 URL(fileURLWithPath: "/usr/bin/env"),
                 [
                     "python3", "-c",
-                    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=10); c.execute(\"UPDATE interview_sessions SET document = '{'\"); c.commit()",
+                    "import sqlite3, sys; c = sqlite3.connect(sys.argv[1], timeout=10); c.execute(\"UPDATE interview_sessions SET document = '{', revision = revision + 1\"); c.commit()",
                     databasePath,
                 ],
                 in: Fixtures.packageRoot

@@ -137,7 +137,11 @@ import Testing
                 try await store.createSession(session)
                 let coach = Sample.coach("anna@example.nl")
                 try await store.createCoach(coach)
-                try database.execute("UPDATE interview_sessions SET document = '{\"format\": \"koers-session/1\"'")
+                // A change made outside Koers raises the revision, as every save does: the store
+                // holds the documents it read or wrote at their revision.
+                try database.execute(
+                    "UPDATE interview_sessions SET document = '{\"format\": \"koers-session/1\"', revision = revision + 1"
+                )
                 try database.execute("UPDATE coaches SET created_at = 'gisteren'")
 
                 let documentError = await storeError { _ = try await store.session(id: session.id) }

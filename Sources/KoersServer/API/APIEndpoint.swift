@@ -122,12 +122,24 @@ extension APIEndpoint {
     /// - Parameter requestPath: The request's path, without the query.
     /// - Returns: Whether it matches.
     public func matches(path requestPath: String) -> Bool {
-        let template = path.split(separator: "/")
         let actual = requestPath.split(separator: "/")
+        return Self.templates.contains { $0.endpoint == self && Self.matches($0.segments, actual) }
+    }
+
+    /// Each endpoint's path template as segments, `nil` for a `{name}` segment: split once,
+    /// since the 405 check runs on every request.
+    private static let templates: [(endpoint: APIEndpoint, segments: [String?])] = allCases.map { endpoint in
+        (
+            endpoint,
+            endpoint.path.split(separator: "/").map { segment in
+                segment.hasPrefix("{") && segment.hasSuffix("}") ? nil : String(segment)
+            }
+        )
+    }
+
+    private static func matches(_ template: [String?], _ actual: [Substring]) -> Bool {
         guard template.count == actual.count else { return false }
-        return zip(template, actual).allSatisfy { pattern, segment in
-            (pattern.hasPrefix("{") && pattern.hasSuffix("}")) || pattern == segment
-        }
+        return zip(template, actual).allSatisfy { pattern, segment in pattern.map { $0 == segment } ?? true }
     }
 
     /// The methods the route table has for a path, in a fixed order, or an empty list when no
@@ -137,7 +149,8 @@ extension APIEndpoint {
     /// - Returns: The methods, such as `["GET", "POST"]`.
     public static func methods(forPath requestPath: String) -> [String] {
         let order = ["GET", "PUT", "POST", "DELETE", "PATCH"]
-        let methods = Set(allCases.filter { $0.matches(path: requestPath) }.map(\.methodName))
+        let actual = requestPath.split(separator: "/")
+        let methods = Set(templates.filter { matches($0.segments, actual) }.map(\.endpoint.methodName))
         func rank(_ method: String) -> (Int, String) { (order.firstIndex(of: method) ?? order.count, method) }
         return methods.sorted { rank($0) < rank($1) }
     }

@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersStorage
 
 /// Where an interview's pages live and who may use them: an anonymous session under
@@ -18,6 +19,9 @@ struct InterviewPlace: Sendable {
     var resumeURL: String?
     /// Whether a coach asks (notes and overrides).
     var isCoach: Bool { access.coach != nil }
+    /// Whether the asker may change the session: not a reviewer's account, which reads only and
+    /// so is shown the answers and the result, never a question form or an override form.
+    var canWrite: Bool { access.coach?.role.canWrite ?? true }
 }
 
 extension PageHandlers {
@@ -42,8 +46,9 @@ extension PageHandlers {
     func nextQuestion(_ place: InterviewPlace, visit: PageVisit) async throws(ServiceError) -> Response {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
         // After the last question that matters: the review of every answer, then the result
-        // (straight to the result when nothing was answered, as when no question matters).
-        guard let question = state.nextQuestion else {
+        // (straight to the result when nothing was answered, as when no question matters). A
+        // reviewer, who may not answer, is shown the same.
+        guard let question = state.nextQuestion, place.canWrite else {
             return redirect("\(place.base)/\(state.answers.isEmpty ? "result" : "review")", visit: visit)
         }
         return try await questionPage(question, state: state, place: place, visit: visit, submitted: nil)
@@ -56,6 +61,7 @@ extension PageHandlers {
         let state = try await services.sessions.state(id: place.sessionID, access: place.access, language: visit.language)
         let pack = try services.packs.pack(id: state.session.packId)
         guard let question = pack.pack.question(questionID) else { throw .notFound("no such question") }
+        guard place.canWrite else { return redirect("\(place.base)/review#review-\(questionID)", visit: visit) }
         return try await questionPage(
             QuestionView(question, language: visit.language), state: state, place: place, visit: visit, submitted: nil
         )
@@ -158,8 +164,13 @@ extension PageHandlers {
         let view = ResultView(document: document, overrides: state.overrides, texts: visit.texts)
         var context = view.context()
         context["incomplete"] = !state.complete
-        // A finished session is reopened from its review, where every answer can be changed.
-        context["interviewURL"] = state.complete ? "\(place.base)/review" : place.base
+        // A finished session is reopened from its review, where every answer can be changed; a
+        // reviewer reads the answers there.
+        if place.canWrite {
+            context["interviewURL"] = state.complete ? "\(place.base)/review" : place.base
+        } else {
+            context["reviewURL"] = "\(place.base)/review"
+        }
         context["reportURL"] = "\(place.base)/report"
         context["historyURL"] = "\(place.base)/history"
         context["csvURL"] = "\(place.base)/report?format=csv"
@@ -167,7 +178,7 @@ extension PageHandlers {
         addVerifications(to: &context, state: state, document: document, place: place, visit: visit, error: verifyError)
         if place.isCoach {
             try await addOrganisation(to: &context, state: state, place: place)
-            if !document.scores.isEmpty {
+            if place.canWrite, !document.scores.isEmpty {
                 var form: [String: Any] = [
                     "action": "\(place.base)/overrides",
                     "choices": view.scoreChoices(selected: overrideForm?.form["score"]),

@@ -1,17 +1,9 @@
 import Foundation
+import KoersPresentation
 
 /// Dates as the pages show them to a person: `31 december 2022` in Dutch, `31 December 2022` in
 /// English, rather than the ISO form `2022-12-31` that the API and the files use.
 enum PageDates {
-    static let dutchMonths = [
-        "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
-        "november", "december",
-    ]
-    static let englishMonths = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-        "November", "December",
-    ]
-
     /// A day written `YYYY-MM-DD` in words; anything else is returned as it is.
     ///
     /// - Parameters:
@@ -22,8 +14,8 @@ enum PageDates {
         guard parts.count == 3, parts[0].count == 4, let year = Int(parts[0]), let month = Int(parts[1]),
               let day = Int(parts[2]), (1...12).contains(month), (1...31).contains(day)
         else { return iso }
-        let months = language == "en" ? englishMonths : dutchMonths
-        return "\(day) \(months[month - 1]) \(year)"
+        let name = FrontEndText.months[month - 1]
+        return "\(day) \(language == "en" ? name.en : name.nl) \(year)"
     }
 
     /// A moment as its day in words and its time in UTC: `23 november 2026 14:05`.

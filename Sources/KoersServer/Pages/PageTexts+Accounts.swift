@@ -1,3 +1,5 @@
+import KoersPresentation
+
 extension PageTexts {
     /// The texts of account management, one's own password and the organisation's data.
     static let accountTexts: [String: (nl: String, en: String)] = [
@@ -74,12 +76,11 @@ extension PageTexts {
         "exportOrganisation": ("Alle gegevens downloaden (JSON)", "Download all data (JSON)"),
         "downloadSession": ("Downloaden", "Download"),
         "importSession": ("Sessie importeren", "Import a session"),
-        "importFile": ("Bestand", "File"),
+        "importFile": shared(.file),
         "importHint": (
             "Een sessiebestand (koers-session/1, zoals koers interview --save het schrijft) of een antwoordenbestand (YAML of JSON, zoals koers check --answers het leest). Een bestand met fouten wordt niet opgeslagen.",
             "A session file (koers-session/1, as koers interview --save writes it) or an answers file (YAML or JSON, as koers check --answers reads it). A file with mistakes is not stored."
         ),
-        "importPack": ("Toets", "Check"),
         "importPackFromFile": ("de toets die het bestand noemt", "the check the file names"),
         "importLabel": ("Naam van de sessie (leeg: die uit het bestand)", "Session label (empty: the file's)"),
         "importButton": ("Importeren", "Import"),

@@ -1,3 +1,5 @@
+import KoersPresentation
+
 /// The texts of the coach's workspace pages (history, review, answers taken over,
 /// verification), kept apart from ``PageTexts/table`` so that each part of the pages keeps its
 /// own table.
@@ -10,15 +12,15 @@ extension PageTexts {
             "Every change of an answer, note, override or confirmation: who, when, from what to what."
         ),
         "historyEmpty": ("Er is nog niets gewijzigd.", "Nothing has changed yet."),
-        "historyWhen": ("Wanneer", "When"),
-        "historyWho": ("Wie", "Who"),
+        "historyWhen": shared(.when),
+        "historyWho": shared(.who),
         "historyWhat": ("Wat", "What"),
-        "historyOld": ("Was", "Was"),
-        "historyNew": ("Werd", "Became"),
+        "historyOld": shared(.before),
+        "historyNew": shared(.after),
         "reportWithHistory": ("Rapportage met geschiedenis", "Report with history"),
         "backToResult": ("Terug naar de uitslag", "Back to the result"),
-        "kind.answer": ("Antwoord", "Answer"),
-        "kind.note": ("Notitie", "Note"),
+        "kind.answer": shared(.answer),
+        "kind.note": shared(.note),
         "kind.taken_over": ("Overgenomen", "Taken over"),
         "kind.taken_over_confirmed": ("Overgenomen antwoord bevestigd", "Answer taken over confirmed"),
         "kind.override": ("Aangepaste score", "Score override"),
@@ -38,7 +40,7 @@ extension PageTexts {
         "toConfirm": ("nog bevestigen", "to confirm"),
         "state.dontKnow": ("weet niet", "don't know"),
         "state.skipped": ("overgeslagen", "skipped"),
-        "state.unanswered": ("nog niet beantwoord", "not answered yet"),
+        "state.unanswered": shared(.notAnsweredYet),
         "takenOverConfirmHint": (
             "Klopt dit antwoord nog? Kies Volgende om het te bevestigen, of geef een ander antwoord.",
             "Is this answer still right? Choose Next to confirm it, or give another answer."
@@ -58,9 +60,9 @@ extension PageTexts {
         "verifyButton": ("Score klopt", "Score is right"),
         "disputeButton": ("Score betwisten", "Dispute the score"),
         "disputeReason": ("Waarom klopt de score niet?", "Why is the score not right?"),
-        "verifiedBy": ("geverifieerd door", "verified by"),
-        "disputedBy": ("betwist door", "disputed by"),
-        "verificationOutdated": ("score sindsdien gewijzigd", "score changed since"),
+        "verifiedBy": shared(.verifiedBy),
+        "disputedBy": shared(.disputedBy),
+        "verificationOutdated": shared(.scoreChangedSince),
         "reviewAnswers": ("Antwoorden nakijken of wijzigen", "Review or change the answers"),
     ]
 }

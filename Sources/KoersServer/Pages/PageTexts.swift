@@ -1,3 +1,6 @@
+import KoersCore
+import KoersPresentation
+
 /// Every text of the web pages in Dutch and English: one table, so a translation is never
 /// missing in one language only. Pack texts (questions, verdicts, reasons) come from the packs
 /// and the engine in the same language.
@@ -35,6 +38,10 @@ struct PageTexts: Sendable {
 
     /// The texts by key.
     static let table: [String: (nl: String, en: String)] = coreTable.merging(accountTexts) { core, _ in core }
+
+    /// An entry of the tables from the catalogue the front ends share, so that a text the
+    /// terminal or the reports show as well is written once.
+    static func shared(_ text: FrontEndText) -> (nl: String, en: String) { (text.nl, text.en) }
 
     /// The texts of the pages but account management and the organisation's data
     /// (``accountTexts``).
@@ -100,12 +107,12 @@ struct PageTexts: Sendable {
         "inProgress": ("Bezig", "In progress"),
         "open": ("Openen", "Open"),
         "result": ("Uitslag", "Result"),
-        "report": ("Rapportage", "Report"),
+        "report": shared(.report),
         "downloadCSV": ("Download als CSV (spreadsheet)", "Download as CSV (spreadsheet)"),
         "compare": ("Vergelijken", "Compare"),
         "comparison": ("Vergelijking 0-meting en vervolgmeting", "Baseline and follow-up compared"),
-        "baseline": ("0-meting", "Baseline"),
-        "followUp": ("Vervolgmeting", "Follow-up"),
+        "baseline": shared(.baseline),
+        "followUp": shared(.followUp),
         "compareIntro": (
             "Kies twee sessies van dezelfde toets: de 0-meting en de vervolgmeting.",
             "Choose two sessions of the same check: the baseline and the follow-up."
@@ -136,19 +143,19 @@ struct PageTexts: Sendable {
         "next": ("Volgende", "Next"),
         "save": ("Opslaan", "Save"),
         "change": ("Wijzigen", "Change"),
-        "question": ("Vraag", "Question"),
+        "question": shared(.question),
         "questionOf": ("van ongeveer", "of about"),
         "help": ("Toelichting", "Help"),
         "yes": ("Ja", "Yes"),
         "no": ("Nee", "No"),
         "dontKnow": ("Weet ik niet", "I don't know"),
         "chooseOne": ("Kies een van de antwoorden.", "Please choose one of the answers."),
-        "skip": ("Overslaan", "Skip"),
+        "skip": shared(.skip),
         "skipHelp": ("Deze vraag mag u overslaan.", "You may skip this question."),
         "note": ("Notitie van de coach", "Coach's note"),
         "noteHelp": ("Alleen zichtbaar voor coaches en in de rapportage.", "Shown to coaches and in the report only."),
         "answerError": ("Dit antwoord kan niet worden opgeslagen", "This answer cannot be saved"),
-        "unit": ("Eenheid", "Unit"),
+        "unit": shared(.unit),
         "between": ("Tussen", "Between"),
         "and": ("en", "and"),
         "resumeTitle": ("Bewaar deze link", "Keep this link"),
@@ -165,16 +172,16 @@ struct PageTexts: Sendable {
         ),
         "verdicts": ("Oordelen", "Verdicts"),
         "overall": ("Samen", "Overall"),
-        "amounts": ("Bedragen", "Amounts"),
+        "amounts": shared(.amounts),
         "reasons": ("Waarom", "Why"),
         "stillOpen": ("Nog te beantwoorden", "Still to answer"),
         "openQuestions": ("vragen nog te beantwoorden", "questions still to answer"),
-        "scores": ("Scores", "Scores"),
-        "score": ("Score", "Score"),
-        "computed": ("Berekend", "Computed"),
+        "scores": shared(.scores),
+        "score": shared(.score),
+        "computed": shared(.computed),
         "effective": ("Telt mee", "Counts"),
-        "level": ("Niveau", "Level"),
-        "override": ("Aangepast", "Override"),
+        "level": shared(.level),
+        "override": shared(.override),
         "overrideScore": ("Score aanpassen", "Override a score"),
         "overrideIntro": (
             "Een coach kan een score aanpassen, met een onderbouwing. De berekende waarde blijft bewaard.",
@@ -184,23 +191,23 @@ struct PageTexts: Sendable {
         "justification": ("Onderbouwing", "Justification"),
         "justificationRequired": ("Geef een onderbouwing.", "Please give a justification."),
         "valueRequired": ("Vul een waarde in.", "Please enter a value."),
-        "actions": ("Acties", "Actions"),
-        "noActions": ("Geen acties.", "No actions."),
-        "priority": ("Prioriteit", "Priority"),
-        "priority.high": ("hoog", "high"),
-        "priority.medium": ("middel", "medium"),
-        "priority.low": ("laag", "low"),
-        "sources": ("Bronnen", "Sources"),
-        "answers": ("Antwoorden", "Answers"),
-        "answer": ("Antwoord", "Answer"),
+        "actions": shared(.actions),
+        "noActions": shared(.noActions),
+        "priority": shared(.priority),
+        "priority.high": shared(FrontEndText.priority(.high)),
+        "priority.medium": shared(FrontEndText.priority(.medium)),
+        "priority.low": shared(FrontEndText.priority(.low)),
+        "sources": shared(.sources),
+        "answers": shared(.answers),
+        "answer": shared(.answer),
         "continueInterview": ("Verder met de vragen", "Continue with the questions"),
         "changeAnswers": ("Antwoorden wijzigen", "Change answers"),
         "printHint": ("Deze pagina kan worden afgedrukt.", "This page can be printed."),
-        "verdict.eligible": ("komt in aanmerking", "eligible"),
-        "verdict.ineligible": ("komt niet in aanmerking", "not eligible"),
+        "verdict.eligible": shared(.eligible),
+        "verdict.ineligible": shared(.ineligible),
         "verdict.undetermined": ("nog niet te zeggen", "not yet known"),
-        "verdict.closed": ("gesloten", "closed"),
-        "verdict.not_requested": ("niet gevraagd", "not requested"),
+        "verdict.closed": shared(.closed),
+        "verdict.not_requested": shared(.notRequested),
         "overall.eligible": (
             "U komt voor ten minste één regeling in aanmerking.", "You qualify for at least one scheme."
         ),

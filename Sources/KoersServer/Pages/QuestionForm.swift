@@ -1,6 +1,7 @@
 import Foundation
 import KoersCore
 import KoersInterview
+import KoersPresentation
 
 /// One question as an HTML form: which control it gets, what it holds (an earlier answer, or
 /// the value just typed that was not accepted), and how a submitted form becomes an answer.

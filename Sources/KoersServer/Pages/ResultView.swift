@@ -1,5 +1,6 @@
 import Foundation
 import KoersInterview
+import KoersPresentation
 
 /// The result page's values from a `koers-check/1` document: the verdicts with their reasons
 /// and sources, the scores with overrides, and the actions.

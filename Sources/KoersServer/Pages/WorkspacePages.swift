@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// The routes of the coach's workspace pages: a session's history, the review of its answers
@@ -86,7 +87,6 @@ extension PageHandlers {
             "packTitle": state.pack.title,
             "complete": review.complete,
             "resultURL": "\(place.base)/result",
-            "interviewURL": place.base,
             "groups": review.groups.enumerated().map { index, group -> [String: Any] in
                 [
                     "index": index + 1,
@@ -95,8 +95,8 @@ extension PageHandlers {
                         var entry: [String: Any] = [
                             "questionId": item.questionId, "question": item.question, "display": item.display,
                             "state": item.state, "awaitingConfirmation": item.awaitingConfirmation,
-                            "href": "\(place.base)/questions/\(item.questionId)",
                         ]
+                        if place.canWrite { entry["href"] = "\(place.base)/questions/\(item.questionId)" }
                         if item.state != "answered" { entry["stateText"] = visit.texts["state.\(item.state)"] }
                         if let takenOver = item.takenOver { entry["takenOver"] = takenOver }
                         if let note = item.note {
@@ -108,6 +108,7 @@ extension PageHandlers {
                 ]
             },
         ]
+        if place.canWrite { context["interviewURL"] = place.base }
         if awaiting > 0 { context["awaiting"] = awaiting }
         if let resume = place.resumeURL { context["resume"] = resume }
         if place.isCoach { try await addOrganisation(to: &context, state: state, place: place) }
@@ -144,7 +145,7 @@ extension PageHandlers {
             context["scores"] = scores
         }
         context["showVerification"] = place.isCoach || !verifications.isEmpty
-        guard place.isCoach, !document.scores.isEmpty else { return }
+        guard place.isCoach, place.canWrite, !document.scores.isEmpty else { return }
         var forms: [String: Any] = [
             "forms": document.scores.map { score -> [String: Any] in
                 [

@@ -1,6 +1,7 @@
 public import Foundation
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersSession
 import KoersStorage
 

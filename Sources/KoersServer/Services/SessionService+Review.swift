@@ -1,6 +1,7 @@
 import Foundation
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersSession
 import KoersSource
 import KoersStorage

@@ -1,7 +1,8 @@
 import Foundation
 public import KoersCore
 import KoersExpression
-public import KoersInterview
+import KoersInterview
+public import KoersPresentation
 import KoersSession
 import KoersSource
 import KoersStorage
@@ -53,6 +54,10 @@ public struct SessionService: Sendable {
     let organisations: OrganisationService
     let settings: ServiceSettings
     let anonymousStarts: AnonymousStartCounter
+    /// One change per session at a time in this process (see ``SessionChangeQueue``).
+    let changeQueue = SessionChangeQueue()
+    /// The session versions this process saved, adapted to their packs (see ``AdaptedDocuments``).
+    let adaptedDocuments = AdaptedDocuments()
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -407,11 +412,24 @@ public struct SessionService: Sendable {
 
     /// Loads, changes and saves a session, retrying once when someone else saved in between;
     /// with `revisions` (the caller's `If-Match`), only when the session is at one of them, and
-    /// never retried: a save in between is the caller's to see first.
+    /// never retried: a save in between is the caller's to see first. Changes of one session
+    /// in this process wait for each other (``SessionChangeQueue``), so that only another
+    /// process's save can come in between.
     func change(
         _ id: String,
         access: Access,
         ifRevision revisions: Set<Int>? = nil,
+        _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
+    ) async throws(ServiceError) -> SessionState {
+        try await changeQueue.serialized(id) { () async throws(ServiceError) -> SessionState in
+            try await changeNow(id, access: access, ifRevision: revisions, body)
+        }
+    }
+
+    private func changeNow(
+        _ id: String,
+        access: Access,
+        ifRevision revisions: Set<Int>?,
         _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
     ) async throws(ServiceError) -> SessionState {
         var attempt = 0
@@ -423,7 +441,9 @@ public struct SessionService: Sendable {
                 throw Self.changedInTheMeantime(record.revision)
             }
             let pack = try packs.pack(id: record.packID)
-            var document = adapted(record.document, to: pack)
+            var document =
+                adaptedDocuments.contains(id, revision: record.revision, updatedAt: record.updatedAt)
+                ? record.document : adapted(record.document, to: pack)
             // The web app keeps no change history inside the document: it rewrites the whole
             // document on every answer, so a history that grows with each change would make
             // every answer slower (bench-web: about half the answers per second after 70 changes
@@ -441,6 +461,7 @@ public struct SessionService: Sendable {
                     id: id, expectedRevision: record.revision, document: document, changes: changes
                 )
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
+                adaptedDocuments.insert(id, revision: saved.revision, updatedAt: saved.updatedAt)
                 return state(of: saved, pack: pack, language: nil, adapting: false)
             } catch .conflict(expected: _, actual: let actual) where revisions != nil {
                 throw Self.changedInTheMeantime(actual)

@@ -2,6 +2,7 @@ public import Foundation
 import KoersCore
 import KoersExpression
 public import KoersInterview
+public import KoersPresentation
 import KoersSession
 public import KoersStorage
 

@@ -1,4 +1,5 @@
 import KoersInterview
+import KoersPresentation
 
 /// The calculations of a check result (business cases and the like) for the text and Markdown
 /// outputs: each result with its value and unit, and in Markdown its formula.

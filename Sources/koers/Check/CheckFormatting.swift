@@ -1,6 +1,7 @@
 import Foundation
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 
 /// Formats the exact values of a check result (decimal strings, ISO dates) for people.
 struct CheckFormatting {

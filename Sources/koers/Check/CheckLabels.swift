@@ -1,4 +1,6 @@
+import KoersCore
 import KoersInterview
+import KoersPresentation
 
 /// The fixed words of a check report, in Dutch or English.
 struct CheckLabels {
@@ -8,15 +10,13 @@ struct CheckLabels {
     private var isDutch: Bool { language == "nl" }
 
     private func pick(_ dutch: String, _ english: String) -> String { isDutch ? dutch : english }
+    private func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
     /// The verdict as a phrase after the outcome's title.
     func verdict(_ verdict: Verdict) -> String {
         switch verdict {
-        case .eligible: pick("komt in aanmerking", "eligible")
-        case .ineligible: pick("komt niet in aanmerking", "not eligible")
-        case .undetermined: pick("nog niet te bepalen", "undetermined")
         case .closed: pick("gesloten op deze datum", "closed on this date")
-        case .notRequested: pick("niet gevraagd", "not requested")
+        default: pick(FrontEndText.verdict(verdict))
         }
     }
 
@@ -32,38 +32,33 @@ struct CheckLabels {
 
     /// A recommendation's priority in words.
     func priority(_ priority: String) -> String {
-        switch priority {
-        case "high": pick("hoog", "high")
-        case "medium": pick("middel", "medium")
-        case "low": pick("laag", "low")
-        default: priority
-        }
+        Recommendation.Priority(rawValue: priority).map { pick(FrontEndText.priority($0)) } ?? priority
     }
 
-    var pack: String { pick("Pakket", "Pack") }
-    var date: String { pick("Datum", "Date") }
-    var answers: String { pick("Antwoorden", "Answers") }
+    var pack: String { pick(.pack) }
+    var date: String { pick(.date) }
+    var answers: String { pick(.answers) }
     var outcomes: String { pick("Uitkomsten", "Outcomes") }
     var outcome: String { pick("Uitkomst", "Outcome") }
-    var verdictHeading: String { pick("Oordeel", "Verdict") }
+    var verdictHeading: String { pick(.verdict) }
     var decisiveRules: String { pick("Doorslaggevende eisen", "Decisive requirements") }
     var requirement: String { pick("Eis", "Requirement") }
-    var sources: String { pick("Bronnen", "Sources") }
+    var sources: String { pick(.sources) }
     var source: String { pick("Bron", "Source") }
-    var amounts: String { pick("Bedragen", "Amounts") }
+    var amounts: String { pick(.amounts) }
     var amount: String { pick("Bedrag", "Amount") }
     var stillNeeded: String { pick("Nog nodig", "Still needed") }
     var values: String { pick("Berekende waarden", "Calculated values") }
-    var value: String { pick("Waarde", "Value") }
+    var value: String { pick(.value) }
     var unknownYet: String { pick("nog onbekend", "not known yet") }
     var waitsFor: String { pick("wacht op", "waits for") }
-    var scores: String { pick("Scores", "Scores") }
-    var score: String { pick("Score", "Score") }
-    var computed: String { pick("Berekend", "Computed") }
-    var override: String { pick("Aangepast", "Override") }
+    var scores: String { pick(.scores) }
+    var score: String { pick(.score) }
+    var computed: String { pick(.computed) }
+    var override: String { pick(.override) }
     var effective: String { pick("Telt", "Counts") }
-    var level: String { pick("Niveau", "Level") }
-    var recommendations: String { pick("Aanbevelingen", "Recommendations") }
+    var level: String { pick(.level) }
+    var recommendations: String { pick(.recommendations) }
     var openQuestions: String { pick("Open vragen", "Open questions") }
     var openQuestionsNote: String {
         pick(

@@ -1,4 +1,5 @@
 import KoersInterview
+import KoersPresentation
 
 /// Writes a check result as a Markdown document: a heading per outcome with its explanation,
 /// tables of amounts and decisive requirements (answers and sources), then values, scores,

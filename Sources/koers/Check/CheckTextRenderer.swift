@@ -1,4 +1,5 @@
 import KoersInterview
+import KoersPresentation
 
 /// Writes a check result for a terminal: per outcome its verdict, the explanation and the
 /// decisive requirements with the answers they used and their sources; then amounts, values,

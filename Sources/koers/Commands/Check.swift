@@ -3,6 +3,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 import KoersSource
 

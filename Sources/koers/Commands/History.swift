@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 extension KoersCommand {
@@ -94,6 +95,7 @@ struct HistoryTexts {
     let language: String
 
     private func pick(_ nl: String, _ en: String) -> String { language == "nl" ? nl : en }
+    private func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
     /// Every line of the text output.
     func lines(for session: SessionFile, path: String) -> [String] {
@@ -116,7 +118,7 @@ struct HistoryTexts {
                 if let note = answer.note, let author = answer.noteAuthor {
                     lines.append(
                         "\(time(answer.noteAt ?? answer.answeredAt))  \(author)  \(id): "
-                            + pick("notitie", "note") + " \"\(note)\""
+                            + pick(.changedNote) + " \"\(note)\""
                     )
                 }
             }
@@ -128,7 +130,7 @@ struct HistoryTexts {
             case .takenOverConfirmed, .overrideConfirmed:
                 break
             case .takenOver:
-                line += ": " + transition(change) + (change.source.map { " (" + pick("uit", "from") + " \($0))" } ?? "")
+                line += ": " + transition(change) + (change.source.map { " (" + pick(.from) + " \($0))" } ?? "")
             case .answer, .note, .override, .scoreVerified, .scoreDisputed:
                 line += ": " + transition(change)
             }
@@ -146,14 +148,14 @@ struct HistoryTexts {
 
     private func kind(_ kind: SessionChange.Kind) -> String {
         switch kind {
-        case .answer: pick("antwoord", "answer")
-        case .note: pick("notitie", "note")
-        case .takenOver: pick("overgenomen", "taken over")
-        case .takenOverConfirmed: pick("overname bevestigd", "takeover confirmed")
-        case .override: pick("score aangepast", "score override")
-        case .overrideConfirmed: pick("aanpassing bevestigd", "override confirmed")
-        case .scoreVerified: pick("score geverifieerd", "score verified")
-        case .scoreDisputed: pick("score betwist", "score disputed")
+        case .answer: pick(.changedAnswer)
+        case .note: pick(.changedNote)
+        case .takenOver: pick(.takenOver)
+        case .takenOverConfirmed: pick(.takeoverConfirmed)
+        case .override: pick(.scoreOverridden)
+        case .overrideConfirmed: pick(.overrideConfirmed)
+        case .scoreVerified: pick(.scoreVerified)
+        case .scoreDisputed: pick(.scoreDisputed)
         }
     }
 
@@ -161,7 +163,7 @@ struct HistoryTexts {
         switch (change.old, change.new) {
         case (nil, let new?): return content(new)
         case (let old?, let new?): return "\(content(old)) → \(content(new))"
-        case (let old?, nil): return "\(content(old)) → " + pick("(verwijderd)", "(removed)")
+        case (let old?, nil): return "\(content(old)) → " + pick(.removed)
         case (nil, nil): return ""
         }
     }

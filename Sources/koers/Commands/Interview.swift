@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import KoersCore
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 extension KoersCommand {

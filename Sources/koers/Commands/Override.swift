@@ -3,6 +3,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 import KoersSource
 
@@ -330,12 +331,8 @@ extension KoersCommand {
                 console.line("  " + texts.noOverride)
             }
             if let check = verification {
-                let word = check.status == .verified ? texts.pick("geverifieerd door", "verified by") : texts.pick("betwist door", "disputed by")
-                var line = "\(word) \(check.by), \(check.at.formatted(.iso8601))"
-                if let reason = check.reason { line += ": \(reason)" }
-                if !check.holds(computed: result.computed.value?.decimalValue, override: record?.value) {
-                    line += " (" + texts.pick("score sindsdien gewijzigd", "score changed since") + ")"
-                }
+                let holds = check.holds(computed: result.computed.value?.decimalValue, override: record?.value)
+                let line = InterviewTexts(language: texts.language).verification(check, holds: holds)
                 console.line("  " + console.styled(line, check.status == .verified ? .green : .yellow))
             }
             let effective =
@@ -357,6 +354,7 @@ private struct OverrideTexts {
     let language: String
 
     func pick(_ nl: String, _ en: String) -> String { language == "nl" ? nl : en }
+    func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
     private func time(_ date: Date) -> String { date.formatted(.iso8601) }
 
@@ -397,5 +395,5 @@ private struct OverrideTexts {
         )
     }
     var removed: String { pick("Aanpassing verwijderd.", "Override removed.") }
-    func saved(_ path: String) -> String { pick("Bewaard in \(path).", "Saved in \(path).") }
+    func saved(_ path: String) -> String { pick(FrontEndText.savedIn(path)) }
 }

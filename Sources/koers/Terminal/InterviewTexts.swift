@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// The words of the terminal interview, in Dutch or English.
@@ -11,6 +12,7 @@ struct InterviewTexts {
 
     private var dutch: Bool { language == "nl" }
     private func pick(_ nl: String, _ en: String) -> String { dutch ? nl : en }
+    private func pick(_ text: FrontEndText) -> String { pick(text.nl, text.en) }
 
     // MARK: Prompts
 
@@ -19,7 +21,7 @@ struct InterviewTexts {
     func current(_ answer: String) -> String {
         pick("Huidig antwoord: \(answer) (Enter houdt het)", "Current answer: \(answer) (Enter keeps it)")
     }
-    var takenOverTag: String { pick("overgenomen", "taken over") }
+    var takenOverTag: String { pick(.takenOver) }
     /// Where an answer was taken over from: `overgenomen uit Maturity scan 0-meting (2 maart 2026)`.
     func takenOver(from origin: AnswerOrigin, formatter: ValueFormatter) -> String {
         let day = origin.answeredAt.flatMap(Self.day(of:)).map { formatter.format($0) }
@@ -90,7 +92,7 @@ struct InterviewTexts {
             )
     }
     var unknownRow: String { pick("Weet ik niet", "Don't know") }
-    var skipRow: String { pick("Overslaan", "Skip") }
+    var skipRow: String { pick(.skip) }
     var nothingChosen: String {
         pick(
             "Niets gekozen: spatie kiest; nogmaals Enter bevestigt 'geen'.",
@@ -153,7 +155,7 @@ struct InterviewTexts {
     var reviewTitle: String { pick("Overzicht van de antwoorden", "Review of the answers") }
     var reviewUnanswered: String { pick("(niet beantwoord)", "(not answered)") }
     var reviewAwaiting: String { pick("overgenomen, nog te bevestigen", "taken over, to be confirmed") }
-    var reviewNote: String { pick("notitie", "note") }
+    var reviewNote: String { pick(.changedNote) }
     func reviewPrompt(count: Int) -> String {
         pick(
             "Typ een nummer (1-\(count)) om dat antwoord te wijzigen; Enter toont de uitslag, < gaat terug.",
@@ -246,20 +248,12 @@ struct InterviewTexts {
     // MARK: Results
 
     func resultTitle(_ date: String) -> String { pick("Uitslag op \(date)", "Result on \(date)") }
-    func verdict(_ verdict: Verdict) -> String {
-        switch verdict {
-        case .eligible: pick("komt in aanmerking", "eligible")
-        case .ineligible: pick("komt niet in aanmerking", "not eligible")
-        case .undetermined: pick("nog niet te bepalen", "undetermined")
-        case .closed: pick("gesloten", "closed")
-        case .notRequested: pick("niet gevraagd", "not requested")
-        }
-    }
+    func verdict(_ verdict: Verdict) -> String { pick(FrontEndText.verdict(verdict)) }
     var rulesTitle: String { pick("Beslissende regels:", "Decisive rules:") }
     var answersLabel: String { pick("antwoorden", "answers") }
     var sourcesLabel: String { pick("bron", "source") }
     var notYetComputable: String { pick("nog niet te berekenen", "cannot be computed yet") }
-    var scoresTitle: String { pick("Scores", "Scores") }
+    var scoresTitle: String { pick(.scores) }
     func overridden(computed: String, by person: String?, confirmedBy confirmer: String? = nil, justification: String)
         -> String
     {
@@ -271,14 +265,16 @@ struct InterviewTexts {
         )
     }
     func confirmedBy(_ person: String) -> String { pick("bevestigd door \(person)", "confirmed by \(person)") }
-    var recommendationsTitle: String { pick("Aanbevelingen", "Recommendations") }
-    func priority(_ priority: Recommendation.Priority) -> String {
-        switch priority {
-        case .high: pick("hoog", "high")
-        case .medium: pick("middel", "medium")
-        case .low: pick("laag", "low")
-        }
+    /// A second person's check of a score: who verified or disputed it, when, why, and whether
+    /// the score changed since (`holds` false), as `koers override` and the result screen show it.
+    func verification(_ check: ScoreVerification, holds: Bool) -> String {
+        var line = "\(pick(check.status == .verified ? .verifiedBy : .disputedBy)) \(check.by), \(check.at.formatted(.iso8601))"
+        if let reason = check.reason { line += ": \(reason)" }
+        if !holds { line += " (" + pick(.scoreChangedSince) + ")" }
+        return line
     }
+    var recommendationsTitle: String { pick(.recommendations) }
+    func priority(_ priority: Recommendation.Priority) -> String { pick(FrontEndText.priority(priority)) }
     var ignoredTitle: String {
         pick(
             "Niet meegeteld (de vraag is niet meer van toepassing; het antwoord blijft bewaard):",
@@ -286,5 +282,5 @@ struct InterviewTexts {
         )
     }
     var problemsTitle: String { pick("Problemen bij het rekenen:", "Problems while evaluating:") }
-    func savedIn(_ path: String) -> String { pick("Bewaard in \(path).", "Saved in \(path).") }
+    func savedIn(_ path: String) -> String { pick(FrontEndText.savedIn(path)) }
 }

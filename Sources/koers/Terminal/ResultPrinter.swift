@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 import KoersSource
 
@@ -19,7 +20,8 @@ struct ResultPrinter {
     ///
     /// - Parameters:
     ///   - evaluation: The evaluation of the session's answers.
-    ///   - session: The session, for who set and who confirmed score overrides.
+    ///   - session: The session, for who set and who confirmed score overrides, and who verified
+    ///     or disputed each score.
     func print(_ evaluation: Evaluation, session: SessionFile) {
         let explainer = Explainer(pack: pack, language: language)
         let formatter = explainer.formatter
@@ -93,6 +95,14 @@ struct ResultPrinter {
                         )
                 }
                 console.line(line)
+                if let check = session.scoreVerifications[score.score.id] {
+                    let holds = check.holds(
+                        computed: score.computed.value?.decimalValue, override: session.scoreOverrides[score.score.id]?.value
+                    )
+                    console.line(
+                        "    " + console.styled(texts.verification(check, holds: holds), check.status == .verified ? .green : .yellow)
+                    )
+                }
             }
         }
 

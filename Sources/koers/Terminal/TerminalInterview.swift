@@ -2,6 +2,7 @@ import Foundation
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersPresentation
 import KoersSession
 
 /// The interview in a terminal: asks the next question, checks the answer, saves the session

@@ -6,32 +6,9 @@ import Testing
 /// a Dutch page shows Dutch messages, an English page English ones, the API stays English.
 @Suite("Page messages in the page's language")
 struct PageLanguageTests {
-    /// A coach logged in through the login page: the cookie and the form token.
-    struct PageCoach {
-        let client: InProcessClient
-        let cookie: String
-        let csrf: String
-
-        func post(_ path: String, _ fields: String) async throws -> APIResponse {
-            try await client.send(
-                "POST", path, body: Data("csrf=\(csrf)&\(fields)".utf8),
-                headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
-            )
-        }
-
-        func get(_ path: String) async throws -> APIResponse {
-            try await client.send("GET", path, headers: ["Cookie": cookie])
-        }
-    }
-
-    private func logIn(_ server: InProcessServer, language: String) async throws -> PageCoach {
+    private func logIn(_ server: InProcessServer, language: String) async throws -> PageUser {
         try await server.coach("anna@example.nl", name: "Anna")
-        let right = try await server.client.submitLoginPage("email=anna%40example.nl&password=correct+horse+battery")
-        let login = try #require(InProcessClient.match(#"(koers_login=[A-Za-z0-9_-]+)"#, in: right.header("Set-Cookie") ?? ""), "\(right)")
-        let cookie = "\(login); koers_lang=\(language)"
-        let page = try await server.client.send("GET", "/organisations", headers: ["Cookie": cookie])
-        let csrf = try #require(InProcessClient.match(#"name="csrf" value="([A-Za-z0-9_-]+)""#, in: page.text), "\(page)")
-        return PageCoach(client: server.client, cookie: cookie, csrf: csrf)
+        return try await PageUser.logIn(server, "anna@example.nl", language: language)
     }
 
     private static func encoded(_ text: String) -> String {

@@ -259,6 +259,38 @@ struct RoleTests {
         }
     }
 
+    @Test("the pages: a reviewer is sent from the question pages to the answers and sees no form to change anything")
+    func reviewerReadsTheInterviewPages() async throws {
+        try await InProcessServer.run(.sqlite) { server in
+            let world = try await Self.world(server)
+            #expect(try await world.anna.send("PUT", "/api/v1/accounts/\(world.rikID)/organisations/\(world.organisationID)").status == 204)
+            let rik = try await PageUser.logIn(server, "rik@example.nl")
+            let base = "/sessions/\(world.sessionID)"
+            let next = try await rik.get(base)
+            #expect(next.status == 303 && next.header("Location") == "\(base)/review", "\(next)")
+            let question = try await rik.get("\(base)/questions/\(world.questionID)")
+            #expect(question.status == 303 && question.header("Location") == "\(base)/review#review-\(world.questionID)", "\(question)")
+            let review = try await rik.get("\(base)/review")
+            #expect(review.status == 200 && review.text.contains("id=\"review-\(world.questionID)\""), "\(review)")
+            #expect(!review.text.contains("change-link") && !review.text.contains("id=\"continue\""), "no way to change: \(review.text)")
+            let result = try await rik.get("\(base)/result")
+            #expect(result.status == 200, "\(result)")
+            for form in ["override-form", "verify-form", "dispute-form"] {
+                #expect(!result.text.contains(form), "no \(form) on a reviewer's result")
+            }
+            #expect(result.text.contains("href=\"\(base)/review\""), "the answers are one link away")
+
+            // The coach who wrote them still gets the question form and the change links.
+            let anna = try await PageUser.logIn(server, "anna@example.nl")
+            let coachQuestion = try await anna.get("\(base)/questions/\(world.questionID)")
+            #expect(coachQuestion.status == 200 && coachQuestion.text.contains("id=\"question-form\""), "\(coachQuestion)")
+            let coachReview = try await anna.get("\(base)/review")
+            #expect(coachReview.text.contains("change-link"))
+            let coachResult = try await anna.get("\(base)/result").text
+            #expect(coachResult.contains("override-form") && coachResult.contains("verify-form"))
+        }
+    }
+
     @Test("the pages: a reviewer's forms answer 403 with a message, a coach has no accounts page, the header names the role")
     func pages() async throws {
         try await InProcessServer.run(.sqlite) { server in
@@ -309,34 +341,6 @@ struct RoleTests {
             #expect(selfOff.status == 422 || selfOff.status == 200)
             #expect(try await server.services.store.coach(id: world.annaID)?.isActive == true)
         }
-    }
-}
-
-/// Someone logged in through the login page: the cookie and the form token.
-struct PageUser {
-    let client: InProcessClient
-    let cookie: String
-    let csrf: String
-
-    static func logIn(_ server: InProcessServer, _ email: String, password: String = InProcessServer.password) async throws -> PageUser {
-        let fields = "email=\(email.replacingOccurrences(of: "@", with: "%40"))&password=\(password.replacingOccurrences(of: " ", with: "+"))"
-        let right = try await server.client.submitLoginPage(fields)
-        let login = try #require(InProcessClient.match(#"(koers_login=[A-Za-z0-9_-]+)"#, in: right.header("Set-Cookie") ?? ""), "\(right)")
-        let cookie = "\(login); koers_lang=nl"
-        let page = try await server.client.send("GET", "/organisations", headers: ["Cookie": cookie])
-        let csrf = try #require(InProcessClient.match(#"name="csrf" value="([A-Za-z0-9_-]+)""#, in: page.text), "\(page)")
-        return PageUser(client: server.client, cookie: cookie, csrf: csrf)
-    }
-
-    func post(_ path: String, _ fields: String) async throws -> APIResponse {
-        try await client.send(
-            "POST", path, body: Data("csrf=\(csrf)&\(fields)".utf8),
-            headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
-        )
-    }
-
-    func get(_ path: String) async throws -> APIResponse {
-        try await client.send("GET", path, headers: ["Cookie": cookie])
     }
 }
 

@@ -7,35 +7,6 @@ import Testing
 /// author, over the router in process.
 @Suite("Workspace: prefill, review and history", .serialized)
 struct WorkspaceTests {
-    /// A coach logged in through the login page: the cookie and the form token.
-    struct PageCoach {
-        let client: InProcessClient
-        let cookie: String
-        let csrf: String
-
-        func post(_ path: String, _ fields: String) async throws -> APIResponse {
-            try await client.send(
-                "POST", path, body: Data("csrf=\(csrf)&\(fields)".utf8),
-                headers: ["Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie]
-            )
-        }
-
-        func get(_ path: String) async throws -> APIResponse {
-            try await client.send("GET", path, headers: ["Cookie": cookie])
-        }
-    }
-
-    static func pageCoach(_ server: InProcessServer, _ email: String) async throws -> PageCoach {
-        let right = try await server.client.submitLoginPage(
-            "email=\(email.replacingOccurrences(of: "@", with: "%40"))&password=correct+horse+battery"
-        )
-        let login = try #require(InProcessClient.match(#"(koers_login=[A-Za-z0-9_-]+)"#, in: right.header("Set-Cookie") ?? ""), "\(right)")
-        let cookie = "\(login); koers_lang=nl"
-        let page = try await server.client.send("GET", "/organisations", headers: ["Cookie": cookie])
-        let csrf = try #require(InProcessClient.match(#"name="csrf" value="([A-Za-z0-9_-]+)""#, in: page.text), "\(page)")
-        return PageCoach(client: server.client, cookie: cookie, csrf: csrf)
-    }
-
     static func answers(_ state: [String: Any]) -> [String: [String: Any]] {
         Dictionary(
             (state["answers"] as? [[String: Any]] ?? []).compactMap { answer in
@@ -146,7 +117,7 @@ struct WorkspaceTests {
             #expect(withHistory.text.contains("Bert Jansen"))
 
             // The page: every change with its author.
-            let page = try await Self.pageCoach(server, "anna@example.nl").get("/sessions/\(id)/history")
+            let page = try await PageUser.logIn(server, "anna@example.nl").get("/sessions/\(id)/history")
             #expect(page.status == 200)
             #expect(page.text.components(separatedBy: "<tr id=\"change-").count - 1 == 5, "\(page.text)")
             #expect(page.text.contains("Bert Jansen") && page.text.contains("Anna de Vries"))
@@ -168,7 +139,7 @@ struct WorkspaceTests {
             let organisationID = try #require(organisation.json["id"] as? String)
             let started = try await anna.post("/api/v1/organisations/\(organisationID)/sessions", ["pack": "maturity-scan"])
             let id = try sessionID(of: started.json)
-            let coach = try await Self.pageCoach(server, "anna@example.nl")
+            let coach = try await PageUser.logIn(server, "anna@example.nl")
 
             let open = try await coach.get("/sessions/\(id)/review")
             #expect(open.status == 200)
@@ -253,14 +224,14 @@ struct WorkspaceTests {
             #expect(kinds == ["score_disputed Anna de Vries", "score_verified Bert Jansen"])
 
             // The result page: the check per score, and a button and dispute form per score.
-            let page = try await Self.pageCoach(server, "bert@example.nl").get("/sessions/\(id)/result")
+            let page = try await PageUser.logIn(server, "bert@example.nl").get("/sessions/\(id)/result")
             #expect(page.text.contains("geverifieerd door Bert Jansen"), "\(page.text)")
             #expect(page.text.contains("betwist door Anna de Vries"))
             for score in scores {
                 #expect(page.text.contains("id=\"verify-form-\(score)\"") && page.text.contains("id=\"dispute-form-\(score)\""))
             }
             // The form: the same refusal for the last editor, on the page.
-            let annaPage = try await Self.pageCoach(server, "anna@example.nl")
+            let annaPage = try await PageUser.logIn(server, "anna@example.nl")
             let refused = try await annaPage.post("/sessions/\(id)/scores/\(computed)/verification", "status=verified")
             #expect(refused.status == 422 && refused.text.contains("een andere coach moet de score verifiëren"), "\(refused.status)")
         }

@@ -1,4 +1,5 @@
 public import KoersCore
+public import KoersInterview
 
 /// Why an outcome, a score or a recommendation came out as it did, in sentences.
 public struct Explanation: Sendable, Hashable {

@@ -1,13 +1,14 @@
 import Foundation
 
 /// A JSON value as a session file stores an answer: a boolean, a string or an array of them.
+/// (A batch row's values are `JSONScalar`s of KoersBatch, which also hold numbers and `null`.)
 ///
 /// Numbers are stored as strings (`"125000.50"`) so that no JSON reader turns them into a
 /// binary floating-point number on the way.
-enum JSONScalar: Sendable, Hashable, Codable {
+enum StoredAnswerJSON: Sendable, Hashable, Codable {
     case boolean(Bool)
     case string(String)
-    case array([JSONScalar])
+    case array([StoredAnswerJSON])
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -15,7 +16,7 @@ enum JSONScalar: Sendable, Hashable, Codable {
             self = .boolean(flag)
         } else if let text = try? container.decode(String.self) {
             self = .string(text)
-        } else if let elements = try? container.decode([JSONScalar].self) {
+        } else if let elements = try? container.decode([StoredAnswerJSON].self) {
             self = .array(elements)
         } else {
             throw DecodingError.dataCorruptedError(

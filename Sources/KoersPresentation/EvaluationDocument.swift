@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersExpression
+public import KoersInterview
 import KoersSource
 
 /// An evaluation written down for machines: what `koers check --format json` prints and what
@@ -31,7 +32,7 @@ public struct EvaluationDocument: Sendable, Hashable, Codable {
     /// The language of the texts: `nl` or `en`.
     public var language: String
     /// The answers file the answers came from, as given, if any.
-    public var answersFile: String?
+    @Nullable public var answersFile: String?
     /// The verdict over all outcomes, which `koers check` also gives as its exit status.
     public var overallVerdict: OverallVerdict
     /// The outcomes, in pack order.
@@ -63,29 +64,6 @@ public struct EvaluationDocument: Sendable, Hashable, Codable {
         case ignoredAnswers = "ignored_answers"
         case problems
         case calculations
-    }
-
-    /// Writes the document; absent values are written as `null`, so every key is present.
-    ///
-    /// - Parameter encoder: The encoder.
-    /// - Throws: Whatever the encoder throws.
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(format, forKey: .format)
-        try container.encode(engineVersion, forKey: .engineVersion)
-        try container.encode(pack, forKey: .pack)
-        try container.encode(date, forKey: .date)
-        try container.encode(language, forKey: .language)
-        try container.encode(answersFile, forKey: .answersFile)
-        try container.encode(overallVerdict, forKey: .overallVerdict)
-        try container.encode(outcomes, forKey: .outcomes)
-        try container.encode(values, forKey: .values)
-        try container.encode(scores, forKey: .scores)
-        try container.encode(recommendations, forKey: .recommendations)
-        try container.encode(openQuestions, forKey: .openQuestions)
-        try container.encode(ignoredAnswers, forKey: .ignoredAnswers)
-        try container.encode(problems, forKey: .problems)
-        try container.encode(calculations, forKey: .calculations)
     }
 
     /// An encoder for the document's stable form: pretty printed, keys sorted, slashes unescaped.
@@ -208,7 +186,7 @@ extension EvaluationDocument {
         public var id: String
         /// How it came out.
         public var status: RequirementState
-        /// Whether it decided the verdict (see ``OutcomeResult/decisiveRequirements``).
+        /// Whether it decided the verdict (see `OutcomeResult.decisiveRequirements`).
         public var decisive: Bool
         /// Why it fails, in the pack's words (also for a requirement that is met).
         public var reason: String
@@ -254,9 +232,9 @@ extension EvaluationDocument {
         /// The type of the amount, usually `money`.
         public var type: String
         /// The exact decimal, such as `"60000"`; `null` while it waits for answers.
-        public var value: String?
+        @Nullable public var value: String?
         /// The amount for people, such as `€ 60.000`; `null` while unknown.
-        public var formatted: String?
+        @Nullable public var formatted: String?
         /// The unanswered questions it waits for.
         public var missingQuestions: [String]
         /// Its sources.
@@ -266,21 +244,6 @@ extension EvaluationDocument {
             case id, label, type, value, formatted
             case missingQuestions = "missing_questions"
             case sources
-        }
-
-        /// Writes the amount with `null` for what is unknown.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(label, forKey: .label)
-            try container.encode(type, forKey: .type)
-            try container.encode(value, forKey: .value)
-            try container.encode(formatted, forKey: .formatted)
-            try container.encode(missingQuestions, forKey: .missingQuestions)
-            try container.encode(sources, forKey: .sources)
         }
     }
 
@@ -293,29 +256,15 @@ extension EvaluationDocument {
         /// Its type: `number`, `money`, `percentage`, `boolean`, `text`, `date` or `list of …`.
         public var type: String
         /// The exact value (see ``ExactValue``); `null` while it waits for answers.
-        public var value: ExactValue?
+        @Nullable public var value: ExactValue?
         /// The value for people; `null` while unknown.
-        public var formatted: String?
+        @Nullable public var formatted: String?
         /// The unanswered questions it waits for.
         public var missingQuestions: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, label, type, value, formatted
             case missingQuestions = "missing_questions"
-        }
-
-        /// Writes the value with `null` for what is unknown.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(label, forKey: .label)
-            try container.encode(type, forKey: .type)
-            try container.encode(value, forKey: .value)
-            try container.encode(formatted, forKey: .formatted)
-            try container.encode(missingQuestions, forKey: .missingQuestions)
         }
     }
 
@@ -330,36 +279,19 @@ extension EvaluationDocument {
         /// The highest value it can have, as an exact decimal.
         public var maximum: String
         /// The value computed from the answers; `null` while it waits for answers.
-        public var computed: String?
+        @Nullable public var computed: String?
         /// A coach's override, if any.
-        public var override: OverrideEntry?
+        @Nullable public var override: OverrideEntry?
         /// The value that counts: the override, else the computed value.
-        public var effective: String?
+        @Nullable public var effective: String?
         /// The label of the level the effective value reaches, if any.
-        public var level: String?
+        @Nullable public var level: String?
         /// The unanswered questions the computed value waits for.
         public var missingQuestions: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, title, minimum, maximum, computed, override, effective, level
             case missingQuestions = "missing_questions"
-        }
-
-        /// Writes the score with `null` for what is unknown.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(minimum, forKey: .minimum)
-            try container.encode(maximum, forKey: .maximum)
-            try container.encode(computed, forKey: .computed)
-            try container.encode(override, forKey: .override)
-            try container.encode(effective, forKey: .effective)
-            try container.encode(level, forKey: .level)
-            try container.encode(missingQuestions, forKey: .missingQuestions)
         }
     }
 
@@ -390,27 +322,13 @@ extension EvaluationDocument {
         /// The citation as a reader looks it up: `title (year), place`.
         public var text: String
         /// The place in the source, such as a page or section.
-        public var place: String?
+        @Nullable public var place: String?
         /// Where the source can be read online.
-        public var url: String?
+        @Nullable public var url: String?
         /// The file the source is in.
-        public var file: String?
+        @Nullable public var file: String?
         /// The year of publication.
-        public var year: Int?
-
-        /// Writes the source with `null` for what the pack does not give.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(text, forKey: .text)
-            try container.encode(place, forKey: .place)
-            try container.encode(url, forKey: .url)
-            try container.encode(file, forKey: .file)
-            try container.encode(year, forKey: .year)
-        }
+        @Nullable public var year: Int?
     }
 
     /// An open question.
@@ -428,21 +346,9 @@ extension EvaluationDocument {
         /// What went wrong.
         public var message: String
         /// Where, as `file:line:column`, if known.
-        public var location: String?
+        @Nullable public var location: String?
         /// The kind of problem, if known.
-        public var code: String?
-
-        /// Writes the problem with `null` for what is not known.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(severity, forKey: .severity)
-            try container.encode(message, forKey: .message)
-            try container.encode(location, forKey: .location)
-            try container.encode(code, forKey: .code)
-        }
+        @Nullable public var code: String?
     }
 
     /// A value in its exact, machine-readable form: a string for numbers, money, percentages
@@ -508,7 +414,7 @@ extension EvaluationDocument {
     ///   - pack: The pack it was made with.
     ///   - language: `nl` or `en`, for titles, explanations and formatted values.
     ///   - openQuestionIDs: The unanswered questions that can still change a result, such as
-    ///     ``InterviewState/openQuestionIDs``.
+    ///     `InterviewState.openQuestionIDs`.
     ///   - answersFile: The answers file, as given, if any.
     public init(
         evaluation: Evaluation,

@@ -1,5 +1,6 @@
 import KoersCore
 import KoersExpression
+import KoersInterview
 
 extension EvaluationDocument {
     /// One calculation (a pack's `calculations:` item): its inputs with units and its results
@@ -32,31 +33,15 @@ extension EvaluationDocument {
         /// Whether the pack binds it (otherwise it has its default).
         public var bound: Bool
         /// The exact value; `null` while it waits for answers.
-        public var value: ExactValue?
+        @Nullable public var value: ExactValue?
         /// The value for people; `null` while unknown.
-        public var formatted: String?
+        @Nullable public var formatted: String?
         /// The unanswered questions it waits for.
         public var missingQuestions: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, title, unit, help, bound, value, formatted
             case missingQuestions = "missing_questions"
-        }
-
-        /// Writes the input with `null` for what is unknown.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(title, forKey: .title)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(help, forKey: .help)
-            try container.encode(bound, forKey: .bound)
-            try container.encode(value, forKey: .value)
-            try container.encode(formatted, forKey: .formatted)
-            try container.encode(missingQuestions, forKey: .missingQuestions)
         }
     }
 
@@ -75,37 +60,19 @@ extension EvaluationDocument {
         /// Its type: `number`, `money`, `percentage`, `boolean` or `list of …`.
         public var type: String
         /// The exact value; `null` while unknown or when it does not exist for these inputs.
-        public var value: ExactValue?
+        @Nullable public var value: ExactValue?
         /// The value for people, rounded for display (money to cents, percentages and numbers to
         /// two decimals); `null` while unknown.
-        public var formatted: String?
+        @Nullable public var formatted: String?
         /// Why there is no value although the inputs are known, such as "never" for a
         /// break-even point that cannot be reached; `null` otherwise.
-        public var reason: String?
+        @Nullable public var reason: String?
         /// The unanswered questions it waits for.
         public var missingQuestions: [String]
 
         enum CodingKeys: String, CodingKey {
             case id, name, title, unit, formula, type, value, formatted, reason
             case missingQuestions = "missing_questions"
-        }
-
-        /// Writes the output with `null` for what is unknown.
-        ///
-        /// - Parameter encoder: The encoder.
-        /// - Throws: Whatever the encoder throws.
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(id, forKey: .id)
-            try container.encode(name, forKey: .name)
-            try container.encode(title, forKey: .title)
-            try container.encode(unit, forKey: .unit)
-            try container.encode(formula, forKey: .formula)
-            try container.encode(type, forKey: .type)
-            try container.encode(value, forKey: .value)
-            try container.encode(formatted, forKey: .formatted)
-            try container.encode(reason, forKey: .reason)
-            try container.encode(missingQuestions, forKey: .missingQuestions)
         }
     }
 
@@ -115,7 +82,7 @@ extension EvaluationDocument {
     ///   - evaluation: The evaluation.
     ///   - pack: The pack.
     ///   - language: `nl` or `en`.
-    /// - Returns: One entry per calculation that applies (``CalculationResult/applies``), in
+    /// - Returns: One entry per calculation that applies (`CalculationResult.applies`), in
     ///   pack order.
     static func calculationEntries(
         of evaluation: Evaluation,

@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersExpression
+public import KoersInterview
 
 /// Writes values the way a person reads them, in Dutch or English.
 ///
@@ -76,8 +77,8 @@ public struct ValueFormatter: Sendable {
 
     /// A date for people: `1 oktober 2021` or `1 October 2021`.
     public func format(_ date: CalendarDate) -> String {
-        let names = isDutch ? Self.dutchMonths : Self.englishMonths
-        return "\(date.day) \(names[date.month - 1]) \(date.year)"
+        let name = FrontEndText.months[date.month - 1]
+        return "\(date.day) \(isDutch ? name.nl : name.en) \(date.year)"
     }
 
     /// A decimal with grouped thousands: `1.234,5` in Dutch, `1,234.5` in English.
@@ -105,13 +106,4 @@ public struct ValueFormatter: Sendable {
         NSDecimalRound(&result, &input, scale, .plain)
         return result
     }
-
-    private static let dutchMonths = [
-        "januari", "februari", "maart", "april", "mei", "juni",
-        "juli", "augustus", "september", "oktober", "november", "december",
-    ]
-    private static let englishMonths = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
 }

@@ -1,0 +1,96 @@
+import KoersSession
+import Synchronization
+
+/// One version of a session row: its revision and its times as stored. A revision only grows
+/// and every save sets a new `updated_at`, so a row at this version holds one document; the
+/// creation time tells a session apart from a later one with the same id.
+struct SessionVersion: Sendable, Hashable {
+    /// The revision.
+    var revision: Int
+    /// `created_at` as the row holds it (``StoreTime`` text).
+    var createdAt: String
+    /// `updated_at` as the row holds it.
+    var updatedAt: String
+
+    init(revision: Int, createdAt: String, updatedAt: String) {
+        self.revision = revision
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+    }
+
+    /// The version of a session row.
+    init(_ row: StoreRow) throws(StoreError) {
+        revision = try row.integer("revision")
+        createdAt = try row.text("created_at")
+        updatedAt = try row.text("updated_at")
+    }
+}
+
+/// The documents of the sessions used last, each with the version of the row it belongs to.
+///
+/// Reading a session's JSON document and decoding it is most of the work of an answer; a web
+/// app answers the same sessions again and again. The store asks the database for a session's
+/// row with the document left out when the row is still at the version held here
+/// (``StoreStatements/session(id:unlessStill:)``), so the database decides, in the same query,
+/// whether the document held is the current one: another process that saved the session in
+/// between (several servers on one PostgreSQL database) makes it a miss, never a stale read.
+/// After a save the document written is held at the row's new version. So a change to a
+/// document made outside Koers (by hand, in `psql`) must raise the revision, as every save
+/// does, to be seen by a running server (it needs that anyway, or a save would overwrite it).
+///
+/// At most ``capacity`` documents are held; the one used longest ago goes first.
+final class SessionDocumentCache: Sendable {
+    private struct Entry {
+        var version: SessionVersion
+        var document: SessionFile
+        var used: UInt64
+    }
+
+    private struct State {
+        var entries: [String: Entry] = [:]
+        var clock: UInt64 = 0
+    }
+
+    /// The most documents held (a few tens of kilobytes each).
+    let capacity: Int
+    private let state = Mutex(State())
+
+    init(capacity: Int = 512) {
+        self.capacity = capacity
+    }
+
+    /// The version of the document held for a session, if any.
+    func version(of id: String) -> SessionVersion? {
+        state.withLock { $0.entries[id]?.version }
+    }
+
+    /// The document held for a session at exactly this version, if any.
+    func document(of id: String, at version: SessionVersion) -> SessionFile? {
+        state.withLock { state in
+            guard var entry = state.entries[id], entry.version == version else { return nil }
+            state.clock += 1
+            entry.used = state.clock
+            let document = entry.document
+            state.entries[id] = entry
+            return document
+        }
+    }
+
+    /// Holds a session's document at a version, in place of any other one of it.
+    func keep(_ document: SessionFile, of id: String, at version: SessionVersion) {
+        state.withLock { state in
+            state.clock += 1
+            if state.entries[id] == nil, state.entries.count >= capacity,
+                let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key
+            {
+                state.entries[oldest] = nil
+            }
+            state.entries[id] = Entry(version: version, document: document, used: state.clock)
+        }
+    }
+
+    /// Forgets a session's document (the session was removed).
+    func forget(_ id: String) {
+        state.withLock { state in state.entries[id] = nil }
+    }
+}
