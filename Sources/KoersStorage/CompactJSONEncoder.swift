@@ -1,7 +1,8 @@
 import Foundation
 
 /// Writes an `Encodable` value as compact JSON straight into bytes, for the session documents
-/// the store saves on every answer.
+/// the store saves on every answer and for the session state the web API answers every answer
+/// with (package-wide, so that the server uses it too).
 ///
 /// Foundation's `JSONEncoder` first builds a tree of boxed values, checking every value's type
 /// on the way, and then writes the tree; for a session document that was most of an answer's
@@ -15,16 +16,27 @@ import Foundation
 /// a container is closed when its parent is written to again or when the value that opened it
 /// is done. It keeps no coding path (`codingPath` is empty): no type Koers encodes reads it,
 /// and the only error it throws itself names the value.
-struct CompactJSONEncoder {
+package struct CompactJSONEncoder {
+    /// An encoder; it has no settings.
+    package init() {}
+
     /// The JSON text of a value.
     ///
     /// - Throws: `EncodingError.invalidValue` for a number JSON cannot hold (infinity, NaN), or
     ///   what the value's own `encode(to:)` throws.
-    func encode<T: Encodable>(_ value: T) throws -> String {
+    package func encode<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try bytes(value), as: UTF8.self)
+    }
+
+    /// The JSON of a value as UTF-8 bytes, for a caller that sends them on (an HTTP body)
+    /// without making a `String` first.
+    ///
+    /// - Throws: As ``encode(_:)``.
+    package func bytes<T: Encodable>(_ value: T) throws -> [UInt8] {
         let output = JSONOutput()
         try output.value(value)
         output.close(to: 0)
-        return String(decoding: output.bytes, as: UTF8.self)
+        return output.bytes
     }
 }
 

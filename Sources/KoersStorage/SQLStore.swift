@@ -33,6 +33,8 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     /// The documents of the sessions used last, so that an answer to a session whose row has not
     /// changed since reads and decodes no JSON.
     let documents = SessionDocumentCache()
+    /// When the database last answered the store's statements, for ``ping()``.
+    let liveness = StoreLiveness()
 
     init(driver: Driver) {
         self.driver = driver
@@ -40,7 +42,19 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
 
     func run() async throws { try await driver.run() }
 
-    func ping() async throws(StoreError) { try await driver.ping() }
+    /// Checks that the database answers: at once when one of the store's own statements came
+    /// back within the last second with no failure since (``StoreLiveness``), so that a health
+    /// check does not wait behind the answers of a busy server; otherwise with a statement.
+    func ping() async throws(StoreError) {
+        if liveness.answeredRecently { return }
+        do {
+            try await driver.ping()
+            liveness.answered()
+        } catch {
+            liveness.failed()
+            throw error
+        }
+    }
 
     // MARK: Coaches
 
@@ -306,8 +320,11 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
 
     private func rows(_ statement: StoreStatement, _ what: String) async throws(StoreError) -> [StoreRow] {
         do {
-            return try await driver.read(statement, what: what)
+            let rows = try await driver.read(statement, what: what)
+            liveness.answered()
+            return rows
         } catch {
+            noteFailure(error)
             throw await storeError(error, what: what)
         }
     }
@@ -334,10 +351,19 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     @discardableResult
     private func write(_ write: StoreWrite) async throws(StoreError) -> [StoreRow] {
         do {
-            return try await driver.write(write)
+            let rows = try await driver.write(write)
+            liveness.answered()
+            return rows
         } catch {
+            noteFailure(error)
             throw await storeError(error, what: write.what, write: write)
         }
+    }
+
+    /// A constraint the database refused is an answer; anything else may be a database that is
+    /// down, which the next ``ping()`` then asks the database itself about.
+    private func noteFailure(_ error: DriverError) {
+        if case .violation = error { liveness.answered() } else { liveness.failed() }
     }
 
     /// A driver's failure as the caller's ``StoreError``: a broken UNIQUE or PRIMARY KEY
