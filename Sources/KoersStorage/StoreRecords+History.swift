@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import KoersSession
 
 /// One change of a web session, as the history table keeps it: the `SessionChange` (what,
