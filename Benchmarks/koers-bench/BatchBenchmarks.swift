@@ -58,7 +58,7 @@ struct BatchBenchmarks {
         }
         let output = folder.appendingPathComponent("results.jsonl")
         let smallRun = try runKoers(input: small, output: output, rules: rules)
-        let smallPeak = peakChildMemory()
+        let smallPeak = ChildUsage.current().peakMemoryMiB
         var seconds: [Double] = []
         var summary = ""
         for _ in 0..<(quick ? 1 : 3) {
@@ -66,7 +66,7 @@ struct BatchBenchmarks {
             seconds.append(run.seconds)
             summary = run.summary
         }
-        let peak = peakChildMemory()
+        let peak = ChildUsage.current().peakMemoryMiB
         let median = seconds.sorted()[seconds.count / 2]
         let evaluated = summary.split(separator: "\n").first { $0.hasPrefix("evaluated") }.map(String.init) ?? "?"
         let label = "koers batch, \(rows) rows, --jobs \(ProcessInfo.processInfo.activeProcessorCount) (child)"
@@ -113,18 +113,6 @@ struct BatchBenchmarks {
             throw BenchmarkError("koers batch exited with status \(process.terminationStatus):\n\(last)")
         }
         return (elapsed.seconds, (try? String(contentsOf: summaryURL, encoding: .utf8)) ?? "")
-    }
-
-    /// The largest resident set of any child waited for so far, in MiB (Linux reports KiB).
-    private func peakChildMemory() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return 0 }
-            return Double(usage.ru_maxrss) / 1024
-        #else
-            guard getrusage(RUSAGE_CHILDREN, &usage) == 0 else { return 0 }
-            return Double(usage.ru_maxrss) / 1_048_576
-        #endif
     }
 
     /// (b) The same run in process with KoersBatch: reading, parsing, checking, evaluating and

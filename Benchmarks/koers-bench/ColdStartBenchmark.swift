@@ -48,7 +48,7 @@ struct ColdStartBenchmark {
         process.arguments = ["check", "set-eligibility", "--answers", answersFile.path]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
-        let before = childCPUSeconds()
+        let before = ChildUsage.current().cpuSeconds
         let elapsed = try ContinuousClock().measure {
             try process.run()
             process.waitUntilExit()
@@ -56,19 +56,7 @@ struct ColdStartBenchmark {
         guard process.terminationStatus == 0 else {
             throw BenchmarkError("\(binary.path) check exited with status \(process.terminationStatus)")
         }
-        return (childCPUSeconds() - before, elapsed.seconds)
-    }
-
-    /// User and system seconds of every child waited for so far.
-    private func childCPUSeconds() -> Double {
-        var usage = rusage()
-        #if os(Linux)
-            guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return 0 }
-        #else
-            guard getrusage(RUSAGE_CHILDREN, &usage) == 0 else { return 0 }
-        #endif
-        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        return (ChildUsage.current().cpuSeconds - before, elapsed.seconds)
     }
 
     private func padded(_ label: String) -> String {

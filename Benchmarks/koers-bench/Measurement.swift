@@ -36,3 +36,30 @@ func measure(_ name: String, rounds: Int = 7, operations: Int = 1, _ body: () th
     return Measurement(name: name, seconds: seconds, operationsPerRound: operations)
 }
 
+
+/// What the kernel counts for every child process waited for so far (`getrusage(RUSAGE_CHILDREN)`):
+/// the cold-start figures read its CPU time, the batch figures its peak memory.
+struct ChildUsage {
+    /// User plus system seconds of all children waited for.
+    var cpuSeconds: Double
+    /// The largest resident set of any child waited for, in MiB.
+    var peakMemoryMiB: Double
+
+    /// The usage now; zeros when the kernel does not answer.
+    static func current() -> ChildUsage {
+        let unavailable = ChildUsage(cpuSeconds: 0, peakMemoryMiB: 0)
+        var usage = rusage()
+        #if os(Linux)
+            guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return unavailable }
+            let bytesPerMaxRSSUnit = 1024.0  // Linux reports KiB
+        #else
+            guard getrusage(RUSAGE_CHILDREN, &usage) == 0 else { return unavailable }
+            let bytesPerMaxRSSUnit = 1.0  // macOS reports bytes
+        #endif
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1_000_000 }
+        return ChildUsage(
+            cpuSeconds: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+            peakMemoryMiB: Double(usage.ru_maxrss) * bytesPerMaxRSSUnit / 1_048_576
+        )
+    }
+}
