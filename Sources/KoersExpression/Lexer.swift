@@ -199,7 +199,7 @@ struct Lexer {
                 nl: "ongeldig getal '\(text(start..<position))'",
                 at: start..<position,
                 notes: [Phrase("numbers are written as 125000, 125_000 or 12.5, with a '.' as decimal point",
-                               nl: "getallen schrijf je als 125000, 125_000 of 12.5, met een '.' als decimaalteken")]
+                               nl: "schrijf getallen als 125000, 125_000 of 12.5, met een '.' als decimaalteken")]
             )
         }
         let value = try Lexer.decimal(literal, at: start..<position)
@@ -464,7 +464,7 @@ struct Lexer {
                 nl: "onverwachte '%'",
                 at: start..<start + 1,
                 notes: [Phrase("a percentage is written right after a number, as in 20%",
-                               nl: "een percentage schrijf je direct na een getal, zoals 20%")]
+                               nl: "schrijf een percentage direct na een getal, zoals 20%")]
             )
         case ".":
             throw ExpressionError(

@@ -67,9 +67,10 @@ enum DutchHelp {
             Een onbekende vraag of een afgewezen antwoord is een fout op bestand:regel:kolom; \
             ze worden allemaal getoond, en er wordt niets beoordeeld tot ze zijn hersteld.
 
-            Afsluitcode: 0 een uitkomst komt in aanmerking; 2 geen enkele komt in aanmerking of \
-            is onbepaald; 3 geen komt in aanmerking, maar een of meer zijn onbepaald (antwoorden \
-            ontbreken); 1 het pakket of het antwoordbestand is niet te gebruiken; 64 verkeerd gebruik.
+            Afsluitcode: 0 een uitkomst komt in aanmerking (of er is geen uitkomst aangevraagd); \
+            2 geen uitkomst komt in aanmerking of is onbepaald: alle zijn afgewezen of gesloten; \
+            3 geen komt in aanmerking, maar een of meer zijn onbepaald: er ontbreken antwoorden; \
+            1 het pakket of het antwoordbestand is niet te gebruiken; 64 verkeerd gebruik.
             """
         ),
         "test": (
