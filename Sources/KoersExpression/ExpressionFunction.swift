@@ -1,3 +1,5 @@
+import Foundation
+
 /// A function that expressions can call, such as `min` or `days_between`.
 ///
 /// Functions are values registered in a ``FunctionRegistry`` at startup, never discovered at
@@ -59,15 +61,19 @@ public struct FunctionTypeError: Error, Sendable, Hashable {
     public var argumentIndex: Int?
     /// What is wrong, in compiler style: `argument 2 of 'days_between' must be a date, but it is number`.
     public var message: String
+    /// The same in Dutch, for pack authors who read diagnostics in Dutch; `nil` when none.
+    public var dutchMessage: String?
 
     /// Creates a function type error.
     ///
     /// - Parameters:
     ///   - argumentIndex: The 0-based index of the argument at fault, or `nil` for the whole call.
     ///   - message: What is wrong, in compiler style.
-    public init(argumentIndex: Int?, message: String) {
+    ///   - dutchMessage: The same in Dutch.
+    public init(argumentIndex: Int?, message: String, nl dutchMessage: String? = nil) {
         self.argumentIndex = argumentIndex
         self.message = message
+        self.dutchMessage = dutchMessage
     }
 
     /// The error for a wrong number of arguments, at the first extra argument if there is one.
@@ -86,7 +92,11 @@ public struct FunctionTypeError: Error, Sendable, Hashable {
     {
         let index = maximum.flatMap { maximum in given > maximum ? maximum : nil }
         let count = given == 1 ? "1 was given" : "\(given) were given"
-        return FunctionTypeError(argumentIndex: index, message: "'\(function)' takes \(expected), but \(count)")
+        return FunctionTypeError(
+            argumentIndex: index,
+            message: "'\(function)' takes \(expected), but \(count)",
+            nl: "'\(function)' neemt \(dutchWords(expected)), maar kreeg er \(given)"
+        )
     }
 
     /// The error for an argument of the wrong type.
@@ -105,7 +115,47 @@ public struct FunctionTypeError: Error, Sendable, Hashable {
     {
         FunctionTypeError(
             argumentIndex: index,
-            message: "argument \(index + 1) of '\(function)' must be \(expectation), but it is \(actual)"
+            message: "argument \(index + 1) of '\(function)' must be \(expectation), but it is \(actual)",
+            nl: "argument \(index + 1) van '\(function)' moet \(dutchWords(expectation)) zijn, maar het is "
+                + actual.dutchDescription
         )
     }
+
+    /// The Dutch for the English phrases functions use to say what they take ("1 or 2
+    /// arguments", "a list of numbers, money or percentages", "money like argument 1"), word
+    /// group by word group; a phrase it does not know stays English.
+    static func dutchWords(_ english: String) -> String {
+        var text = " " + english + " "
+        for (phrase, dutch) in dutchPhrases {
+            text = text.replacingOccurrences(of: phrase, with: dutch)
+        }
+        return String(text.dropFirst().dropLast())
+    }
+
+    /// Longer phrases first, so "a list of " is replaced before "a list".
+    private static let dutchPhrases: [(String, String)] = [
+        (" numbers, money, percentages or dates ", " getallen, bedragen, percentages of datums "),
+        (" numbers, money or percentages ", " getallen, bedragen of percentages "),
+        (" like the arguments before it ", ", net als de argumenten ervoor "),
+        (" like the list's elements ", ", net als de elementen van de lijst "),
+        (" like argument ", ", net als argument "),
+        (" at least ", " minstens "),
+        (" a number of digits ", " een aantal cijfers "),
+        (" a list of ", " een lijst met "),
+        (" list of ", " lijst met "),
+        (" a list ", " een lijst "),
+        (" arguments ", " argumenten "),
+        (" a number", " een getal"),
+        (" a percentage", " een percentage"),
+        (" a date", " een datum"),
+        (" a boolean", " een ja/nee-waarde"),
+        (" numbers", " getallen"),
+        (" percentages", " percentages"),
+        (" dates", " datums"),
+        (" money", " een bedrag"),
+        (" text", " een tekst"),
+        (" number", " getal"),
+        (" date", " datum"),
+        (" or ", " of "),
+    ]
 }

@@ -1,4 +1,5 @@
 import Foundation
+import KoersSource
 
 /// A token of the expression language.
 struct Token: Sendable {
@@ -106,16 +107,19 @@ struct Lexer {
         if let scalar = peek(), scalar.properties.isAlphabetic {
             throw ExpressionError(
                 "unexpected character '\(scalar)' in the name '\(word)\(scalar)'",
+                nl: "onverwacht teken '\(scalar)' in de naam '\(word)\(scalar)'",
                 at: position..<position + 1,
-                notes: ["names use only the letters a to z, digits and '_'"]
+                notes: [Phrase("names use only the letters a to z, digits and '_'",
+                               nl: "namen bestaan alleen uit de letters a tot z, cijfers en '_'")]
             )
         }
         if word.unicodeScalars.contains(where: { ("A"..."Z").contains($0) }) {
             let suggestion = Lexer.snakeCase(word)
             throw ExpressionError(
                 "'\(word)' is not a valid name; names and keywords are lowercase",
+                nl: "'\(word)' is geen geldige naam; namen en sleutelwoorden zijn in kleine letters",
                 at: start..<position,
-                notes: ["did you mean '\(suggestion)'?"]
+                notes: [.didYouMean(suggestion)]
             )
         }
         if word == "true" { return Token(kind: .literal(.boolean(true)), range: start..<position) }
@@ -151,8 +155,9 @@ struct Lexer {
                 guard Lexer.isDigit(peek(-1)), Lexer.isDigit(peek(1)) else {
                     throw ExpressionError(
                         "'_' can only stand between digits",
+                        nl: "'_' mag alleen tussen cijfers staan",
                         at: position..<position + 1,
-                        notes: ["write thousands as 125_000"]
+                        notes: [Phrase("write thousands as 125_000", nl: "schrijf duizendtallen als 125_000")]
                     )
                 }
             } else {
@@ -174,7 +179,10 @@ struct Lexer {
         var literal = whole
         if peek() == "." {
             guard Lexer.isDigit(peek(1)) else {
-                throw ExpressionError("expected digits after the decimal point", at: position..<position + 1)
+                throw ExpressionError(
+                    "expected digits after the decimal point", nl: "na de decimale punt horen cijfers",
+                    at: position..<position + 1
+                )
             }
             position += 1
             literal += "." + (try digits(allowingUnderscores: true))
@@ -188,8 +196,10 @@ struct Lexer {
             while Lexer.isWordCharacter(peek()) || peek() == "." || peek() == "%" { position += 1 }
             throw ExpressionError(
                 "invalid number '\(text(start..<position))'",
+                nl: "ongeldig getal '\(text(start..<position))'",
                 at: start..<position,
-                notes: ["numbers are written as 125000, 125_000 or 12.5, with a '.' as decimal point"]
+                notes: [Phrase("numbers are written as 125000, 125_000 or 12.5, with a '.' as decimal point",
+                               nl: "schrijf getallen als 125000, 125_000 of 12.5, met een '.' als decimaalteken")]
             )
         }
         let value = try Lexer.decimal(literal, at: start..<position)
@@ -214,27 +224,35 @@ struct Lexer {
         guard dashes == 2, let parts = CalendarDate.isoParts(scalars[start..<end]) else {
             throw ExpressionError(
                 "invalid date '\(written)'",
+                nl: "ongeldige datum '\(written)'",
                 at: start..<end,
-                notes: ["write dates as YYYY-MM-DD, as in 2022-01-05"]
+                notes: [Phrase("write dates as YYYY-MM-DD, as in 2022-01-05",
+                               nl: "schrijf datums als JJJJ-MM-DD, zoals 2022-01-05")]
             )
         }
         position = end
         guard let date = CalendarDate(year: parts.year, month: parts.month, day: parts.day) else {
-            let reason: String
+            let reason: Phrase
             if parts.year < 1 {
-                reason = "years start at 0001"
+                reason = Phrase("years start at 0001", nl: "jaren beginnen bij 0001")
             } else if !(1...12).contains(parts.month) {
-                reason = "there is no month \(parts.month)"
+                reason = Phrase("there is no month \(parts.month)", nl: "maand \(parts.month) bestaat niet")
             } else {
                 let monthName = Lexer.monthNames[parts.month - 1]
+                let dutchMonthName = Lexer.dutchMonthNames[parts.month - 1]
                 let days = CalendarDate.daysInMonth(parts.month, of: parts.year)
-                reason = "\(monthName) \(parts.year) has \(days) days"
+                reason = Phrase("\(monthName) \(parts.year) has \(days) days",
+                                nl: "\(dutchMonthName) \(parts.year) heeft \(days) dagen")
             }
-            throw ExpressionError("invalid date '\(written)': \(reason)", at: start..<end)
+            throw ExpressionError(
+                "invalid date '\(written)': \(reason.en)", nl: "ongeldige datum '\(written)': \(reason.nl)",
+                at: start..<end
+            )
         }
         if Lexer.isWordCharacter(peek()) {
             throw ExpressionError(
                 "unexpected '\(text(position..<position + 1))' after the date",
+                nl: "onverwachte '\(text(position..<position + 1))' na de datum",
                 at: position..<position + 1
             )
         }
@@ -246,11 +264,19 @@ struct Lexer {
         "July", "August", "September", "October", "November", "December",
     ]
 
+    private static let dutchMonthNames = [
+        "januari", "februari", "maart", "april", "mei", "juni",
+        "juli", "augustus", "september", "oktober", "november", "december",
+    ]
+
     /// An exact decimal from plain digits with an optional `.` fraction.
     private static func decimal(_ literal: String, at range: Range<Int>) throws(ExpressionError) -> Decimal {
         let significant = literal.drop { $0 == "0" || $0 == "." }.filter { $0 != "." }
         guard significant.count <= 38, let value = Decimal(string: literal, locale: nil) else {
-            throw ExpressionError("'\(literal)' has more than 38 significant digits", at: range)
+            throw ExpressionError(
+                "'\(literal)' has more than 38 significant digits", nl: "'\(literal)' heeft meer dan 38 significante cijfers",
+                at: range
+            )
         }
         return value
     }
@@ -264,12 +290,13 @@ struct Lexer {
         if peek() == "-" {
             throw ExpressionError(
                 "a minus sign goes before '€'",
+                nl: "een minteken staat vóór '€'",
                 at: start..<position + 1,
-                notes: ["write -€ 5 for a negative amount"]
+                notes: [Phrase("write -€ 5 for a negative amount", nl: "schrijf -€ 5 voor een negatief bedrag")]
             )
         }
         guard Lexer.isDigit(peek()) else {
-            throw ExpressionError("expected an amount after '€'", at: start..<start + 1)
+            throw ExpressionError("expected an amount after '€'", nl: "na '€' hoort een bedrag", at: start..<start + 1)
         }
         let firstGroupStart = position
         var whole = try digits(allowingUnderscores: false)
@@ -280,13 +307,18 @@ struct Lexer {
             while Lexer.isDigit(peek(1 + count)) { count += 1 }
             guard count == 3 else {
                 let end = position + 1 + count
-                var notes = ["in amounts, '.' separates thousands and ',' separates cents"]
+                var notes = [
+                    Phrase("in amounts, '.' separates thousands and ',' separates cents",
+                           nl: "in bedragen scheidt '.' de duizendtallen en ',' de centen")
+                ]
                 if (1...2).contains(count) {
                     let cents = text(position + 1..<end)
-                    notes.append("write cents with a comma, as in € \(whole),\(cents)")
+                    notes.append(Phrase("write cents with a comma, as in € \(whole),\(cents)",
+                                        nl: "schrijf centen met een komma, zoals € \(whole),\(cents)"))
                 }
                 throw ExpressionError(
                     "'.' in an amount must be followed by exactly 3 digits",
+                    nl: "na een '.' in een bedrag horen precies 3 cijfers",
                     at: start..<end,
                     notes: notes
                 )
@@ -298,8 +330,9 @@ struct Lexer {
         if grouped, firstGroupLength > 3 {
             throw ExpressionError(
                 "'.' must separate the digits of an amount into groups of 3",
+                nl: "'.' moet de cijfers van een bedrag in groepjes van 3 verdelen",
                 at: start..<position,
-                notes: ["write € 1.250.000 or € 1250000"]
+                notes: [Phrase("write € 1.250.000 or € 1250000", nl: "schrijf € 1.250.000 of € 1250000")]
             )
         }
         var literal = whole
@@ -309,10 +342,13 @@ struct Lexer {
             guard count <= 2 else {
                 throw ExpressionError(
                     "',' in an amount must be followed by 1 or 2 digits for the cents",
+                    nl: "na een ',' in een bedrag horen 1 of 2 cijfers voor de centen",
                     at: start..<position + 1 + count,
                     notes: [
-                        "write thousands with '.', as in € 5.100",
-                        "put a space after a ',' that separates arguments",
+                        Phrase("write thousands with '.', as in € 5.100",
+                               nl: "schrijf duizendtallen met '.', zoals € 5.100"),
+                        Phrase("put a space after a ',' that separates arguments",
+                               nl: "zet een spatie na een ',' die argumenten scheidt"),
                     ]
                 )
             }
@@ -322,13 +358,16 @@ struct Lexer {
         if peek() == "_" {
             throw ExpressionError(
                 "unexpected '_' in an amount",
+                nl: "onverwachte '_' in een bedrag",
                 at: position..<position + 1,
-                notes: ["group thousands in amounts with '.', as in € 125.000"]
+                notes: [Phrase("group thousands in amounts with '.', as in € 125.000",
+                               nl: "scheid duizendtallen in bedragen met '.', zoals € 125.000")]
             )
         }
         if Lexer.isWordCharacter(peek()) || peek() == "%" {
             throw ExpressionError(
                 "unexpected '\(text(position..<position + 1))' after the amount '\(text(start..<position))'",
+                nl: "onverwachte '\(text(position..<position + 1))' na het bedrag '\(text(start..<position))'",
                 at: position..<position + 1
             )
         }
@@ -353,8 +392,12 @@ struct Lexer {
                     let shown = peek(1).map { "\\\($0)" } ?? "\\"
                     throw ExpressionError(
                         "unknown escape '\(shown)' in text",
+                        nl: "onbekende escape '\(shown)' in tekst",
                         at: position..<min(position + 2, scalars.count),
-                        notes: ["only \\\" and \\\\ are escapes; use single quotes for text with backslashes"]
+                        notes: [
+                            Phrase("only \\\" and \\\\ are escapes; use single quotes for text with backslashes",
+                                   nl: "alleen \\\" en \\\\ zijn escapes; zet tekst met backslashes tussen enkele aanhalingstekens")
+                        ]
                     )
                 }
                 value.unicodeScalars.append(escaped)
@@ -366,8 +409,9 @@ struct Lexer {
         }
         throw ExpressionError(
             "unterminated text",
+            nl: "tekst zonder afsluitend aanhalingsteken",
             at: start..<position,
-            notes: ["add a closing \(quote)"]
+            notes: [Phrase("add a closing \(quote)", nl: "voeg een afsluitende \(quote) toe")]
         )
     }
 
@@ -381,8 +425,11 @@ struct Lexer {
             position += length
             return Token(kind: .symbol(symbol), range: start..<position)
         }
-        func misuse(_ written: String, _ advice: String) -> ExpressionError {
-            ExpressionError("unexpected '\(written)', \(advice)", at: start..<start + written.unicodeScalars.count)
+        func misuse(_ written: String, _ advice: Phrase) -> ExpressionError {
+            ExpressionError(
+                "unexpected '\(written)', \(advice.en)", nl: "onverwachte '\(written)', \(advice.nl)",
+                at: start..<start + written.unicodeScalars.count
+            )
         }
         switch scalar {
         case "+": return token(.plus)
@@ -396,41 +443,49 @@ struct Lexer {
         case ",": return token(.comma)
         case "=":
             if following == "=" { return token(.equal, length: 2) }
-            if following == ">" { throw misuse("=>", "use '>=' for at least") }
-            if following == "<" { throw misuse("=<", "use '<=' for at most") }
-            throw misuse("=", "use '==' to compare")
+            if following == ">" { throw misuse("=>", Phrase("use '>=' for at least", nl: "gebruik '>=' voor ten minste")) }
+            if following == "<" { throw misuse("=<", Phrase("use '<=' for at most", nl: "gebruik '<=' voor ten hoogste")) }
+            throw misuse("=", Phrase("use '==' to compare", nl: "gebruik '==' om te vergelijken"))
         case "!":
             if following == "=" { return token(.notEqual, length: 2) }
-            throw misuse("!", "use 'not'")
+            throw misuse("!", Phrase("use 'not'", nl: "gebruik 'not'"))
         case "<":
             if following == "=" { return token(.lessOrEqual, length: 2) }
-            if following == ">" { throw misuse("<>", "use '!='") }
+            if following == ">" { throw misuse("<>", Phrase("use '!='", nl: "gebruik '!='")) }
             return token(.less)
         case ">":
             if following == "=" { return token(.greaterOrEqual, length: 2) }
             return token(.greater)
-        case "&": throw misuse(following == "&" ? "&&" : "&", "use 'and'")
-        case "|": throw misuse(following == "|" ? "||" : "|", "use 'or'")
+        case "&": throw misuse(following == "&" ? "&&" : "&", Phrase("use 'and'", nl: "gebruik 'and'"))
+        case "|": throw misuse(following == "|" ? "||" : "|", Phrase("use 'or'", nl: "gebruik 'or'"))
         case "%":
             throw ExpressionError(
                 "unexpected '%'",
+                nl: "onverwachte '%'",
                 at: start..<start + 1,
-                notes: ["a percentage is written right after a number, as in 20%"]
+                notes: [Phrase("a percentage is written right after a number, as in 20%",
+                               nl: "schrijf een percentage direct na een getal, zoals 20%")]
             )
         case ".":
             throw ExpressionError(
                 "unexpected '.'",
+                nl: "onverwachte '.'",
                 at: start..<start + 1,
-                notes: Lexer.isDigit(following) ? ["write a leading zero, as in 0.5"] : []
+                notes: Lexer.isDigit(following)
+                    ? [Phrase("write a leading zero, as in 0.5", nl: "schrijf een nul ervoor, zoals 0.5")] : []
             )
         case "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}":
             throw ExpressionError(
                 "unexpected '\(scalar)'",
+                nl: "onverwachte '\(scalar)'",
                 at: start..<start + 1,
-                notes: ["write text between straight quotes: \"text\" or 'text'"]
+                notes: [Phrase("write text between straight quotes: \"text\" or 'text'",
+                               nl: "zet tekst tussen rechte aanhalingstekens: \"tekst\" of 'tekst'")]
             )
         default:
-            throw ExpressionError("unexpected character '\(scalar)'", at: start..<start + 1)
+            throw ExpressionError(
+                "unexpected character '\(scalar)'", nl: "onverwacht teken '\(scalar)'", at: start..<start + 1
+            )
         }
     }
 }

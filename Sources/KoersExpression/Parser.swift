@@ -1,3 +1,5 @@
+import KoersSource
+
 /// Builds an ``ExpressionNode`` tree from tokens by recursive descent.
 ///
 /// Precedence, lowest first: `if … then … else …`, `or`, `and`, `not`, comparisons (which do
@@ -50,18 +52,24 @@ struct Parser {
         token.kind == .end ? "the end of the expression" : "'\(text(of: token))'"
     }
 
+    /// How a token is named in Dutch messages: `')'`, or `het einde van de expressie`.
+    private func describeInDutch(_ token: Token) -> String {
+        token.kind == .end ? "het einde van de expressie" : "'\(text(of: token))'"
+    }
+
     private func trailingTokenError() -> ExpressionError {
         let token = current
         switch token.kind {
         case .symbol(.rightParenthesis):
-            return ExpressionError("unmatched ')'", at: token.range)
+            return ExpressionError("unmatched ')'", nl: "')' zonder bijbehorende '('", at: token.range)
         case .symbol(.rightBracket):
-            return ExpressionError("unmatched ']'", at: token.range)
+            return ExpressionError("unmatched ']'", nl: "']' zonder bijbehorende '['", at: token.range)
         case .keyword(.then), .keyword(.else):
-            return ExpressionError("'\(text(of: token))' without 'if'", at: token.range)
+            return ExpressionError("'\(text(of: token))' without 'if'", nl: "'\(text(of: token))' zonder 'if'", at: token.range)
         default:
             return ExpressionError(
                 "expected an operator or the end of the expression, but found \(describe(token))",
+                nl: "verwacht een operator of het einde van de expressie, maar vond \(describeInDutch(token))",
                 at: token.range
             )
         }
@@ -74,18 +82,25 @@ struct Parser {
                 let previous = tokens[index - 1]
                 return ExpressionError(
                     "expected an expression after '\(text(of: previous))'",
+                    nl: "verwacht een expressie na '\(text(of: previous))'",
                     at: token.range
                 )
             }
-            return ExpressionError("expected an expression", at: token.range)
+            return ExpressionError("expected an expression", nl: "verwacht een expressie", at: token.range)
         }
-        return ExpressionError("expected an expression, but found \(describe(token))", at: token.range)
+        return ExpressionError(
+            "expected an expression, but found \(describe(token))",
+            nl: "verwacht een expressie, maar vond \(describeInDutch(token))",
+            at: token.range
+        )
     }
 
     private mutating func enter() throws(ExpressionError) {
         depth += 1
         if depth > Parser.maximumDepth {
-            throw ExpressionError("expression is nested too deeply", at: current.range)
+            throw ExpressionError(
+                "expression is nested too deeply", nl: "de expressie is te diep genest", at: current.range
+            )
         }
     }
 
@@ -172,8 +187,10 @@ struct Parser {
             let second = current.range.lowerBound..<tokens[index + secondCount - 1].range.upperBound
             throw ExpressionError(
                 "comparisons cannot be chained",
+                nl: "vergelijkingen kunnen niet aan elkaar geschakeld worden",
                 at: second,
-                notes: ["combine comparisons with 'and', as in a < b and b < c"]
+                notes: [Phrase("combine comparisons with 'and', as in a < b and b < c",
+                               nl: "combineer vergelijkingen met 'and', zoals a < b and b < c")]
             )
         }
         return ExpressionNode(
@@ -260,6 +277,7 @@ struct Parser {
             guard isSymbol(.rightParenthesis) else {
                 throw ExpressionError(
                     "expected ')' to close the '(', but found \(describe(current))",
+                    nl: "verwacht ')' om de '(' te sluiten, maar vond \(describeInDutch(current))",
                     at: current.range
                 )
             }
@@ -291,6 +309,7 @@ struct Parser {
                 guard isSymbol(.rightParenthesis) else {
                     throw ExpressionError(
                         "expected ',' or ')' in the call of '\(name)', but found \(describe(current))",
+                        nl: "verwacht ',' of ')' in de aanroep van '\(name)', maar vond \(describeInDutch(current))",
                         at: current.range
                     )
                 }
@@ -311,6 +330,7 @@ struct Parser {
             let close = advance()
             throw ExpressionError(
                 "a list needs at least one element",
+                nl: "een lijst heeft minstens één element nodig",
                 at: open.range.lowerBound..<close.range.upperBound
             )
         }
@@ -325,6 +345,7 @@ struct Parser {
             guard isSymbol(.rightBracket) else {
                 throw ExpressionError(
                     "expected ',' or ']' in the list, but found \(describe(current))",
+                    nl: "verwacht ',' of ']' in de lijst, maar vond \(describeInDutch(current))",
                     at: current.range
                 )
             }
@@ -341,6 +362,7 @@ struct Parser {
         guard isKeyword(.then) else {
             throw ExpressionError(
                 "expected 'then' after the condition of 'if', but found \(describe(current))",
+                nl: "verwacht 'then' na de voorwaarde van 'if', maar vond \(describeInDutch(current))",
                 at: current.range
             )
         }
@@ -349,8 +371,9 @@ struct Parser {
         guard isKeyword(.else) else {
             throw ExpressionError(
                 "expected 'else' after the 'then' branch, but found \(describe(current))",
+                nl: "verwacht 'else' na de 'then'-tak, maar vond \(describeInDutch(current))",
                 at: current.range,
-                notes: ["every 'if' needs an 'else' branch"]
+                notes: [Phrase("every 'if' needs an 'else' branch", nl: "elke 'if' heeft een 'else'-tak nodig")]
             )
         }
         _ = advance()

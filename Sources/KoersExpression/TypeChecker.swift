@@ -55,9 +55,13 @@ public struct TypeChecker: Sendable {
             let type = try check(operand)
             switch op {
             case .negate:
-                guard type.isNumeric else { throw ExpressionError("cannot apply '-' to \(type)", at: operatorRange) }
+                guard type.isNumeric else {
+                    throw ExpressionError(
+                        "cannot apply '-' to \(type)", nl: "kan '-' niet toepassen op \(type.dutchDescription)", at: operatorRange
+                    )
+                }
             case .not:
-                try requireBoolean(type, of: operand, role: "the operand of 'not'")
+                try requireBoolean(type, of: operand, role: Phrase("the operand of 'not'", nl: "de operand van 'not'"))
             }
             return type
         case .binary(let op, let left, let right, let operatorRange):
@@ -74,7 +78,7 @@ public struct TypeChecker: Sendable {
                 return type
             case .failure(let error):
                 let range = error.argumentIndex.flatMap { arguments.indices.contains($0) ? arguments[$0].range : nil }
-                throw ExpressionError(error.message, at: range ?? node.range)
+                throw ExpressionError(error.message, nl: error.dutchMessage, at: range ?? node.range)
             }
         case .list(let elements):
             var elementType: ValueType?
@@ -87,23 +91,34 @@ public struct TypeChecker: Sendable {
                 guard let unified = known.unified(with: type) else {
                     throw ExpressionError(
                         "list element is \(type), but the elements before it are \(known)",
+                        nl: "dit element van de lijst is \(type.dutchDescription), maar de elementen ervoor zijn "
+                            + known.dutchDescription,
                         at: element.range,
-                        notes: ["all elements of a list have one type"]
+                        notes: [Phrase("all elements of a list have one type",
+                                       nl: "alle elementen van een lijst hebben hetzelfde type")]
                     )
                 }
                 elementType = unified
             }
-            guard let elementType else { throw ExpressionError("a list needs at least one element", at: node.range) }
+            guard let elementType else {
+                throw ExpressionError(
+                    "a list needs at least one element", nl: "een lijst heeft minstens één element nodig", at: node.range
+                )
+            }
             return .list(elementType)
         case .conditional(let condition, let then, let otherwise):
-            try requireBoolean(try check(condition), of: condition, role: "the condition of 'if'")
+            try requireBoolean(
+                try check(condition), of: condition, role: Phrase("the condition of 'if'", nl: "de voorwaarde van 'if'")
+            )
             let thenType = try check(then)
             let elseType = try check(otherwise)
             guard let type = thenType.unified(with: elseType) else {
                 throw ExpressionError(
                     "the 'else' branch is \(elseType), but the 'then' branch is \(thenType)",
+                    nl: "de 'else'-tak is \(elseType.dutchDescription), maar de 'then'-tak is \(thenType.dutchDescription)",
                     at: otherwise.range,
-                    notes: ["both branches of 'if' must have one type"]
+                    notes: [Phrase("both branches of 'if' must have one type",
+                                   nl: "beide takken van 'if' moeten hetzelfde type hebben")]
                 )
             }
             return type
@@ -118,19 +133,21 @@ public struct TypeChecker: Sendable {
     ) throws(ExpressionError) -> ValueType {
         let leftType = try check(left)
         let rightType = try check(right)
-        func mismatch(notes: [String] = []) -> ExpressionError {
+        func mismatch(notes: [Phrase] = []) -> ExpressionError {
             var notes = notes
             if let hint = percentageHint(left, leftType, right, rightType) { notes.append(hint) }
             return ExpressionError(
                 "cannot apply '\(op.rawValue)' to \(leftType) and \(rightType)",
+                nl: "kan '\(op.rawValue)' niet toepassen op \(leftType.dutchDescription) en \(rightType.dutchDescription)",
                 at: operatorRange,
                 notes: notes
             )
         }
         switch op {
         case .and, .or:
-            try requireBoolean(leftType, of: left, role: "the operands of '\(op.rawValue)'")
-            try requireBoolean(rightType, of: right, role: "the operands of '\(op.rawValue)'")
+            let role = Phrase("the operands of '\(op.rawValue)'", nl: "de operanden van '\(op.rawValue)'")
+            try requireBoolean(leftType, of: left, role: role)
+            try requireBoolean(rightType, of: right, role: role)
             return .boolean
         case .add, .subtract, .multiply, .divide:
             if let type = Operations.arithmeticType(op, leftType, rightType) { return type }
@@ -138,7 +155,12 @@ public struct TypeChecker: Sendable {
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
             guard Operations.areOrderable(leftType, rightType) else {
                 let unordered = [leftType, rightType].contains { !$0.isOrdered }
-                throw mismatch(notes: unordered ? ["only numbers, money, percentages and dates have an order"] : [])
+                throw mismatch(
+                    notes: unordered
+                        ? [Phrase("only numbers, money, percentages and dates have an order",
+                                  nl: "alleen getallen, bedragen, percentages en datums hebben een volgorde")]
+                        : []
+                )
             }
             return .boolean
         case .equal, .notEqual:
@@ -148,6 +170,8 @@ public struct TypeChecker: Sendable {
             guard let elementType = rightType.elementType else {
                 throw ExpressionError(
                     "the right operand of '\(op.rawValue)' must be a list, but \(subject(right)) is \(rightType)",
+                    nl: "de rechter operand van '\(op.rawValue)' moet een lijst zijn, maar \(dutchSubject(right)) is "
+                        + rightType.dutchDescription,
                     at: right.range
                 )
             }
@@ -164,22 +188,38 @@ public struct TypeChecker: Sendable {
         return "it"
     }
 
-    private func requireBoolean(_ type: ValueType, of node: ExpressionNode, role: String) throws(ExpressionError) {
-        guard type != .boolean else { return }
-        let verb = role.hasPrefix("the operands") ? "must be booleans" : "must be a boolean"
-        throw ExpressionError("\(role) \(verb), but \(subject(node)) is \(type)", at: node.range)
+    /// `'x'` for a name, `het` for anything else.
+    private func dutchSubject(_ node: ExpressionNode) -> String {
+        if case .name(let name) = node.kind { return "'\(name)'" }
+        return "het"
     }
 
-    private func arithmeticNotes(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> [String] {
+    private func requireBoolean(_ type: ValueType, of node: ExpressionNode, role: Phrase) throws(ExpressionError) {
+        guard type != .boolean else { return }
+        let plural = role.en.hasPrefix("the operands")
+        let verb = plural ? "must be booleans" : "must be a boolean"
+        let dutchVerb = plural ? "moeten ja/nee-waarden zijn" : "moet een ja/nee-waarde zijn"
+        throw ExpressionError(
+            "\(role.en) \(verb), but \(subject(node)) is \(type)",
+            nl: "\(role.nl) \(dutchVerb), maar \(dutchSubject(node)) is \(type.dutchDescription)",
+            at: node.range
+        )
+    }
+
+    private func arithmeticNotes(_ op: BinaryOperator, _ left: ValueType, _ right: ValueType) -> [Phrase] {
         switch (op, left, right) {
         case (.subtract, .date, .date):
-            return ["use days_between(start, end) to count the days between two dates"]
+            return [Phrase("use days_between(start, end) to count the days between two dates",
+                           nl: "gebruik days_between(begin, eind) om de dagen tussen twee datums te tellen")]
         case (.add, .date, .number), (.add, .number, .date), (.subtract, .date, .number):
-            return ["use add_days(date, days), add_months or add_years to move a date"]
+            return [Phrase("use add_days(date, days), add_months or add_years to move a date",
+                           nl: "gebruik add_days(datum, dagen), add_months of add_years om een datum te verschuiven")]
         case (.add, .money, .percentage), (.subtract, .money, .percentage):
-            return ["multiply to take a percentage of an amount, as in amount * 20%"]
+            return [Phrase("multiply to take a percentage of an amount, as in amount * 20%",
+                           nl: "vermenigvuldig om een percentage van een bedrag te nemen, zoals bedrag * 20%")]
         case (_, .date, _), (_, _, .date):
-            return ["use add_days(...) to move a date and days_between(...) to count days"]
+            return [Phrase("use add_days(...) to move a date and days_between(...) to count days",
+                           nl: "gebruik add_days(...) om een datum te verschuiven en days_between(...) om dagen te tellen")]
         default:
             return []
         }
@@ -191,7 +231,7 @@ public struct TypeChecker: Sendable {
         _ leftType: ValueType,
         _ right: ExpressionNode,
         _ rightType: ValueType
-    ) -> String? {
+    ) -> Phrase? {
         let number: ExpressionNode
         switch (leftType, rightType) {
         case (.number, .percentage): number = left
@@ -204,26 +244,27 @@ public struct TypeChecker: Sendable {
             let fraction = magnitude < 1 ? value : (try? value.divided(by: 100)) ?? value
             example = Value.percentage(fraction).literal
         }
-        return "write \(example) for a percentage"
+        return Phrase("write \(example) for a percentage", nl: "schrijf \(example) voor een percentage")
     }
 
     private func unknownName(_ name: String, at range: Range<Int>) -> ExpressionError {
-        var notes: [String] = []
+        var notes: [Phrase] = []
         if functions.function(named: name) != nil {
-            notes.append("'\(name)' is a function; call it as \(name)(...)")
+            notes.append(Phrase("'\(name)' is a function; call it as \(name)(...)",
+                                nl: "'\(name)' is een functie; roep hem aan als \(name)(...)"))
         } else if let match = closestMatch(to: name, among: sortedNames) {
-            notes.append("did you mean '\(match)'?")
+            notes.append(.didYouMean(match))
         }
-        return ExpressionError("unknown name '\(name)'", at: range, notes: notes)
+        return ExpressionError("unknown name '\(name)'", nl: "onbekende naam '\(name)'", at: range, notes: notes)
     }
 
     private func unknownFunction(_ name: String, at range: Range<Int>) -> ExpressionError {
-        var notes: [String] = []
+        var notes: [Phrase] = []
         if names[name] != nil {
-            notes.append("'\(name)' is a value, not a function")
+            notes.append(Phrase("'\(name)' is a value, not a function", nl: "'\(name)' is een waarde, geen functie"))
         } else if let match = closestMatch(to: name, among: functions.names) {
-            notes.append("did you mean '\(match)'?")
+            notes.append(.didYouMean(match))
         }
-        return ExpressionError("unknown function '\(name)'", at: range, notes: notes)
+        return ExpressionError("unknown function '\(name)'", nl: "onbekende functie '\(name)'", at: range, notes: notes)
     }
 }

@@ -37,19 +37,24 @@ public struct PackTestRunner: Sendable {
             answers[id] = special == .unknown ? .unknown : .skipped
         }
         let evaluation = evaluator.evaluate(answers, on: testCase.date ?? today, overrides: testCase.overrides)
-        var failures: [String] = []
+        var failures: [Phrase] = []
         for (outcomeID, expected) in testCase.expectedOutcomes.sorted(by: { $0.key < $1.key }) {
             guard let result = evaluation.outcome(outcomeID) else {
-                failures.append("outcome '\(outcomeID)' does not exist")
+                failures.append(Phrase("outcome '\(outcomeID)' does not exist", nl: "uitkomst '\(outcomeID)' bestaat niet"))
                 continue
             }
             if result.verdict.rawValue != expected {
-                var failure = "outcome '\(outcomeID)': expected \(expected), got \(result.verdict.rawValue)"
-                let decisive = result.decisiveRequirements.map(\.requirement.id)
+                let verdict = result.verdict.rawValue
+                var failure = Phrase("outcome '\(outcomeID)': expected \(expected), got \(verdict)",
+                                     nl: "uitkomst '\(outcomeID)': verwacht \(expected), kreeg \(verdict)")
+                let decisive = result.decisiveRequirements.map(\.requirement.id).joined(separator: ", ")
+                let missing = result.missingQuestions.joined(separator: ", ")
                 if result.verdict == .ineligible {
-                    failure += " (not met: \(decisive.joined(separator: ", ")))"
+                    failure.en += " (not met: \(decisive))"
+                    failure.nl += " (niet voldaan: \(decisive))"
                 } else if result.verdict == .undetermined, !result.missingQuestions.isEmpty {
-                    failure += " (still needs: \(result.missingQuestions.joined(separator: ", ")))"
+                    failure.en += " (still needs: \(missing))"
+                    failure.nl += " (heeft nog nodig: \(missing))"
                 }
                 failures.append(failure)
             }
@@ -60,12 +65,19 @@ public struct PackTestRunner: Sendable {
             case .known(let value) where value.matches(expected):
                 continue
             case .known(let value):
-                failures.append("'\(name)': expected \(expected.literal), got \(value.literal)")
+                failures.append(Phrase("'\(name)': expected \(expected.literal), got \(value.literal)",
+                                       nl: "'\(name)': verwacht \(expected.literal), kreeg \(value.literal)"))
             case .unknown(let missing):
-                let needs = missing.isEmpty ? "" : " (still needs: \(evaluation.inPackOrder(missing).sorted().joined(separator: ", ")))"
-                failures.append("'\(name)': expected \(expected.literal), got unknown\(needs)")
+                let list = evaluation.inPackOrder(missing).sorted().joined(separator: ", ")
+                let needs = missing.isEmpty ? "" : " (still needs: \(list))"
+                let dutchNeeds = missing.isEmpty ? "" : " (heeft nog nodig: \(list))"
+                failures.append(Phrase("'\(name)': expected \(expected.literal), got unknown\(needs)",
+                                       nl: "'\(name)': verwacht \(expected.literal), kreeg onbekend\(dutchNeeds)"))
             case nil:
-                failures.append("'\(name)': expected \(expected.literal), but it was not computed (is the outcome eligible on this date?)")
+                failures.append(Phrase(
+                    "'\(name)': expected \(expected.literal), but it was not computed (is the outcome eligible on this date?)",
+                    nl: "'\(name)': verwacht \(expected.literal), maar het is niet berekend (komt de uitkomst op deze datum in aanmerking?)"
+                ))
             }
         }
         if let expected = testCase.expectedRecommendations {
@@ -73,25 +85,33 @@ public struct PackTestRunner: Sendable {
             let missing = expected.subtracting(fired).sorted()
             let unexpected = fired.subtracting(expected).sorted()
             if !missing.isEmpty {
-                failures.append("recommendations expected to fire but silent: \(missing.joined(separator: ", "))")
+                let list = missing.joined(separator: ", ")
+                failures.append(Phrase("recommendations expected to fire but silent: \(list)",
+                                       nl: "aanbevelingen die zouden moeten afgaan maar stil blijven: \(list)"))
             }
             if !unexpected.isEmpty {
-                failures.append("recommendations that fire but were not expected: \(unexpected.joined(separator: ", "))")
+                let list = unexpected.joined(separator: ", ")
+                failures.append(Phrase("recommendations that fire but were not expected: \(list)",
+                                       nl: "aanbevelingen die afgaan maar niet werden verwacht: \(list)"))
             }
         }
         for (outcomeID, expected) in testCase.expectedMissing.sorted(by: { $0.key < $1.key }) {
             let actual = Set(evaluation.outcome(outcomeID)?.missingQuestions ?? [])
             if actual != expected {
-                failures.append(
-                    "outcome '\(outcomeID)': expected missing questions [\(expected.sorted().joined(separator: ", "))], "
-                        + "got [\(actual.sorted().joined(separator: ", "))]"
-                )
+                let expectedList = expected.sorted().joined(separator: ", ")
+                let actualList = actual.sorted().joined(separator: ", ")
+                failures.append(Phrase(
+                    "outcome '\(outcomeID)': expected missing questions [\(expectedList)], got [\(actualList)]",
+                    nl: "uitkomst '\(outcomeID)': verwacht ontbrekende vragen [\(expectedList)], kreeg [\(actualList)]"
+                ))
             }
         }
         for problem in evaluation.problems {
-            failures.append("evaluation failed at \(problem.location.map { "\($0)" } ?? "?"): \(problem.message)")
+            let place = problem.location.map { "\($0)" } ?? "?"
+            failures.append(Phrase("evaluation failed at \(place): \(problem.message)",
+                                   nl: "evaluatie mislukt bij \(place): \(problem.message(in: .dutch))"))
         }
-        return PackTestResult(testCase: testCase, failures: failures)
+        return PackTestResult(testCase: testCase, failures: failures.map(\.en), dutchFailures: failures.map(\.nl))
     }
 
     /// The result of a value, a score or an `outcome.amount` by name.
@@ -113,6 +133,16 @@ public struct PackTestResult: Sendable {
     public var testCase: PackTestCase
     /// What did not come out as expected; empty when the case passed.
     public var failures: [String]
+    /// The same in Dutch, one for each of ``failures``, for `koers test --lang nl`.
+    public var dutchFailures: [String] = []
+
+    /// The failures in a language.
+    ///
+    /// - Parameter language: The language.
+    /// - Returns: ``failures``, or their Dutch texts.
+    public func failures(in language: DiagnosticLanguage) -> [String] {
+        language == .dutch && dutchFailures.count == failures.count ? dutchFailures : failures
+    }
 
     /// Whether every expectation held.
     public var passed: Bool { failures.isEmpty }

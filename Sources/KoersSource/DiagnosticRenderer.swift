@@ -12,15 +12,20 @@ public struct DiagnosticRenderer: Sendable {
     public var sources: [String: SourceFile]
     /// Whether to show the source line and caret.
     public var showsSnippets: Bool
+    /// The language of the messages; English by default, Dutch where the diagnostic has a
+    /// Dutch text. The severity keyword stays English either way (see ``Diagnostic/description(in:)``).
+    public var language: DiagnosticLanguage
 
     /// Creates a renderer.
     ///
     /// - Parameters:
     ///   - sources: The files whose lines can be shown, by path.
     ///   - showsSnippets: Whether to show the source line and caret.
-    public init(sources: [SourceFile] = [], showsSnippets: Bool = true) {
+    ///   - language: The language of the messages.
+    public init(sources: [SourceFile] = [], showsSnippets: Bool = true, language: DiagnosticLanguage = .english) {
         self.sources = Dictionary(sources.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         self.showsSnippets = showsSnippets
+        self.language = language
     }
 
     /// Renders one diagnostic with its snippet and notes.
@@ -28,12 +33,12 @@ public struct DiagnosticRenderer: Sendable {
     /// - Parameter diagnostic: The diagnostic.
     /// - Returns: One or more lines, joined by `\n`, without a trailing line break.
     public func render(_ diagnostic: Diagnostic) -> String {
-        var lines = [diagnostic.description]
+        var lines = [diagnostic.description(in: language)]
         if showsSnippets, let snippet = snippet(at: diagnostic.location) {
             lines.append(contentsOf: snippet)
         }
         for note in diagnostic.notes {
-            lines.append(note.description)
+            lines.append(note.description(in: language))
         }
         return lines.joined(separator: "\n")
     }

@@ -39,7 +39,11 @@ enum InputCheck {
             size.map { "file is \($0); rule-pack files may be at most \(maximum)" }
             ?? "file is larger than \(maximum), the most a rule-pack file may be"
         let message = problem + "; split it into smaller files in the same pack folder"
-        return .error(message, at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large")
+        let dutchProblem =
+            size.map { "het bestand is \($0); bestanden van een regelpakket mogen hoogstens \(maximum) zijn" }
+            ?? "het bestand is groter dan \(maximum), het meeste dat een bestand van een regelpakket mag zijn"
+        let dutchMessage = dutchProblem + "; verdeel het over kleinere bestanden in dezelfde pakketmap"
+        return .error(message, nl: dutchMessage, at: SourceLocation(file: path, line: 1, column: 1), code: "file-too-large")
     }
 
     /// A size for people: `512 bytes`, `1.5 KiB`, `2 MiB`.
@@ -73,6 +77,7 @@ enum InputCheck {
         let offset = firstInvalidByte(in: bytes) ?? 0
         return .error(
             "file is not UTF-8 text (binary?)",
+            nl: "het bestand is geen UTF-8-tekst (binair?)",
             at: location(ofByte: offset, in: bytes, path: path),
             code: "file-not-text"
         )

@@ -81,6 +81,8 @@ struct YAMLComposer {
                     .error(
                         "a rule-pack file holds one YAML document; move the document that starts here "
                             + "into a file of its own",
+                        nl: "een bestand van een regelpakket bevat één YAML-document; zet het document dat hier "
+                            + "begint in een eigen bestand",
                         at: location(event.start),
                         code: "yaml-multiple-documents"
                     )
@@ -93,11 +95,13 @@ struct YAMLComposer {
             if current?.pendingKeyIsMerge != true {
                 var notes: [Diagnostic] = []
                 if let defined = anchors[anchor] {
-                    notes.append(.note("anchor '&\(anchor)' is defined here", at: defined))
+                    notes.append(.note("anchor '&\(anchor)' is defined here",
+                                       nl: "anker '&\(anchor)' wordt hier gedefinieerd", at: defined))
                 }
                 diagnostics.append(
                     .error(
                         "alias '*\(anchor)' is not supported in rule packs; repeat the value instead",
+                        nl: "alias '*\(anchor)' wordt in regelpakketten niet ondersteund; herhaal de waarde",
                         at: location(event.start),
                         code: "yaml-alias",
                         notes: notes
@@ -152,6 +156,7 @@ struct YAMLComposer {
             fail(
                 with: .error(
                     "the document has more than \(limits.maximumNodes) values; split it into smaller files",
+                    nl: "het document heeft meer dan \(limits.maximumNodes) waarden; verdeel het over kleinere bestanden",
                     at: location(event.start),
                     code: "yaml-too-many-nodes"
                 )
@@ -168,6 +173,7 @@ struct YAMLComposer {
         diagnostics.append(
             .error(
                 "anchor '&\(anchor)' is not supported in rule packs; write the value out where it is needed",
+                nl: "anker '&\(anchor)' wordt in regelpakketten niet ondersteund; schrijf de waarde uit waar ze nodig is",
                 at: place,
                 code: "yaml-anchor"
             )
@@ -182,6 +188,8 @@ struct YAMLComposer {
                 with: .error(
                     "lists and mappings are nested more than \(limits.maximumDepth) levels deep; "
                         + "flatten the structure (rule packs need only a few levels)",
+                    nl: "lijsten en mappings zijn meer dan \(limits.maximumDepth) lagen diep genest; "
+                        + "maak de structuur platter (regelpakketten hebben maar een paar lagen nodig)",
                     at: location(event.start),
                     code: "yaml-too-deep"
                 )
@@ -237,6 +245,7 @@ struct YAMLComposer {
             diagnostics.append(
                 .error(
                     "mapping keys must be plain text, not \(key.kindDescription)",
+                    nl: "sleutels van een mapping moeten gewone tekst zijn, niet \(key.dutchKindDescription)",
                     at: key.location,
                     code: "yaml-complex-key"
                 )
@@ -248,6 +257,7 @@ struct YAMLComposer {
             diagnostics.append(
                 .error(
                     "merge key '<<' is not supported in rule packs; write the keys out instead",
+                    nl: "de samenvoegsleutel '<<' wordt in regelpakketten niet ondersteund; schrijf de sleutels uit",
                     at: key.location,
                     code: "yaml-merge-key"
                 )
@@ -259,9 +269,10 @@ struct YAMLComposer {
             diagnostics.append(
                 .error(
                     "duplicate key \(Self.quoted(scalar.value))",
+                    nl: "sleutel \(Self.quoted(scalar.value)) komt twee keer voor",
                     at: key.location,
                     code: "yaml-duplicate-key",
-                    notes: [.note("first used here", at: first)]
+                    notes: [.note("first used here", nl: "hier voor het eerst gebruikt", at: first)]
                 )
             )
         } else {

@@ -34,6 +34,15 @@ extension YAMLNode {
         }
     }
 
+    /// The same word in Dutch, for Dutch messages: "een enkele waarde", "een lijst" or "een mapping".
+    public var dutchKindDescription: String {
+        switch content {
+        case .scalar(let scalar): scalar.isNull ? "niets" : "een enkele waarde"
+        case .sequence: "een lijst"
+        case .mapping: "een mapping"
+        }
+    }
+
     /// The value for a key, when this node is a mapping that has it.
     ///
     /// - Parameter key: The key's text.

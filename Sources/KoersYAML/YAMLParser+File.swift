@@ -38,6 +38,7 @@ extension YAMLParser {
         case .failed(let reason):
             let problem = Diagnostic.error(
                 "cannot read file: \(reason)",
+                nl: "kan het bestand niet lezen: \(reason)",
                 at: SourceLocation(file: shownPath, line: 1, column: 1),
                 code: "file-unreadable"
             )

@@ -155,28 +155,35 @@ public enum YAMLParser {
         let path = composer.path
         switch failure.kind {
         case .memory:
-            return .error("libyaml ran out of memory while reading the file", at: nil, code: "yaml-syntax")
+            return .error("libyaml ran out of memory while reading the file",
+                          nl: "libyaml had niet genoeg geheugen om het bestand te lezen", at: nil, code: "yaml-syntax")
         case .reader:
             var message = failure.problem
+            var dutchMessage = LibYAMLDutch.message(problem: failure.problem, context: nil)
             if message == "control characters are not allowed", failure.problemValue >= 0 {
-                message += " (U+\(InputCheck.hex(failure.problemValue, digits: 4)))"
+                let code = " (U+\(InputCheck.hex(failure.problemValue, digits: 4)))"
+                message += code
+                dutchMessage = dutchMessage.map { $0 + code }
             }
             let location = InputCheck.location(ofByte: failure.problemOffset, in: bytes, path: path)
-            return .error(message, at: location, code: "yaml-syntax")
+            return .error(message, nl: dutchMessage, at: location, code: "yaml-syntax")
         case .scanner, .parser, .other:
             let location = composer.location(failure.problemMark)
             var message = failure.problem
+            let dutchMessage = LibYAMLDutch.message(problem: failure.problem, context: failure.context)
             var notes: [Diagnostic] = []
             if let context = failure.context {
                 message += " " + context
                 if failure.contextMark.index != failure.problemMark.index {
-                    notes.append(.note(contextNote(context), at: composer.location(failure.contextMark)))
+                    notes.append(.note(contextNote(context), nl: LibYAMLDutch.contextNote(context),
+                                       at: composer.location(failure.contextMark)))
                 }
             }
             if composer.sourceScalar(at: failure.problemMark) == "\t" {
-                notes.append(.note("YAML indentation must use spaces, not tabs", at: location))
+                notes.append(.note("YAML indentation must use spaces, not tabs",
+                                   nl: "YAML springt in met spaties, niet met tabs", at: location))
             }
-            return .error(message, at: location, code: "yaml-syntax", notes: notes)
+            return .error(message, nl: dutchMessage, at: location, code: "yaml-syntax", notes: notes)
         }
     }
 

@@ -16,7 +16,7 @@ struct KoersCommand: AsyncParsableCommand {
             """,
         version: "\(version) (commit \(BuildInfo.commit), pack engine \(KoersEngine.version))",
         subcommands: [Validate.self, List.self, InterviewCommand.self, Batch.self, Check.self, Test.self, Override.self, History.self, ReportCommand.self, ServeCommand.self, CoachCommand.self]
-    )
+    ).inDutchWhenAsked(path: "")
 
     /// The version of the koers tool, also in release archive names (`scripts/release`).
     static let version = "0.1.0"
@@ -42,9 +42,13 @@ struct KoersCommand: AsyncParsableCommand {
         guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
         let names = configuration.subcommands.map { $0._commandName } + ["help"]
         guard !names.contains(first) else { return nil }
+        let dutch = DutchHelp.isRequested
         if let suggestion = closestMatch(to: first, among: names) {
-            return "unknown command '\(first)'; did you mean '\(suggestion)'?"
+            return dutch
+                ? "onbekende opdracht '\(first)'; bedoelde u '\(suggestion)'?"
+                : "unknown command '\(first)'; did you mean '\(suggestion)'?"
         }
-        return "unknown command '\(first)'; the commands are " + names.joined(separator: ", ")
+        return (dutch ? "onbekende opdracht '\(first)'; de opdrachten zijn " : "unknown command '\(first)'; the commands are ")
+            + names.joined(separator: ", ")
     }
 }

@@ -7,7 +7,7 @@ struct MappingReader {
     /// The mapping node.
     let node: YAMLNode
     /// What the mapping is, for messages: "question 'x'", "pack.yaml".
-    let subject: String
+    let subject: Phrase
     private let entries: [YAMLMappingEntry]
 
     /// Checks `node` against the schema and records problems in `diagnostics`.
@@ -15,7 +15,7 @@ struct MappingReader {
     /// Returns `nil` (after reporting) when the node is not a mapping at all.
     init?(
         _ node: YAMLNode,
-        subject: String,
+        subject: Phrase,
         allowed: [String],
         required: [String],
         diagnostics: inout [Diagnostic]
@@ -25,6 +25,8 @@ struct MappingReader {
                 .error(
                     "\(subject) must be a mapping of keys (\(allowed.prefix(4).joined(separator: ", ")), …), "
                         + "but it is \(node.kindDescription)",
+                    nl: "\(subject.nl) moet een mapping van sleutels zijn (\(allowed.prefix(4).joined(separator: ", ")), …), "
+                        + "maar het is \(node.dutchKindDescription)",
                     at: node.location,
                     code: "wrong-kind"
                 )
@@ -38,11 +40,12 @@ struct MappingReader {
             guard let key = entry.key.scalarValue, !allowed.contains(key) else { continue }
             var notes: [Diagnostic] = []
             if let suggestion = closestMatch(to: key, among: allowed) {
-                notes.append(.note("did you mean '\(suggestion)'?", at: entry.key.location))
+                notes.append(.note(.didYouMean(suggestion), at: entry.key.location))
             }
             diagnostics.append(
                 .error(
                     "unknown key '\(key)' in \(subject)",
+                    nl: "onbekende sleutel '\(key)' in \(subject.nl)",
                     at: entry.key.location,
                     code: "unknown-key",
                     notes: notes
@@ -56,13 +59,16 @@ struct MappingReader {
                 diagnostics.append(
                     .error(
                         "key '\(key)' in \(subject) has no value (it is null); give it a value",
+                        nl: "sleutel '\(key)' in \(subject.nl) heeft geen waarde (hij is null); geef hem een waarde",
                         at: present.value.location,
                         code: "missing-key"
                     )
                 )
             } else {
                 diagnostics.append(
-                    .error("\(subject) is missing required key '\(key)'", at: node.location, code: "missing-key")
+                    .error("\(subject) is missing required key '\(key)'",
+                           nl: "in \(subject.nl) ontbreekt de verplichte sleutel '\(key)'",
+                           at: node.location, code: "missing-key")
                 )
             }
         }

@@ -44,11 +44,14 @@ struct NameTable {
 
 extension PackBuilder {
     /// Declares an expression name, reporting a duplicate with a note at the first definition.
-    mutating func declareName(_ id: String, kind: String, at node: YAMLNode, in names: inout NameTable) -> Bool {
+    mutating func declareName(_ id: String, kind: Phrase, at node: YAMLNode, in names: inout NameTable) -> Bool {
         if let existing = names.definition(of: id) {
-            let notes: [Diagnostic] = existing.map { [.note("first defined here", at: $0)] } ?? []
+            let notes: [Diagnostic] = existing.map { [.note(.firstDefinedHere, at: $0)] } ?? []
             let hint = existing == nil ? " ('\(id)' is a built-in name)" : ""
+            let dutchHint = existing == nil ? " ('\(id)' is een ingebouwde naam)" : ""
             error("duplicate id '\(id)': a \(kind) cannot share its id with another question, value or score\(hint)",
+                  nl: "id '\(id)' komt twee keer voor: \(kind.nl) mag zijn id niet delen met een andere vraag, waarde "
+                    + "of score\(dutchHint)",
                   at: node.location, code: "duplicate-id", notes: notes)
             return false
         }
@@ -67,7 +70,7 @@ extension PackBuilder {
     ///   - names: The pack's names, to skip expressions that read a broken name.
     mutating func compile(
         _ node: YAMLNode?,
-        what: String,
+        what: Phrase,
         expecting: ValueType?,
         checker: TypeChecker,
         names: NameTable
@@ -83,6 +86,7 @@ extension PackBuilder {
         }
         if let expecting, expecting.unified(with: type) != expecting {
             error("\(what) must be \(Self.describe(expecting)), but it is \(Self.describe(type))",
+                  nl: "\(what.nl) moet \(expecting.dutchDescription) zijn, maar het is \(type.dutchDescription)",
                   at: node.location, code: "type-mismatch")
             return nil
         }
@@ -96,10 +100,11 @@ extension PackBuilder {
     }
 
     /// Parses an expression without type-checking it.
-    mutating func parse(_ node: YAMLNode?, what: String) -> Expression? {
+    mutating func parse(_ node: YAMLNode?, what: Phrase) -> Expression? {
         guard let node else { return nil }
         guard let scalar = node.scalar, !scalar.isNull else {
             error("\(what) must be an expression written as text, but it is \(node.kindDescription)",
+                  nl: "\(what.nl) moet een expressie zijn, geschreven als tekst, maar het is \(node.dutchKindDescription)",
                   at: node.location, code: "wrong-kind")
             return nil
         }
@@ -117,7 +122,7 @@ extension PackBuilder {
     ///
     /// - Returns: `false` when a literal names no option (the error is reported at it).
     private mutating func checkOptionLiterals(
-        _ root: ExpressionNode, in node: YAMLNode, what: String, names: NameTable
+        _ root: ExpressionNode, in node: YAMLNode, what: Phrase, names: NameTable
     ) -> Bool {
         var valid = true
         var pending = [root]
@@ -143,11 +148,14 @@ extension PackBuilder {
                         let location = node.location(atValueOffset: literal.range.lowerBound)
                         var notes: [Diagnostic] = []
                         if let suggestion = closestMatch(to: text, among: options) {
-                            notes.append(.note("did you mean '\(suggestion)'?", at: location))
+                            notes.append(.note(.didYouMean(suggestion), at: location))
                         }
                         let shown = options.prefix(8).map { "'\($0)'" }.joined(separator: ", ")
-                        notes.append(.note("the options of '\(name)' are \(shown)\(options.count > 8 ? ", …" : "")", at: nil))
+                        let more = options.count > 8 ? ", …" : ""
+                        notes.append(.note("the options of '\(name)' are \(shown)\(more)",
+                                           nl: "de opties van '\(name)' zijn \(shown)\(more)", at: nil))
                         error("'\(text)' in \(what) is not an option of question '\(name)'",
+                              nl: "'\(text)' in \(what.nl) is geen optie van vraag '\(name)'",
                               at: location, code: "unknown-option", notes: notes)
                         valid = false
                     }
@@ -165,8 +173,14 @@ extension PackBuilder {
 
     private mutating func report(_ expressionError: ExpressionError, in node: YAMLNode) {
         let location = node.location(atValueOffset: expressionError.range.lowerBound)
-        error(expressionError.message, at: location, code: "expression",
-              notes: expressionError.notes.map { .note($0, at: location) })
+        let dutchNotes = expressionError.dutchNotes
+        let notes = expressionError.notes.indices.map { index in
+            Diagnostic.note(
+                expressionError.notes[index], nl: index < dutchNotes.count ? dutchNotes[index] : nil, at: location
+            )
+        }
+        record(.error(expressionError.message, nl: expressionError.dutchMessage, at: location, code: "expression",
+                      notes: notes))
     }
 
     /// "a boolean", "money", "a list of text": the type with an article, for messages.

@@ -18,9 +18,9 @@ extension PackBuilder {
     mutating func declareCalculations(_ nodes: [YAMLNode], names: inout NameTable) -> [PendingCalculation] {
         var pending: [PendingCalculation] = []
         for node in nodes {
-            guard let reader = reader(node, subject: "calculation", allowed: PackSchema.calculationKeys,
-                                      required: ["id", "calculator"]),
-                  let id = identifier(reader["id"], what: "a calculation")
+            guard let reader = reader(node, subject: Phrase("calculation", nl: "berekening"),
+                                      allowed: PackSchema.calculationKeys, required: ["id", "calculator"]),
+                  let id = identifier(reader["id"], what: Phrase("a calculation", nl: "een berekening"))
             else { continue }
             guard let calculatorNode = reader["calculator"] else { continue }
             let calculatorID = calculatorNode.scalarValue ?? ""
@@ -28,17 +28,20 @@ extension PackBuilder {
                 let known = registry.calculators.map(\.id)
                 var notes: [Diagnostic] = []
                 if let suggestion = closestMatch(to: calculatorID, among: known) {
-                    notes.append(.note("did you mean '\(suggestion)'?", at: calculatorNode.location))
+                    notes.append(.note(.didYouMean(suggestion), at: calculatorNode.location))
                 }
                 let list = known.isEmpty ? "none are registered" : "known: " + known.joined(separator: ", ")
+                let dutchList = known.isEmpty ? "er zijn er geen geregistreerd" : "bekend: " + known.joined(separator: ", ")
                 error("unknown calculator '\(calculatorID)' in calculation '\(id)' (\(list))",
+                      nl: "onbekende rekenmodule '\(calculatorID)' in berekening '\(id)' (\(dutchList))",
                       at: calculatorNode.location, code: "unknown-calculator", notes: notes)
                 continue
             }
             var declaredAll = true
             for output in calculator.outputs {
                 let name = Calculation.name(calculation: id, output: output.id)
-                if declareName(name, kind: "calculation output", at: reader["id"] ?? node, in: &names) {
+                let kind = Phrase("calculation output", nl: "een uitkomst van een berekening")
+                if declareName(name, kind: kind, at: reader["id"] ?? node, in: &names) {
                     names.setType(output.valueType, of: name)
                 } else {
                     declaredAll = false
@@ -61,8 +64,10 @@ extension PackBuilder {
     ) -> [Calculation] {
         var calculations: [Calculation] = []
         for item in pending {
-            let subject = "calculation '\(item.id)'"
-            let title = text(item.reader["title"], what: "title of \(subject)") ?? item.calculator.title
+            let subject = Phrase("calculation '\(item.id)'", nl: "berekening '\(item.id)'")
+            let title =
+                text(item.reader["title"], what: Phrase("title of \(subject)", nl: "titel van \(subject.nl)"))
+                ?? item.calculator.title
             let calculationCitations = citations(item.reader["source"])
             var bindings: [String: CalculationBinding] = [:]
             var sound = true
@@ -70,6 +75,8 @@ extension PackBuilder {
             if let inputsNode, inputsNode.mapping == nil {
                 error("'inputs' of \(subject) must be a mapping of calculator input to expression, "
                         + "such as {device_price: device_purchase_price}",
+                      nl: "'inputs' van \(subject.nl) moet een mapping zijn van invoer van de rekenmodule naar expressie, "
+                        + "zoals {device_price: device_purchase_price}",
                       at: inputsNode.location, code: "wrong-kind")
                 sound = false
             }
@@ -78,16 +85,18 @@ extension PackBuilder {
                 guard let input = item.calculator.input(key) else {
                     var notes: [Diagnostic] = []
                     if let suggestion = closestMatch(to: key, among: item.calculator.inputs.map(\.id)) {
-                        notes.append(.note("did you mean '\(suggestion)'?", at: entry.key.location))
+                        notes.append(.note(.didYouMean(suggestion), at: entry.key.location))
                     }
                     error("calculator '\(item.calculator.id)' has no input '\(key)' (\(subject))",
+                          nl: "rekenmodule '\(item.calculator.id)' heeft geen invoer '\(key)' (\(subject.nl))",
                           at: entry.key.location, code: "unknown-input", notes: notes)
                     sound = false
                     continue
                 }
                 guard let expression = compile(
                     entry.value,
-                    what: "input '\(key)' of \(subject) (\(input.unit.text(in: "en")))",
+                    what: Phrase("input '\(key)' of \(subject) (\(input.unit.text(in: "en")))",
+                                 nl: "invoer '\(key)' van \(subject.nl) (\(input.unit.text(in: "nl")))"),
                     expecting: input.valueType,
                     checker: checker,
                     names: names
@@ -100,9 +109,13 @@ extension PackBuilder {
             let missing = item.calculator.inputs.filter { $0.isRequired && bindings[$0.id] == nil }
             if sound, !missing.isEmpty {
                 let list = missing.map { "'\($0.id)' (\($0.title.text(in: "en")), \($0.unit.text(in: "en")))" }
+                let dutchList = missing.map { "'\($0.id)' (\($0.title.text(in: "nl")), \($0.unit.text(in: "nl")))" }
                 error("\(subject) does not bind the required input\(missing.count == 1 ? "" : "s") "
                         + list.joined(separator: ", ") + " of calculator '\(item.calculator.id)'; add "
                         + (missing.count == 1 ? "it" : "them") + " under 'inputs'",
+                      nl: "\(subject.nl) geeft geen waarde aan de verplichte invoer "
+                        + dutchList.joined(separator: ", ") + " van rekenmodule '\(item.calculator.id)'; zet "
+                        + (missing.count == 1 ? "die" : "ze") + " onder 'inputs'",
                       at: (inputsNode ?? item.reader["id"] ?? item.node).location, code: "missing-input")
                 sound = false
             }
@@ -169,6 +182,9 @@ extension PackBuilder {
                 error("calculation '\(calculation.id)' reads its own output: "
                         + (["'\(calculation.id)'"] + path.map { "'\($0)'" }).joined(separator: " → ")
                         + "; bind its inputs to questions or values that do not depend on it",
+                      nl: "berekening '\(calculation.id)' leest haar eigen uitkomst: "
+                        + (["'\(calculation.id)'"] + path.map { "'\($0)'" }).joined(separator: " → ")
+                        + "; koppel haar invoer aan vragen of waarden die niet van haar afhangen",
                       at: calculation.binding(containing: path.first ?? name)?.expression.location
                         ?? calculation.location,
                       code: "cycle")

@@ -28,12 +28,15 @@ extension PackBuilder {
             (.score, scoreNodes, PackSchema.scoreKeys, ["id", "title", "expr", "min", "max"]),
         ] {
             let kindName = kind == .value ? "value" : "score"
+            let dutchName = kind == .value ? "waarde" : "score"
             for node in nodes {
-                guard let reader = reader(node, subject: kindName, allowed: keys, required: required),
-                      let id = identifier(reader["id"], what: "a \(kindName)"),
-                      declareName(id, kind: kindName, at: reader["id"] ?? node, in: &names)
+                guard let reader = reader(node, subject: Phrase(kindName, nl: dutchName), allowed: keys, required: required),
+                      let id = identifier(reader["id"], what: Phrase("a \(kindName)", nl: "een \(dutchName)")),
+                      declareName(id, kind: Phrase(kindName, nl: "een \(dutchName)"), at: reader["id"] ?? node, in: &names)
                 else { continue }
-                let expression = parse(reader["expr"], what: "expr of \(kindName) '\(id)'")
+                let expression = parse(
+                    reader["expr"], what: Phrase("expr of \(kindName) '\(id)'", nl: "expr van \(dutchName) '\(id)'")
+                )
                 if expression == nil { names.markBroken(id) }
                 pending.append(PendingComputation(kind: kind, id: id, node: node, reader: reader,
                                                   expressionNode: reader["expr"], expression: expression))
@@ -115,9 +118,13 @@ extension PackBuilder {
         guard let first = cycle.first else { return }
         let path = (cycle + [first]).map { "'\($0.id)'" }.joined(separator: " → ")
         let kind = first.kind == .value ? "value" : "score"
+        let dutchKind = first.kind == .value ? "waarde" : "score"
         error("\(kind) '\(first.id)' depends on itself: \(path); break the cycle",
+              nl: "\(dutchKind) '\(first.id)' hangt van zichzelf af: \(path); doorbreek de kringloop",
               at: first.expressionNode?.location ?? first.node.location, code: "cycle",
-              notes: cycle.dropFirst().map { .note("'\($0.id)' is defined here", at: $0.node.location) })
+              notes: cycle.dropFirst().map {
+                  .note("'\($0.id)' is defined here", nl: "'\($0.id)' wordt hier gedefinieerd", at: $0.node.location)
+              })
     }
 
     private mutating func derivedValue(
@@ -125,56 +132,65 @@ extension PackBuilder {
         checker: TypeChecker,
         names: NameTable
     ) -> DerivedValue? {
-        let subject = "value '\(item.id)'"
+        let subject = Phrase("value '\(item.id)'", nl: "waarde '\(item.id)'")
         var declared: ValueType?
         if let typeNode = item.reader["type"] {
             declared = typeNode.scalarValue.flatMap { PackSchema.declarableTypes[$0] }
             if declared == nil {
                 error("type of \(subject) must be one of "
                         + PackSchema.declarableTypes.keys.sorted().joined(separator: ", "),
+                      nl: "het type van \(subject.nl) moet een van deze zijn: "
+                        + PackSchema.declarableTypes.keys.sorted().joined(separator: ", "),
                       at: typeNode.location, code: "unknown-type")
             }
         }
-        let label = text(item.reader["label"], what: "label of \(subject)")
+        let label = text(item.reader["label"], what: Phrase("label of \(subject)", nl: "label van \(subject.nl)"))
         let valueCitations = citations(item.reader["source"])
-        guard let expression = compile(item.expressionNode, what: "expr of \(subject)", expecting: declared,
+        guard let expression = compile(item.expressionNode, what: Phrase("expr of \(subject)", nl: "expr van \(subject.nl)"),
+                                       expecting: declared,
                                        checker: checker, names: names)
         else { return nil }
         var value = DerivedValue(id: item.id, expression: expression, label: label, citations: valueCitations,
                                  location: item.node.location)
-        value.isInternal = flag(item.reader["internal"], what: "'internal' of \(subject)")
+        value.isInternal = flag(item.reader["internal"], what: subject.part("'internal'", nl: "'internal'"))
         return value
     }
 
     private mutating func score(_ item: PendingComputation, checker: TypeChecker, names: NameTable) -> Score? {
-        let subject = "score '\(item.id)'"
-        let title = text(item.reader["title"], what: "title of \(subject)")
-        let minimum = number(item.reader["min"], what: "min of \(subject)")
-        let maximum = number(item.reader["max"], what: "max of \(subject)")
+        let subject = Phrase("score '\(item.id)'", nl: "score '\(item.id)'")
+        let title = text(item.reader["title"], what: Phrase("title of \(subject)", nl: "titel van \(subject.nl)"))
+        let minimum = number(item.reader["min"], what: Phrase("min of \(subject)", nl: "min van \(subject.nl)"))
+        let maximum = number(item.reader["max"], what: Phrase("max of \(subject)", nl: "max van \(subject.nl)"))
         if let minimum, let maximum, minimum >= maximum {
-            error("min of \(subject) must be below its max", at: item.reader["min"]?.location, code: "bad-value")
+            error("min of \(subject) must be below its max", nl: "min van \(subject.nl) moet lager zijn dan de max",
+                  at: item.reader["min"]?.location, code: "bad-value")
         }
         var levels: [ScoreLevel] = []
         if let levelNodes = item.reader["levels"] {
             for node in levelNodes.sequence ?? [] {
-                guard let level = reader(node, subject: "level of \(subject)", allowed: PackSchema.levelKeys,
-                                         required: ["min", "label"]),
-                      let bound = number(level["min"], what: "min of a level of \(subject)"),
-                      let label = text(level["label"], what: "label of a level of \(subject)")
+                guard let level = reader(node, subject: Phrase("level of \(subject)", nl: "niveau van \(subject.nl)"),
+                                         allowed: PackSchema.levelKeys, required: ["min", "label"]),
+                      let bound = number(level["min"], what: Phrase("min of a level of \(subject)",
+                                                                    nl: "min van een niveau van \(subject.nl)")),
+                      let label = text(level["label"], what: Phrase("label of a level of \(subject)",
+                                                                    nl: "label van een niveau van \(subject.nl)"))
                 else { continue }
                 if let previous = levels.last, bound <= previous.minimum {
-                    error("levels of \(subject) must be in ascending order of 'min'", at: node.location,
+                    error("levels of \(subject) must be in ascending order of 'min'",
+                          nl: "de niveaus van \(subject.nl) moeten oplopen in 'min'", at: node.location,
                           code: "bad-value")
                 }
                 levels.append(ScoreLevel(minimum: bound, label: label))
             }
             if levelNodes.sequence == nil {
-                error("'levels' of \(subject) must be a list of {min, label}", at: levelNodes.location,
+                error("'levels' of \(subject) must be a list of {min, label}",
+                      nl: "'levels' van \(subject.nl) moet een lijst van {min, label} zijn", at: levelNodes.location,
                       code: "wrong-kind")
             }
         }
         let scoreCitations = citations(item.reader["source"])
-        guard let expression = compile(item.expressionNode, what: "expr of \(subject)", expecting: .number,
+        guard let expression = compile(item.expressionNode, what: Phrase("expr of \(subject)", nl: "expr van \(subject.nl)"),
+                                       expecting: .number,
                                        checker: checker, names: names),
               let title, let minimum, let maximum
         else { return nil }

@@ -36,12 +36,16 @@ extension PackBuilder {
         let at = clause.idNode.location
         guard clause.id != ownID else {
             error("pack '\(ownID)' extends itself; name another pack in 'extends', or remove it",
+                  nl: "pakket '\(ownID)' breidt zichzelf uit; noem een ander pakket bij 'extends', of haal het weg",
                   at: at, code: "extends-cycle")
             return
         }
         guard var loader else {
             error("pack '\(ownID)' extends '\(clause.id)', which is not on the plugin path: no plugin path was "
                     + "given; add the folder that holds '\(clause.id)' with --plugins DIR or "
+                    + PackCatalog.pluginPathVariable,
+                  nl: "pakket '\(ownID)' breidt '\(clause.id)' uit, maar dat staat niet op het plug-inpad: er is geen "
+                    + "plug-inpad opgegeven; voeg de map met '\(clause.id)' toe met --plugins MAP of "
                     + PackCatalog.pluginPathVariable,
                   at: at, code: "missing-base")
             return
@@ -51,10 +55,13 @@ extension PackBuilder {
         guard let reference = lookup.reference(toPack: clause.id) else {
             var notes: [Diagnostic] = []
             if let suggestion = closestMatch(to: clause.id, among: lookup.knownPackIDs.filter({ $0 != ownID })) {
-                notes.append(.note("did you mean '\(suggestion)'?", at: at))
+                notes.append(.note(.didYouMean(suggestion), at: at))
             }
             error("pack '\(ownID)' extends '\(clause.id)', which is not on the plugin path (searched: "
                     + "\(lookup.searchDescription)); add the folder that holds '\(clause.id)' with --plugins DIR or "
+                    + PackCatalog.pluginPathVariable,
+                  nl: "pakket '\(ownID)' breidt '\(clause.id)' uit, maar dat staat niet op het plug-inpad (gezocht: "
+                    + "\(lookup.searchDescription)); voeg de map met '\(clause.id)' toe met --plugins MAP of "
                     + PackCatalog.pluginPathVariable,
                   at: at, code: "missing-base", notes: notes)
             return
@@ -63,6 +70,8 @@ extension PackBuilder {
         guard loader.extensionDepth < maximumExtensionDepth else {
             error("pack '\(ownID)' extends '\(clause.id)', but packs extend each other more than "
                     + "\(maximumExtensionDepth) deep; extend a pack nearer the bottom of the chain",
+                  nl: "pakket '\(ownID)' breidt '\(clause.id)' uit, maar pakketten breiden elkaar meer dan "
+                    + "\(maximumExtensionDepth) lagen diep uit; breid een pakket uit dat lager in de keten staat",
                   at: at, code: "extends-depth")
             return
         }
@@ -74,6 +83,9 @@ extension PackBuilder {
             error("pack '\(ownID)' extends '\(clause.id)', but that pack (\(reference.manifestLocation.file)) has "
                     + "\(errors) error\(errors == 1 ? "" : "s"); fix them first "
                     + "(koers validate \(reference.directory))",
+                  nl: "pakket '\(ownID)' breidt '\(clause.id)' uit, maar dat pakket (\(reference.manifestLocation.file)) "
+                    + "heeft \(errors) \(errors == 1 ? "fout" : "fouten"); herstel die eerst "
+                    + "(koers validate \(reference.directory))",
                   at: at, code: "base-has-errors")
             return
         }
@@ -82,6 +94,9 @@ extension PackBuilder {
             error("pack '\(ownID)' needs '\(clause.id)' version \(requirement), but the pack at "
                     + "\(baseManifest.location) is version \(baseManifest.version); use a version of '\(clause.id)' "
                     + "that matches, or change the requirement in 'extends'",
+                  nl: "pakket '\(ownID)' vraagt versie \(requirement) van '\(clause.id)', maar het pakket in "
+                    + "\(baseManifest.location) heeft versie \(baseManifest.version); gebruik een versie van "
+                    + "'\(clause.id)' die past, of pas de eis in 'extends' aan",
                   at: clause.requirementNode?.location ?? at, code: "base-version")
             return
         }
@@ -90,6 +105,9 @@ extension PackBuilder {
             error("pack '\(ownID)' is written in " + foreign.joined(separator: ", ") + ", but its base '\(clause.id)' "
                     + "at \(baseManifest.location) only in " + baseManifest.languages.joined(separator: ", ")
                     + "; an extension may only use the languages of its base",
+                  nl: "pakket '\(ownID)' is geschreven in " + foreign.joined(separator: ", ") + ", maar de basis "
+                    + "'\(clause.id)' in \(baseManifest.location) alleen in " + baseManifest.languages.joined(separator: ", ")
+                    + "; een uitbreiding mag alleen de talen van de basis gebruiken",
                   at: reader["languages"]?.location ?? at, code: "base-languages")
             return
         }
@@ -130,10 +148,13 @@ extension PackBuilder {
         guard node.mapping != nil else {
             error("'extends' must be a pack id, such as 'extends: insurer-readiness', or "
                     + "{pack: insurer-readiness, version: \">= 0.1\"}, but it is \(node.kindDescription)",
+                  nl: "'extends' moet een pakket-id zijn, zoals 'extends: insurer-readiness', of "
+                    + "{pack: insurer-readiness, version: \">= 0.1\"}, maar het is \(node.dutchKindDescription)",
                   at: node.location, code: "wrong-kind")
             return nil
         }
-        guard let reader = reader(node, subject: "'extends'", allowed: ["pack", "version"], required: ["pack"]),
+        guard let reader = reader(node, subject: Phrase("'extends'", nl: "'extends'"), allowed: ["pack", "version"],
+                                  required: ["pack"]),
               let idNode = reader["pack"], let id = packID(idNode)
         else { return nil }
         var clause = ExtendsClause(id: id, idNode: idNode)
@@ -141,6 +162,8 @@ extension PackBuilder {
             guard let requirement = versionNode.scalarValue.flatMap(VersionRequirement.init) else {
                 error("version requirement '\(versionNode.scalarValue ?? "")' of 'extends' is not understood; write "
                         + "for example '>= 0.1' or '>= 0.1, < 2'",
+                      nl: "versie-eis '\(versionNode.scalarValue ?? "")' van 'extends' is niet te begrijpen; schrijf "
+                        + "bijvoorbeeld '>= 0.1' of '>= 0.1, < 2'",
                       at: versionNode.location, code: "bad-version")
                 return nil
             }
@@ -165,11 +188,15 @@ extension PackBuilder {
             if next == ownID {
                 let notes = links.map { link in
                     Diagnostic.note("'\(link.id)' extends '\(link.extendsID ?? "")' here",
+                                    nl: "'\(link.id)' breidt hier '\(link.extendsID ?? "")' uit",
                                     at: link.extendsLocation ?? link.manifestLocation)
                 }
                 error("pack '\(ownID)' extends '\(reference.id)', which leads back to it: "
                         + (path + [ownID]).map { "'\($0)'" }.joined(separator: " → ")
                         + "; a pack cannot build on itself, so remove one of these 'extends'",
+                      nl: "pakket '\(ownID)' breidt '\(reference.id)' uit, dat weer naar het pakket zelf leidt: "
+                        + (path + [ownID]).map { "'\($0)'" }.joined(separator: " → ")
+                        + "; een pakket kan niet op zichzelf voortbouwen, dus haal een van deze 'extends' weg",
                       at: clause.idNode.location, code: "extends-cycle", notes: notes)
                 return true
             }
@@ -208,6 +235,9 @@ extension PackBuilder {
                 error("source '\(source.id)' is already declared by the base pack \(pack.id) at "
                         + "\(source.location); remove yours and cite the base's source by its id, or give yours "
                         + "another id",
+                      nl: "bron '\(source.id)' is al gedeclareerd door het basispakket \(pack.id) in "
+                        + "\(source.location); haal de uwe weg en haal de bron van de basis aan met haar id, of geef de "
+                        + "uwe een ander id",
                       at: own, code: "duplicate-id")
             } else {
                 declaredSources[source.id] = source.location
@@ -261,6 +291,15 @@ extension PackBuilder {
         }
     }
 
+    /// The Dutch word for a kind of item named in English in this file ("question" → "vraag").
+    private static func dutchKind(_ kind: String) -> String {
+        let words = [
+            "question": "vraag", "value": "waarde", "score": "score", "outcome": "uitkomst",
+            "recommendation": "aanbeveling", "calculation": "berekening",
+        ]
+        return words[kind] ?? kind
+    }
+
     private mutating func reportRedefinition(
         kind: String,
         id: String,
@@ -275,10 +314,16 @@ extension PackBuilder {
                 error("question '\(id)' in \(here) has type \(ownType), but the base pack \(baseID) defines it as "
                         + "\(baseType) at \(existing.location); remove it (questions of the base pack are reused by "
                         + "id) or give it another id",
+                      nl: "vraag '\(id)' in \(here) heeft type \(ownType), maar het basispakket \(baseID) definieert haar "
+                        + "als \(baseType) in \(existing.location); haal haar weg (vragen van het basispakket worden op "
+                        + "id hergebruikt) of geef haar een ander id",
                       at: node["type"]?.location ?? here, code: "base-conflict")
             } else {
                 error("question '\(id)' is already defined by the base pack \(baseID) at \(existing.location); "
                         + "remove it: questions of the base pack are reused by id, so a person answers each once",
+                      nl: "vraag '\(id)' is al gedefinieerd door het basispakket \(baseID) in \(existing.location); "
+                        + "haal haar weg: vragen van het basispakket worden op id hergebruikt, zodat iemand elke vraag "
+                        + "één keer beantwoordt",
                       at: here, code: "base-conflict")
             }
             return
@@ -287,6 +332,9 @@ extension PackBuilder {
         error("\(kind) '\(id)' has the id of \(article) \(existing.kind) that the base pack \(baseID) defines at "
                 + "\(existing.location); give it another id: an extension adds to its base and cannot replace "
                 + "what the base defines",
+              nl: "\(Self.dutchKind(kind)) '\(id)' heeft het id van een \(Self.dutchKind(existing.kind)) die het basispakket "
+                + "\(baseID) definieert in \(existing.location); geef het een ander id: een uitbreiding voegt toe aan "
+                + "haar basis en kan niet vervangen wat de basis definieert",
               at: here, code: "base-conflict")
     }
 

@@ -7,39 +7,43 @@ extension PackBuilder {
         var outcomes: [Outcome] = []
         var seen: [String: SourceLocation] = [:]
         for node in nodes {
-            guard let reader = reader(node, subject: "outcome", allowed: PackSchema.outcomeKeys,
+            guard let reader = reader(node, subject: Phrase("outcome", nl: "uitkomst"), allowed: PackSchema.outcomeKeys,
                                       required: ["id", "title", "requirements"]),
-                  let id = identifier(reader["id"], what: "an outcome"),
-                  unique(id, kind: "outcome", at: reader["id"] ?? node, seen: &seen)
+                  let id = identifier(reader["id"], what: Phrase("an outcome", nl: "een uitkomst")),
+                  unique(id, kind: Phrase("outcome", nl: "uitkomst"), at: reader["id"] ?? node, seen: &seen)
             else { continue }
-            let subject = "outcome '\(id)'"
-            let title = text(reader["title"], what: "title of \(subject)")
+            let subject = Phrase("outcome '\(id)'", nl: "uitkomst '\(id)'")
+            let title = text(reader["title"], what: Phrase("title of \(subject)", nl: "titel van \(subject.nl)"))
             let validity = period(reader, what: subject)
             let outcomeCitations = citations(reader["source"])
             let requestedIf = reader["requested_if"].flatMap {
-                compile($0, what: "requested_if of \(subject)", expecting: .boolean, checker: checker, names: names)
+                compile($0, what: subject.part("requested_if", nl: "requested_if"), expecting: .boolean, checker: checker,
+                        names: names)
             }
             var requirements: [Requirement] = []
             var requirementIDs: [String: SourceLocation] = [:]
-            for item in list(reader["requirements"], what: "requirements of \(subject)") {
-                guard let requirement = self.reader(item, subject: "requirement of \(subject)",
+            for item in list(reader["requirements"], what: Phrase("requirements of \(subject)", nl: "eisen van \(subject.nl)")) {
+                guard let requirement = self.reader(item, subject: Phrase("requirement of \(subject)", nl: "eis van \(subject.nl)"),
                                                     allowed: PackSchema.requirementKeys,
                                                     required: ["id", "condition", "reason"]),
-                      let requirementID = identifier(requirement["id"], what: "a requirement of \(subject)"),
-                      unique(requirementID, kind: "requirement", at: requirement["id"] ?? item,
+                      let requirementID = identifier(requirement["id"], what: Phrase("a requirement of \(subject)",
+                                                                                     nl: "een eis van \(subject.nl)")),
+                      unique(requirementID, kind: Phrase("requirement", nl: "eis"), at: requirement["id"] ?? item,
                              seen: &requirementIDs)
                 else { continue }
-                let what = "requirement '\(requirementID)' of \(subject)"
-                let reason = text(requirement["reason"], what: "reason of \(what)")
-                let holds = requirement["holds"].flatMap { text($0, what: "holds of \(what)") }
+                let what = Phrase("requirement '\(requirementID)' of \(subject)", nl: "eis '\(requirementID)' van \(subject.nl)")
+                let reason = text(requirement["reason"], what: Phrase("reason of \(what)", nl: "reden van \(what.nl)"))
+                let holds = requirement["holds"].flatMap { text($0, what: Phrase("holds of \(what)", nl: "holds van \(what.nl)")) }
                 let requirementValidity = period(requirement, what: what)
                 let requirementCitations = citations(requirement["source"])
                 if requirementCitations.isEmpty, outcomeCitations.isEmpty, requirement["source"] == nil {
                     error("\(what) cites no source; add 'source:' with one of the pack's sources "
                             + "(every rule says where it comes from)",
+                          nl: "\(what.nl) noemt geen bron; voeg 'source:' toe met een van de bronnen van het pakket "
+                            + "(elke regel zegt waar hij vandaan komt)",
                           at: item.location, code: "missing-source")
                 }
-                guard let condition = compile(requirement["condition"], what: "condition of \(what)",
+                guard let condition = compile(requirement["condition"], what: what.part("condition", nl: "voorwaarde"),
                                               expecting: .boolean, checker: checker, names: names),
                       let reason
                 else { continue }
@@ -51,21 +55,24 @@ extension PackBuilder {
             }
             var amounts: [OutcomeAmount] = []
             var amountIDs: [String: SourceLocation] = [:]
-            for item in list(reader["amounts"], what: "amounts of \(subject)") {
-                guard let amount = self.reader(item, subject: "amount of \(subject)", allowed: PackSchema.amountKeys,
+            for item in list(reader["amounts"], what: Phrase("amounts of \(subject)", nl: "bedragen van \(subject.nl)")) {
+                guard let amount = self.reader(item, subject: Phrase("amount of \(subject)", nl: "bedrag van \(subject.nl)"),
+                                               allowed: PackSchema.amountKeys,
                                                required: ["id", "label", "expr"]),
-                      let amountID = identifier(amount["id"], what: "an amount of \(subject)"),
-                      unique(amountID, kind: "amount", at: amount["id"] ?? item, seen: &amountIDs)
+                      let amountID = identifier(amount["id"], what: Phrase("an amount of \(subject)",
+                                                                           nl: "een bedrag van \(subject.nl)")),
+                      unique(amountID, kind: Phrase("amount", nl: "bedrag"), at: amount["id"] ?? item, seen: &amountIDs)
                 else { continue }
-                let what = "amount '\(amountID)' of \(subject)"
-                let label = text(amount["label"], what: "label of \(what)")
+                let what = Phrase("amount '\(amountID)' of \(subject)", nl: "bedrag '\(amountID)' van \(subject.nl)")
+                let label = text(amount["label"], what: Phrase("label of \(what)", nl: "label van \(what.nl)"))
                 let amountValidity = period(amount, what: what)
                 let amountCitations = citations(amount["source"])
                 if amountCitations.isEmpty, outcomeCitations.isEmpty, amount["source"] == nil {
                     error("\(what) cites no source; add 'source:' with one of the pack's sources",
+                          nl: "\(what.nl) noemt geen bron; voeg 'source:' toe met een van de bronnen van het pakket",
                           at: item.location, code: "missing-source")
                 }
-                guard let expression = compile(amount["expr"], what: "expr of \(what)", expecting: nil,
+                guard let expression = compile(amount["expr"], what: what.part("expr", nl: "expr"), expecting: nil,
                                                checker: checker, names: names),
                       let label
                 else {
@@ -97,22 +104,24 @@ extension PackBuilder {
         var recommendations: [Recommendation] = []
         var seen: [String: SourceLocation] = [:]
         for node in nodes {
-            guard let reader = reader(node, subject: "recommendation", allowed: PackSchema.recommendationKeys,
+            guard let reader = reader(node, subject: Phrase("recommendation", nl: "aanbeveling"),
+                                      allowed: PackSchema.recommendationKeys,
                                       required: ["id", "when", "priority", "text", "source"]),
-                  let id = identifier(reader["id"], what: "a recommendation"),
-                  unique(id, kind: "recommendation", at: reader["id"] ?? node, seen: &seen)
+                  let id = identifier(reader["id"], what: Phrase("a recommendation", nl: "een aanbeveling")),
+                  unique(id, kind: Phrase("recommendation", nl: "aanbeveling"), at: reader["id"] ?? node, seen: &seen)
             else { continue }
-            let subject = "recommendation '\(id)'"
+            let subject = Phrase("recommendation '\(id)'", nl: "aanbeveling '\(id)'")
             var priority: Recommendation.Priority?
             if let node = reader["priority"] {
                 priority = node.scalarValue.flatMap(Recommendation.Priority.init(rawValue:))
                 if priority == nil {
-                    error("priority of \(subject) must be high, medium or low", at: node.location, code: "bad-value")
+                    error("priority of \(subject) must be high, medium or low",
+                          nl: "de prioriteit van \(subject.nl) moet high, medium of low zijn", at: node.location, code: "bad-value")
                 }
             }
-            let text = text(reader["text"], what: "text of \(subject)")
+            let text = text(reader["text"], what: Phrase("text of \(subject)", nl: "tekst van \(subject.nl)"))
             let recommendationCitations = citations(reader["source"])
-            guard let condition = compile(reader["when"], what: "'when' of \(subject)", expecting: .boolean,
+            guard let condition = compile(reader["when"], what: subject.part("'when'", nl: "'when'"), expecting: .boolean,
                                           checker: checker, names: names),
                   let priority, let text
             else {
@@ -129,10 +138,11 @@ extension PackBuilder {
     }
 
     /// The items of a list-valued key, reporting a value that is not a list.
-    mutating func list(_ node: YAMLNode?, what: String) -> [YAMLNode] {
+    mutating func list(_ node: YAMLNode?, what: Phrase) -> [YAMLNode] {
         guard let node else { return [] }
         guard let items = node.sequence else {
             error("\(what) must be a list (each item starting with '- '), but it is \(node.kindDescription)",
+                  nl: "\(what.nl) moet een lijst zijn (elk item begint met '- '), maar het is \(node.dutchKindDescription)",
                   at: node.location, code: "wrong-kind")
             return []
         }
@@ -140,10 +150,11 @@ extension PackBuilder {
     }
 
     /// Records an id in a namespace, reporting a duplicate with a note at the first.
-    mutating func unique(_ id: String, kind: String, at node: YAMLNode, seen: inout [String: SourceLocation]) -> Bool {
+    mutating func unique(_ id: String, kind: Phrase, at node: YAMLNode, seen: inout [String: SourceLocation]) -> Bool {
         if let first = seen[id] {
-            error("duplicate \(kind) id '\(id)'", at: node.location, code: "duplicate-id",
-                  notes: [.note("first defined here", at: first)])
+            error("duplicate \(kind) id '\(id)'", nl: "\(kind.nl)-id '\(id)' komt twee keer voor",
+                  at: node.location, code: "duplicate-id",
+                  notes: [.note(.firstDefinedHere, at: first)])
             return false
         }
         seen[id] = node.location

@@ -14,15 +14,17 @@ extension PackBuilder {
         var questions: [PendingQuestion] = []
         for node in nodes {
             guard
-                let reader = reader(node, subject: "question", allowed: PackSchema.questionKeys,
+                let reader = reader(node, subject: Phrase("question", nl: "vraag"), allowed: PackSchema.questionKeys,
                                     required: ["id", "type", "text"])
             else { continue }
             // Check the type and text even when the id is wrong, so one run reports both.
-            let id = identifier(reader["id"], what: "a question")
-            let subject = id.map { "question '\($0)'" } ?? "question"
-            let declared = id.map { declareName($0, kind: "question", at: reader["id"] ?? node, in: &names) } ?? false
+            let id = identifier(reader["id"], what: Phrase("a question", nl: "een vraag"))
+            let subject = id.map { Phrase("question '\($0)'", nl: "vraag '\($0)'") } ?? Phrase("question", nl: "vraag")
+            let declared =
+                id.map { declareName($0, kind: Phrase("question", nl: "een vraag"), at: reader["id"] ?? node, in: &names) }
+                ?? false
             let type = questionType(reader["type"], of: subject)
-            let text = text(reader["text"], what: "text of \(subject)")
+            let text = text(reader["text"], what: subject.part("text", nl: "tekst"))
             guard let id, declared else { continue }
             guard let type, let text else {
                 names.markBroken(id)
@@ -31,13 +33,14 @@ extension PackBuilder {
             names.setType(type.valueType, of: id)
             var question = Question(id: id, typeID: type.id, valueType: type.valueType, text: text,
                                     location: node.location)
-            question.help = self.text(reader["help"], what: "help of \(subject)")
-            question.unit = self.text(reader["unit"], what: "unit of \(subject)")
-            question.isOptional = flag(reader["optional"], what: "'optional' of \(subject)")
-            question.allowsUnknown = flag(reader["allow_unknown"], what: "'allow_unknown' of \(subject)")
-            question.isChecklist = flag(reader["checklist"], what: "'checklist' of \(subject)")
+            question.help = self.text(reader["help"], what: subject.part("help", nl: "hulptekst"))
+            question.unit = self.text(reader["unit"], what: subject.part("unit", nl: "eenheid"))
+            question.isOptional = flag(reader["optional"], what: subject.part("'optional'", nl: "'optional'"))
+            question.allowsUnknown = flag(reader["allow_unknown"], what: subject.part("'allow_unknown'", nl: "'allow_unknown'"))
+            question.isChecklist = flag(reader["checklist"], what: subject.part("'checklist'", nl: "'checklist'"))
             if question.isChecklist, type.id != "multiple_choice" {
                 error("'checklist' of \(subject) is only allowed on a multiple_choice question, not '\(type.id)'",
+                      nl: "'checklist' van \(subject.nl) mag alleen bij een multiple_choice-vraag, niet bij '\(type.id)'",
                       at: reader.keyNode("checklist")?.location ?? node.location, code: "unexpected-key")
                 question.isChecklist = false
             }
@@ -50,16 +53,19 @@ extension PackBuilder {
             var validations: [(YAMLNode?, LocalizedText?)] = []
             if let list = reader["validations"] {
                 for item in list.sequence ?? [] {
-                    guard let validation = self.reader(item, subject: "validation of \(subject)",
+                    guard let validation = self.reader(item, subject: subject.part("validation", nl: "validatie"),
                                                        allowed: PackSchema.validationKeys,
                                                        required: ["rule", "message"])
                     else { continue }
                     validations.append(
-                        (validation["rule"], self.text(validation["message"], what: "message of a validation of \(subject)"))
+                        (validation["rule"],
+                         self.text(validation["message"],
+                                   what: subject.part("message of a validation", nl: "melding van een validatie")))
                     )
                 }
                 if list.sequence == nil {
-                    error("'validations' of \(subject) must be a list of {rule, message}", at: list.location,
+                    error("'validations' of \(subject) must be a list of {rule, message}",
+                          nl: "'validations' van \(subject.nl) moet een lijst van {rule, message} zijn", at: list.location,
                           code: "wrong-kind")
                 }
             }
@@ -75,20 +81,21 @@ extension PackBuilder {
         names: NameTable
     ) -> Question {
         var question = pending.question
-        let subject = "question '\(question.id)'"
+        let subject = Phrase("question '\(question.id)'", nl: "vraag '\(question.id)'")
         if let node = pending.relevanceNode,
-           let relevance = compile(node, what: "relevant_if of \(subject)", expecting: .boolean, checker: checker,
-                                   names: names)
+           let relevance = compile(node, what: subject.part("relevant_if", nl: "relevant_if"), expecting: .boolean,
+                                   checker: checker, names: names)
         {
             if relevance.referencedNames.contains(question.id) {
                 error("relevant_if of \(subject) reads the question's own answer; it must depend on other answers",
+                      nl: "relevant_if van \(subject.nl) leest het eigen antwoord van de vraag; het moet van andere antwoorden afhangen",
                       at: node.location, code: "self-reference")
             } else {
                 question.relevance = relevance
             }
         }
         for (ruleNode, message) in pending.validationNodes {
-            guard let rule = compile(ruleNode, what: "validation rule of \(subject)", expecting: .boolean,
+            guard let rule = compile(ruleNode, what: subject.part("validation rule", nl: "validatieregel"), expecting: .boolean,
                                      checker: checker, names: names),
                   let message
             else { continue }
@@ -97,46 +104,51 @@ extension PackBuilder {
         return question
     }
 
-    private mutating func questionType(_ node: YAMLNode?, of subject: String) -> (any QuestionType)? {
+    private mutating func questionType(_ node: YAMLNode?, of subject: Phrase) -> (any QuestionType)? {
         guard let node else { return nil }
         let id = node.scalarValue ?? ""
         guard let type = registry.questionType(id) else {
             let known = registry.questionTypes.map(\.id)
             var notes: [Diagnostic] = []
             if let suggestion = closestMatch(to: id, among: known) {
-                notes.append(.note("did you mean '\(suggestion)'?", at: node.location))
+                notes.append(.note(.didYouMean(suggestion), at: node.location))
             }
             error("unknown question type '\(id)' in \(subject); the types are " + known.joined(separator: ", "),
+                  nl: "onbekend vraagtype '\(id)' in \(subject.nl); de typen zijn " + known.joined(separator: ", "),
                   at: node.location, code: "unknown-type", notes: notes)
             return nil
         }
         return type
     }
 
-    private mutating func options(_ reader: MappingReader, type: any QuestionType, subject: String) -> [ChoiceOption] {
+    private mutating func options(_ reader: MappingReader, type: any QuestionType, subject: Phrase) -> [ChoiceOption] {
         guard let node = reader["options"] else {
             if type.options == .required {
                 error("\(subject) of type '\(type.id)' needs 'options': a list of {id, label}",
+                      nl: "\(subject.nl) van type '\(type.id)' heeft 'options' nodig: een lijst van {id, label}",
                       at: reader.node.location, code: "missing-key")
             }
             return []
         }
         if type.options == .notAllowed {
             error("\(subject) of type '\(type.id)' cannot have 'options'; use a choice type or remove them",
+                  nl: "\(subject.nl) van type '\(type.id)' kan geen 'options' hebben; gebruik een keuzetype of haal ze weg",
                   at: reader.keyNode("options")?.location ?? node.location, code: "unexpected-key")
             return []
         }
         guard let items = node.sequence else {
-            error("'options' of \(subject) must be a list of {id, label}", at: node.location, code: "wrong-kind")
+            error("'options' of \(subject) must be a list of {id, label}",
+                  nl: "'options' van \(subject.nl) moet een lijst van {id, label} zijn", at: node.location, code: "wrong-kind")
             return []
         }
         if type.options == .required, items.count < 2 {
-            error("\(subject) needs at least two options", at: node.location, code: "too-few-options")
+            error("\(subject) needs at least two options", nl: "\(subject.nl) heeft minstens twee opties nodig",
+                  at: node.location, code: "too-few-options")
         }
         var options: [ChoiceOption] = []
         var seen: [String: SourceLocation] = [:]
         for item in items {
-            guard let option = self.reader(item, subject: "option of \(subject)", allowed: PackSchema.optionKeys,
+            guard let option = self.reader(item, subject: subject.part("option", nl: "optie"), allowed: PackSchema.optionKeys,
                                            required: ["id", "label"]),
                   let idNode = option["id"]
             else { continue }
@@ -144,20 +156,23 @@ extension PackBuilder {
             if type.valueType == .number {
                 id = idNode.scalarValue.flatMap { Int($0) }.map(String.init)
                 if id == nil {
-                    error("option id of \(subject) must be a whole number on its scale", at: idNode.location,
+                    error("option id of \(subject) must be a whole number on its scale",
+                          nl: "optie-id van \(subject.nl) moet een geheel getal op de schaal zijn", at: idNode.location,
                           code: "bad-id")
                 }
             } else {
-                id = identifier(idNode, what: "an option of \(subject)")
+                id = identifier(idNode, what: subject.part("an option", nl: "een optie"))
             }
             guard let id else { continue }
             if let first = seen[id] {
-                error("duplicate option id '\(id)' in \(subject)", at: idNode.location, code: "duplicate-id",
-                      notes: [.note("first defined here", at: first)])
+                error("duplicate option id '\(id)' in \(subject)", nl: "optie-id '\(id)' komt twee keer voor in \(subject.nl)",
+                      at: idNode.location, code: "duplicate-id",
+                      notes: [.note(.firstDefinedHere, at: first)])
                 continue
             }
             seen[id] = idNode.location
-            guard let label = text(option["label"], what: "label of option '\(id)' of \(subject)") else { continue }
+            guard let label = text(option["label"], what: subject.part("label of option '\(id)'", nl: "label van optie '\(id)'"))
+            else { continue }
             options.append(ChoiceOption(id: id, label: label, location: item.location))
         }
         return options
@@ -167,17 +182,20 @@ extension PackBuilder {
         _ reader: MappingReader,
         type: any QuestionType,
         question: Question,
-        subject: String
+        subject: Phrase
     ) -> (Value?, Value?) {
         func bound(_ key: String, _ builder: inout PackBuilder) -> Value? {
             guard let node = reader[key] else { return nil }
             guard type.acceptsBounds else {
-                builder.error("\(subject) of type '\(type.id)' cannot have '\(key)'", at: node.location,
+                builder.error("\(subject) of type '\(type.id)' cannot have '\(key)'",
+                              nl: "\(subject.nl) van type '\(type.id)' kan geen '\(key)' hebben", at: node.location,
                               code: "unexpected-key")
                 return nil
             }
             guard let text = node.scalarValue else {
-                builder.error("'\(key)' of \(subject) must be a single value", at: node.location, code: "wrong-kind")
+                builder.error("'\(key)' of \(subject) must be a single value",
+                              nl: "'\(key)' van \(subject.nl) moet één waarde zijn",
+                              at: node.location, code: "wrong-kind")
                 return nil
             }
             var unbounded = question
@@ -187,6 +205,7 @@ extension PackBuilder {
             case .success(let value): return value
             case .failure(let problem):
                 builder.error("'\(key)' of \(subject) is not a valid \(type.id) answer: \(problem.description)",
+                              nl: "'\(key)' van \(subject.nl) is geen geldig antwoord voor \(type.id): \(problem.message.text(in: "nl"))",
                               at: node.location, code: "bad-value")
                 return nil
             }
@@ -194,7 +213,8 @@ extension PackBuilder {
         let minimum = bound("min", &self)
         let maximum = bound("max", &self)
         if let minimum, let maximum, Self.isGreater(minimum, than: maximum) {
-            error("'min' of \(subject) is larger than its 'max'", at: reader["min"]?.location, code: "bad-value")
+            error("'min' of \(subject) is larger than its 'max'", nl: "'min' van \(subject.nl) is groter dan de 'max'",
+                  at: reader["min"]?.location, code: "bad-value")
         }
         return (minimum, maximum)
     }

@@ -74,14 +74,16 @@ struct PackBuilder {
             guard let root = document.root else {
                 if isManifest {
                     error("pack.yaml is empty; it needs id, version, engine, languages, title and sources",
+                          nl: "pack.yaml is leeg; er horen id, version, engine, languages, title en sources in",
                           at: document.file.startLocation, code: "empty-file")
                 } else {
-                    diagnostics.append(.warning("file is empty", at: document.file.startLocation, code: "empty-file"))
+                    warning("file is empty", nl: "het bestand is leeg", at: document.file.startLocation, code: "empty-file")
                 }
                 continue
             }
             let allowed = isManifest ? PackSchema.manifestKeys + PackSchema.sectionKeys : PackSchema.sectionKeys
-            let subject = isManifest ? "pack.yaml" : "a rule-pack file"
+            let subject =
+                isManifest ? Phrase("pack.yaml", nl: "pack.yaml") : Phrase("a rule-pack file", nl: "een bestand van het pakket")
             guard
                 let reader = MappingReader(
                     root,
@@ -99,6 +101,7 @@ struct PackBuilder {
                 guard let node = reader[key] else { continue }
                 guard let items = node.sequence else {
                     error("'\(key)' must be a list (each item starting with '- '), but it is \(node.kindDescription)",
+                          nl: "'\(key)' moet een lijst zijn (elk item begint met '- '), maar het is \(node.dutchKindDescription)",
                           at: node.location, code: "wrong-kind")
                     continue
                 }
@@ -146,17 +149,26 @@ struct PackBuilder {
 
     // MARK: - Diagnostics
 
-    mutating func error(_ message: String, at location: SourceLocation?, code: String, notes: [Diagnostic] = []) {
-        diagnostics.append(.error(message, at: location, code: code, notes: notes))
+    /// Records an error; the Dutch text is required, so no loader message is English only.
+    mutating func error(
+        _ message: String, nl dutchMessage: String, at location: SourceLocation?, code: String, notes: [Diagnostic] = []
+    ) {
+        diagnostics.append(.error(message, nl: dutchMessage, at: location, code: code, notes: notes))
     }
 
-    mutating func warning(_ message: String, at location: SourceLocation?, code: String) {
-        diagnostics.append(.warning(message, at: location, code: code))
+    /// Records a diagnostic made elsewhere, such as an expression error with its own texts.
+    mutating func record(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    /// Records a warning, in English and Dutch.
+    mutating func warning(_ message: String, nl dutchMessage: String, at location: SourceLocation?, code: String) {
+        diagnostics.append(.warning(message, nl: dutchMessage, at: location, code: code))
     }
 
     mutating func reader(
         _ node: YAMLNode,
-        subject: String,
+        subject: Phrase,
         allowed: [String],
         required: [String]
     ) -> MappingReader? {
@@ -171,10 +183,12 @@ struct PackBuilder {
                 languages = items.compactMap(\.scalarValue)
                 for item in items where !(item.scalarValue ?? "").allSatisfy({ $0.isLowercase && $0.isASCII }) {
                     error("language '\(item.scalarValue ?? "")' must be a lowercase code such as 'nl' or 'en'",
+                          nl: "taal '\(item.scalarValue ?? "")' moet een code in kleine letters zijn, zoals 'nl' of 'en'",
                           at: item.location, code: "bad-language")
                 }
             } else {
                 error("'languages' must be a list of language codes, such as [nl, en], primary language first",
+                      nl: "'languages' moet een lijst van taalcodes zijn, zoals [nl, en], met de hoofdtaal eerst",
                       at: node.location, code: "wrong-kind")
             }
         }
@@ -182,13 +196,16 @@ struct PackBuilder {
             readSource(node)
         }
         if let node = reader["sources"], node.sequence == nil {
-            error("'sources' must be a list of documents the pack rests on", at: node.location, code: "wrong-kind")
+            error("'sources' must be a list of documents the pack rests on",
+                  nl: "'sources' moet een lijst zijn van de documenten waarop het pakket steunt",
+                  at: node.location, code: "wrong-kind")
         }
 
         let id = packID(reader["id"])
         let version = reader["version"].flatMap { node -> SemanticVersion? in
             guard let version = node.scalarValue.flatMap(SemanticVersion.init) else {
                 error("version '\(node.scalarValue ?? "")' is not a version number such as 1.0.0",
+                      nl: "versie '\(node.scalarValue ?? "")' is geen versienummer zoals 1.0.0",
                       at: node.location, code: "bad-version")
                 return nil
             }
@@ -197,19 +214,22 @@ struct PackBuilder {
         let engine = reader["engine"].flatMap { node -> VersionRequirement? in
             guard let requirement = node.scalarValue.flatMap(VersionRequirement.init) else {
                 error("engine requirement '\(node.scalarValue ?? "")' is not understood; write for example '>= 0.1'",
+                      nl: "de engine-eis '\(node.scalarValue ?? "")' is niet te begrijpen; schrijf bijvoorbeeld '>= 0.1'",
                       at: node.location, code: "bad-version")
                 return nil
             }
             if !requirement.isSatisfied(by: KoersEngine.version) {
                 error("pack needs engine \(requirement), but this is Koers engine \(KoersEngine.version); "
                         + "update Koers or use a pack version made for this engine",
+                      nl: "het pakket vraagt engine \(requirement), maar dit is Koers-engine \(KoersEngine.version); "
+                        + "werk Koers bij of gebruik een versie van het pakket voor deze engine",
                       at: node.location, code: "engine-version")
             }
             return requirement
         }
-        let title = text(reader["title"], what: "title of the pack")
-        let description = text(reader["description"], what: "description of the pack")
-        let validity = period(reader, what: "the pack")
+        let title = text(reader["title"], what: Phrase("title of the pack", nl: "titel van het pakket"))
+        let description = text(reader["description"], what: Phrase("description of the pack", nl: "beschrijving van het pakket"))
+        let validity = period(reader, what: Phrase("the pack", nl: "het pakket"))
         guard let id, let version, let engine, let title else { return nil }
         return PackManifest(
             id: id,
@@ -227,27 +247,33 @@ struct PackBuilder {
     var sources: [PackSource] = []
 
     private mutating func readSource(_ node: YAMLNode) {
-        guard let reader = reader(node, subject: "source", allowed: PackSchema.sourceKeys, required: ["id", "title"])
+        let subject = Phrase("source", nl: "bron")
+        guard let reader = reader(node, subject: subject, allowed: PackSchema.sourceKeys, required: ["id", "title"])
         else { return }
-        guard let id = identifier(reader["id"], what: "source") else { return }
+        guard let id = identifier(reader["id"], what: subject) else { return }
         if let first = declaredSources[id] {
-            error("duplicate source id '\(id)'", at: reader["id"]?.location, code: "duplicate-id",
-                  notes: [.note("first declared here", at: first)])
+            error("duplicate source id '\(id)'", nl: "bron-id '\(id)' komt twee keer voor",
+                  at: reader["id"]?.location, code: "duplicate-id",
+                  notes: [.note("first declared here", nl: "hier voor het eerst gedeclareerd", at: first)])
             return
         }
         declaredSources[id] = node.location
         if reader["file"] == nil, reader["url"] == nil {
             error("source '\(id)' needs 'file' (a document in the domain folder) or 'url'",
+                  nl: "bron '\(id)' heeft 'file' (een document in de domeinmap) of 'url' nodig",
                   at: node.location, code: "missing-key")
         }
         var year: Int?
         if let yearNode = reader["year"] {
             year = yearNode.scalarValue.flatMap { Int($0) }
             if year == nil {
-                error("year of source '\(id)' must be a year such as 2020", at: yearNode.location, code: "bad-value")
+                error("year of source '\(id)' must be a year such as 2020",
+                      nl: "jaar van bron '\(id)' moet een jaartal zijn, zoals 2020",
+                      at: yearNode.location, code: "bad-value")
             }
         }
-        guard let title = text(reader["title"], what: "title of source '\(id)'") else { return }
+        guard let title = text(reader["title"], what: Phrase("title of source '\(id)'", nl: "titel van bron '\(id)'"))
+        else { return }
         sources.append(
             PackSource(
                 id: id,
@@ -262,10 +288,19 @@ struct PackBuilder {
 
     private mutating func reportUncitedSources() {
         for (id, location) in declaredSources where !citedSources.contains(id) {
-            diagnostics.append(
-                .warning("source '\(id)' is declared but never cited; cite it or remove it",
-                         at: location, code: "unused-source")
-            )
+            warning("source '\(id)' is declared but never cited; cite it or remove it",
+                    nl: "bron '\(id)' is gedeclareerd maar wordt nergens aangehaald; haal hem aan of verwijder hem",
+                    at: location, code: "unused-source")
         }
+    }
+}
+
+extension Phrase {
+    /// The note at the first of two definitions.
+    static let firstDefinedHere = Phrase("first defined here", nl: "hier voor het eerst gedefinieerd")
+
+    /// A part of this: `title of question 'x'`, `titel van vraag 'x'`.
+    func part(_ en: String, nl: String) -> Phrase {
+        Phrase("\(en) of \(self.en)", nl: "\(nl) van \(self.nl)")
     }
 }

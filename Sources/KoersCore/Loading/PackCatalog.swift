@@ -32,7 +32,8 @@ public struct PackCatalog: Sendable {
             var isDirectory: ObjCBool = false
             guard manager.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
                 diagnostics.append(
-                    .error("plugin folder '\(root)' does not exist or is not a folder", at: nil, code: "no-pack")
+                    .error("plugin folder '\(root)' does not exist or is not a folder",
+                           nl: "plug-inmap '\(root)' bestaat niet of is geen map", at: nil, code: "no-pack")
                 )
                 continue
             }
@@ -50,6 +51,8 @@ public struct PackCatalog: Sendable {
                 } else if Self.holdsYAML(candidate) {
                     diagnostics.append(
                         .warning("folder '\(candidate)' has YAML files but no pack.yaml, so it is not loaded as a pack",
+                                 nl: "map '\(candidate)' heeft YAML-bestanden maar geen pack.yaml, dus wordt ze niet als "
+                                    + "pakket geladen",
                                  at: nil, code: "no-manifest")
                     )
                 }
@@ -58,11 +61,14 @@ public struct PackCatalog: Sendable {
                 diagnostics.append(
                     .error("'\(root)' has YAML files but no pack.yaml; a pack folder needs a manifest with id, "
                             + "version, engine, languages, title and sources",
+                           nl: "'\(root)' heeft YAML-bestanden maar geen pack.yaml; een pakketmap heeft een manifest "
+                            + "nodig met id, version, engine, languages, title en sources",
                            at: nil, code: "no-manifest")
                 )
             } else if !found {
                 diagnostics.append(
-                    .warning("'\(root)' holds no rule packs (no pack.yaml in it or its subfolders)", at: nil,
+                    .warning("'\(root)' holds no rule packs (no pack.yaml in it or its subfolders)",
+                             nl: "'\(root)' bevat geen regelpakketten (geen pack.yaml erin of in de submappen)", at: nil,
                              code: "no-pack")
                 )
             }
@@ -110,7 +116,11 @@ public struct PackCatalog: Sendable {
         .error("pack id '\(manifest.id)' in \(manifest.location.file) is already used by the pack at \(first); "
                 + "two packs on the plugin path cannot share an id, so give one of them another id "
                 + "(or take one folder off the plugin path)",
-               at: manifest.location, code: "duplicate-pack", notes: [.note("the first pack with this id", at: first)])
+               nl: "pakket-id '\(manifest.id)' in \(manifest.location.file) is al in gebruik bij het pakket in \(first); "
+                + "twee pakketten op het plug-inpad kunnen geen id delen, dus geef een van beide een ander id "
+                + "(of haal een map van het plug-inpad)",
+               at: manifest.location, code: "duplicate-pack",
+               notes: [.note("the first pack with this id", nl: "het eerste pakket met dit id", at: first)])
     }
 
     private static func holdsYAML(_ folder: String) -> Bool {

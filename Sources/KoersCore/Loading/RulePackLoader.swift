@@ -85,8 +85,12 @@ public struct RulePackLoader: Sendable {
         var sorted = Array(Set(diagnostics)).sorted()
         if dropped > 0, let first = sorted.firstIndex(where: { yamlErrors.contains($0) }) {
             let count = dropped == 1 ? "1 follow-on error" : "\(dropped) follow-on errors"
+            let dutchCount = dropped == 1 ? "1 vervolgfout" : "\(dropped) vervolgfouten"
             sorted[first].notes.append(
-                .note("\(count) about names this file defines not shown; they are checked once it is valid YAML", at: nil)
+                .note("\(count) about names this file defines not shown; they are checked once it is valid YAML",
+                      nl: "\(dutchCount) over namen die dit bestand definieert niet getoond; die worden gecontroleerd "
+                        + "zodra het geldige YAML is",
+                      at: nil)
             )
         }
         return PackLoadResult(
@@ -129,7 +133,8 @@ public struct RulePackLoader: Sendable {
         var isDirectory: ObjCBool = false
         guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             diagnostics.append(
-                .error("'\(directory)' is not a folder; give the folder that holds pack.yaml", at: nil, code: "no-pack")
+                .error("'\(directory)' is not a folder; give the folder that holds pack.yaml",
+                       nl: "'\(directory)' is geen map; geef de map waarin pack.yaml staat", at: nil, code: "no-pack")
             )
             return []
         }
@@ -139,6 +144,8 @@ public struct RulePackLoader: Sendable {
                 .error(
                     "'\(directory)' has no \(manifestFileName); a pack folder needs a manifest with id, version, "
                         + "engine, languages, title and sources",
+                    nl: "'\(directory)' heeft geen \(manifestFileName); een pakketmap heeft een manifest nodig met id, "
+                        + "version, engine, languages, title en sources",
                     at: nil,
                     code: "no-manifest"
                 )

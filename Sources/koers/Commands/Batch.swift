@@ -37,7 +37,7 @@ extension KoersCommand {
                 Exit status: 0 when the run completed, even with bad rows; 1 when the input or the pack \
                 cannot be read, the CSV header names an unknown question, or no row could be evaluated.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @Argument(
             help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.",
@@ -85,7 +85,7 @@ extension KoersCommand {
         }
 
         func run() async throws {
-            let selected = try packs.loadPack(pack)
+            let selected = try packs.loadPack(pack, language: evaluation.diagnosticLanguage)
             let interview = Interview(pack: selected.pack, registry: selected.registry)
             let resultFormat = outputFormat.flatMap(BatchOutputFormat.init(rawValue:)) ?? BatchOutputFormat(fileName: output)
             let runner = BatchRunner(

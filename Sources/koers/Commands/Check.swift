@@ -35,7 +35,7 @@ extension KoersCommand {
                   1   error: the pack cannot be loaded or the answers file cannot be used
                   64  usage error
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
 
@@ -68,7 +68,7 @@ extension KoersCommand {
         var output: String?
 
         func run() async throws {
-            let printer = DiagnosticPrinter()
+            let printer = DiagnosticPrinter(language: evaluation.diagnosticLanguage)
             let read = AnswerSource.read(atPath: answers)
             printer.print(read.diagnostics, files: read.source.map { [$0] } ?? [])
             guard let file = read.file else {
@@ -84,7 +84,7 @@ extension KoersCommand {
                 )
                 throw ExitCode.validationFailure
             }
-            let selected = try packs.loadPack(reference)
+            let selected = try packs.loadPack(reference, language: evaluation.diagnosticLanguage)
             let sources = read.source.map { [$0] } ?? []
             if let mismatch = file.packMismatch(with: selected.pack) {
                 printer.print([mismatch], files: sources)

@@ -22,7 +22,7 @@ extension KoersCommand {
                 they are a member of; a reviewer reads those and changes nothing.
                 """,
             subcommands: [Add.self, List.self, Remove.self, Passwd.self]
-        )
+        ).inDutchWhenAsked(path: "coach")
     }
 }
 
@@ -79,7 +79,7 @@ extension KoersCommand.CoachCommand {
                 standard input is the password (at least 8 characters), for example: \
                 printf '%s\\n' "$PASSWORD" | koers coach add --email anna@example.nl --name "Anna de Vries"
                 """
-        )
+        ).inDutchWhenAsked(path: "coach add")
 
         @Option(help: "The coach's e-mail address (the login name).")
         var email: String
@@ -179,7 +179,7 @@ extension KoersCommand.CoachCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List the accounts: e-mail address, role, active or deactivated, name and organisations."
-        )
+        ).inDutchWhenAsked(path: "coach list")
 
         @OptionGroup var store: CoachDatabaseOptions
 
@@ -242,7 +242,7 @@ extension KoersCommand.CoachCommand {
                 keep naming it, and an administrator can reactivate it (--undo, or in the web pages). \
                 The last active administrator cannot be removed.
                 """
-        )
+        ).inDutchWhenAsked(path: "coach remove")
 
         @Option(help: "The account's e-mail address.")
         var email: String
@@ -277,7 +277,7 @@ extension KoersCommand.CoachCommand {
                 In a terminal the password is asked for without echo; otherwise the first line of \
                 standard input is the password (at least 8 characters). Every login of the account ends.
                 """
-        )
+        ).inDutchWhenAsked(path: "coach passwd")
 
         @Option(help: "The account's e-mail address.")
         var email: String

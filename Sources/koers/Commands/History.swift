@@ -22,7 +22,7 @@ extension KoersCommand {
                 --format json prints {"session", "pack_id", "label", "changes": [...]}, each \
                 change as the session file keeps it ({"kind", "id", "by", "at", "old", "new"}).
                 """
-        )
+        ).inDutchWhenAsked()
 
         @Argument(help: ArgumentHelp("The session file, as koers interview saved it.", valueName: "session-file"))
         var sessionFile: String

@@ -49,7 +49,7 @@ extension KoersCommand {
                 Every change of an answer or note is kept in the session file with who made it \
                 and when; koers history FILE shows it.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @Argument(
             help: "The pack: an id on the plugin path (such as set-eligibility) or a pack folder.",
@@ -91,7 +91,7 @@ extension KoersCommand {
         @OptionGroup var packs: PackOptions
 
         func run() throws {
-            let selected = try packs.loadPack(pack)
+            let selected = try packs.loadPack(pack, language: evaluation.diagnosticLanguage)
             let interview = Interview(pack: selected.pack, registry: selected.registry)
             let path = sessionPath ?? "koers-\(selected.pack.id)-session.json"
             let store = SessionStore(path: path)

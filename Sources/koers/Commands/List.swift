@@ -13,7 +13,7 @@ extension KoersCommand {
                 With --extensions, list what code plugins registered instead: the plugins, expression \
                 functions, question types, report formats and calculators.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
 

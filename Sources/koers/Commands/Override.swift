@@ -46,7 +46,7 @@ extension KoersCommand {
                   koers override s.json domain_legal --verify --by bert
                   koers override s.json domain_tech --dispute "Geen testrapport" --by bert
                 """
-        )
+        ).inDutchWhenAsked()
 
         @Argument(help: ArgumentHelp("The session file, as koers interview saved it.", valueName: "session-file"))
         var sessionFile: String

@@ -22,7 +22,7 @@ extension KoersCommand {
 
                 Exit status: 0 on success, 1 when a file, a pack or a template cannot be used.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
 

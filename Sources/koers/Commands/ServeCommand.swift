@@ -32,7 +32,7 @@ extension KoersCommand {
                 Exit status: 0 after an interrupt, 1 when the server cannot start (the port is in \
                 use, the database cannot be reached).
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
 

@@ -18,9 +18,11 @@ extension KoersCommand {
                 file:line:column: error: test case '<name>' failed: <what>. Exits with 1 when a case \
                 fails or a pack cannot be loaded.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
+
+        @OptionGroup var diagnosticLanguage: DiagnosticLanguageOptions
 
         @Argument(
             help: ArgumentHelp("Pack ids or pack folders (default: every pack on the plugin path).", valueName: "pack"),
@@ -40,24 +42,27 @@ extension KoersCommand {
         }
 
         func run() async throws {
-            let printer = DiagnosticPrinter()
+            let printer = DiagnosticPrinter(language: diagnosticLanguage.language)
             let today = date.flatMap(CalendarDate.init(iso:)) ?? .today()
-            var tally = Tally()
+            var tally = Tally(printer: printer)
             for pack in try selectedPacks(printer: printer, tally: &tally) {
                 let results = PackTestRunner(pack: pack.pack, functions: pack.registry.functions).run(today: today)
                 let failed = results.filter { !$0.passed }
                 for result in failed {
-                    for failure in result.failures {
-                        printer.writeToStandardError(
-                            "\(result.location): error: test case '\(result.testCase.name)' failed: \(failure)\n"
-                        )
+                    let name = result.testCase.name
+                    let failedText = printer.text("test case '\(name)' failed", nl: "testgeval '\(name)' mislukt")
+                    for failure in result.failures(in: printer.language) {
+                        printer.writeToStandardError("\(result.location): error: \(failedText): \(failure)\n")
                     }
                 }
-                let cases = Self.count(results.count, "case")
+                let cases = tally.caseCount(results.count)
                 if failed.isEmpty {
                     printer.writeToStandardOutput("ok  \(pack.pack.id)  \(cases)\n")
                 } else {
-                    printer.writeToStandardOutput("FAILED  \(pack.pack.id)  \(failed.count) of \(cases) failed\n")
+                    printer.writeToStandardOutput(
+                        "FAILED  \(pack.pack.id)  " + printer.text("\(failed.count) of \(cases) failed",
+                                                                nl: "\(failed.count) van \(cases) mislukt") + "\n"
+                    )
                 }
                 tally.packs += 1
                 tally.cases += results.count
@@ -76,7 +81,13 @@ extension KoersCommand {
                 let catalog = packs.catalog()
                 printer.print(catalog.diagnostics, files: [])
                 if catalog.packDirectories.isEmpty {
-                    printer.writeToStandardError("error: no rule packs found; give a pack or use --rules/--plugins\n")
+                    printer.writeToStandardError(
+                        "error: "
+                            + printer.text(
+                                "no rule packs found; give a pack or use --rules/--plugins",
+                                nl: "geen regelpakketten gevonden; geef een pakket of gebruik --rules/--plugins"
+                            ) + "\n"
+                    )
                     throw ExitCode.failure
                 }
                 if catalog.diagnostics.containsErrors { tally.brokenPacks += 1 }
@@ -84,7 +95,9 @@ extension KoersCommand {
                     guard let pack = result.pack, !result.hasErrors else {
                         printer.print(result.diagnostics, files: result.files)
                         printer.writeToStandardOutput(
-                            "FAILED  \(result.directory)  the pack has errors (koers validate)\n"
+                            "FAILED  \(result.directory)  "
+                                + printer.text("the pack has errors (koers validate)",
+                                               nl: "het pakket heeft fouten (koers validate)") + "\n"
                         )
                         tally.brokenPacks += 1
                         continue
@@ -94,10 +107,13 @@ extension KoersCommand {
             } else {
                 for reference in references {
                     do {
-                        selected.append(try packs.loadPack(reference, withTests: true))
+                        selected.append(try packs.loadPack(reference, withTests: true, language: printer.language))
                     } catch is ExitCode {
                         // loadPack has printed why.
-                        printer.writeToStandardOutput("FAILED  \(reference)  the pack cannot be loaded\n")
+                        printer.writeToStandardOutput(
+                            "FAILED  \(reference)  "
+                                + printer.text("the pack cannot be loaded", nl: "het pakket kan niet worden geladen") + "\n"
+                        )
                         tally.brokenPacks += 1
                     }
                 }
@@ -113,6 +129,8 @@ extension KoersCommand {
 
 /// What a `koers test` run found, for its summary line.
 private struct Tally {
+    /// The printer whose language the summary is in.
+    let printer: DiagnosticPrinter
     var packs = 0
     var cases = 0
     var failedCases = 0
@@ -121,13 +139,26 @@ private struct Tally {
 
     var passed: Bool { failedCases == 0 && brokenPacks == 0 }
 
+    /// `8 cases`, or in Dutch `8 testgevallen`.
+    func caseCount(_ number: Int) -> String {
+        printer.text(KoersCommand.Test.count(number, "case"), nl: "\(number) \(number == 1 ? "testgeval" : "testgevallen")")
+    }
+
+    /// `2 packs`, or in Dutch `2 pakketten`.
+    func packCount(_ number: Int) -> String {
+        printer.text(KoersCommand.Test.count(number, "pack"), nl: "\(number) \(number == 1 ? "pakket" : "pakketten")")
+    }
+
     /// `1 pack, 8 cases: all passed`, or what failed.
     var summary: String {
-        let ran = "\(KoersCommand.Test.count(packs, "pack")), \(KoersCommand.Test.count(cases, "case"))"
-        if passed { return "\(ran): all passed" }
+        let ran = "\(packCount(packs)), \(caseCount(cases))"
+        if passed { return "\(ran): " + printer.text("all passed", nl: "alle geslaagd") }
         var problems: [String] = []
-        if failedCases > 0 { problems.append("\(KoersCommand.Test.count(failedCases, "case")) failed") }
-        if brokenPacks > 0 { problems.append("\(KoersCommand.Test.count(brokenPacks, "pack")) could not be loaded") }
+        if failedCases > 0 { problems.append(caseCount(failedCases) + printer.text(" failed", nl: " mislukt")) }
+        if brokenPacks > 0 {
+            let dutch = brokenPacks == 1 ? " kon niet worden geladen" : " konden niet worden geladen"
+            problems.append(packCount(brokenPacks) + printer.text(" could not be loaded", nl: dutch))
+        }
         return "\(ran): " + problems.joined(separator: ", ")
     }
 }

@@ -15,9 +15,11 @@ extension KoersCommand {
                 pack.yaml) or a folder of pack folders. Problems are printed as \
                 file:line:column: error|warning: message. Exits with 1 when any error is found.
                 """
-        )
+        ).inDutchWhenAsked()
 
         @OptionGroup var packs: PackOptions
+
+        @OptionGroup var diagnosticLanguage: DiagnosticLanguageOptions
 
         @Argument(help: ArgumentHelp("Pack folders, or folders of packs, to check.", valueName: "path"))
         var paths: [String] = []
@@ -28,10 +30,16 @@ extension KoersCommand {
         func run() async throws {
             let loader = packs.loader(registry: try packs.registry(), searchingFirst: paths)
             let catalog = paths.isEmpty ? packs.catalog() : PackCatalog(roots: paths)
-            let printer = DiagnosticPrinter()
+            let printer = DiagnosticPrinter(language: diagnosticLanguage.language)
             printer.print(catalog.diagnostics, files: [])
             if catalog.packDirectories.isEmpty, catalog.diagnostics.isEmpty {
-                printer.writeToStandardError("error: no rule packs found; give a pack folder or use --rules/--plugins\n")
+                printer.writeToStandardError(
+                    "error: "
+                        + printer.text(
+                            "no rule packs found; give a pack folder or use --rules/--plugins",
+                            nl: "geen regelpakketten gevonden; geef een pakketmap of gebruik --rules/--plugins"
+                        ) + "\n"
+                )
                 throw ExitCode.failure
             }
             var failed = catalog.diagnostics.containsErrors
@@ -44,15 +52,21 @@ extension KoersCommand {
                 let status = errors > 0 || (warningsAsErrors && warnings > 0) ? "FAILED" : "ok"
                 // Unbuffered, so the summary stays next to its diagnostics when both streams share a file.
                 printer.writeToStandardOutput(
-                    "\(status)  \(name) (\(result.directory)): \(count(errors, "error")), \(count(warnings, "warning"))\n"
+                    "\(status)  \(name) (\(result.directory)): \(count(errors, printer, "error", nl: "fout", "fouten")), "
+                        + "\(count(warnings, printer, "warning", nl: "waarschuwing", "waarschuwingen"))\n"
                 )
                 if status != "ok" { failed = true }
             }
             if failed { throw ExitCode.failure }
         }
 
-        private func count(_ number: Int, _ noun: String) -> String {
-            "\(number) \(noun)\(number == 1 ? "" : "s")"
+        /// `2 errors`, or in Dutch `2 fouten`.
+        private func count(
+            _ number: Int, _ printer: DiagnosticPrinter, _ noun: String, nl singular: String, _ plural: String
+        ) -> String {
+            printer.text(
+                "\(number) \(noun)\(number == 1 ? "" : "s")", nl: "\(number) \(number == 1 ? singular : plural)"
+            )
         }
     }
 }

@@ -22,13 +22,18 @@ extension PackOptions {
     ///   - reference: A pack id such as `set-eligibility`, or a folder.
     ///   - withTests: Whether the pack's `tests/` are read and checked too; only `koers test`
     ///     needs them, and leaving them out spares a third of the loading.
+    ///   - language: The language of the diagnostics printed (default: `KOERS_LANG`, else English).
     /// - Throws: `ExitCode.failure` after printing why, when the pack cannot be found or has
     ///   errors.
-    func loadPack(_ reference: String, withTests: Bool = false) throws -> SelectedPack {
+    func loadPack(
+        _ reference: String,
+        withTests: Bool = false,
+        language: DiagnosticLanguage = .fromEnvironment(ProcessInfo.processInfo.environment)
+    ) throws -> SelectedPack {
         let registry = try registry()
         var loader = self.loader(registry: registry)
         loader.readsTests = withTests
-        let printer = DiagnosticPrinter()
+        let printer = DiagnosticPrinter(language: language)
         var isDirectory: ObjCBool = false
         let looksLikePath = reference.contains("/") || reference.hasPrefix(".")
         if FileManager.default.fileExists(atPath: reference, isDirectory: &isDirectory), isDirectory.boolValue,
@@ -49,11 +54,13 @@ extension PackOptions {
                 return try checked(result, printer: printer, registry: registry)
             }
         }
-        var message = "error: no rule pack '\(reference)' on the plugin path"
+        var message = "error: " + printer.text(
+            "no rule pack '\(reference)' on the plugin path", nl: "geen regelpakket '\(reference)' op het plug-inpad"
+        )
         if let suggestion = closestMatch(to: reference, among: ids) {
-            message += "; did you mean '\(suggestion)'?"
+            message += "; " + Phrase.didYouMean(suggestion).text(in: printer.language)
         } else if !ids.isEmpty {
-            message += "; the packs are: \(ids.sorted().joined(separator: ", "))"
+            message += printer.text("; the packs are: ", nl: "; de pakketten zijn: ") + ids.sorted().joined(separator: ", ")
         }
         printer.writeToStandardError(message + "\n")
         throw ExitCode.failure
@@ -62,7 +69,13 @@ extension PackOptions {
     private func checked(_ result: PackLoadResult, printer: DiagnosticPrinter, registry: PluginRegistry) throws -> SelectedPack {
         guard let pack = result.pack, !result.hasErrors else {
             printer.print(result.diagnostics, files: result.files)
-            printer.writeToStandardError("error: pack '\(result.directory)' has errors; fix them first (koers validate \(result.directory))\n")
+            printer.writeToStandardError(
+                "error: "
+                    + printer.text(
+                        "pack '\(result.directory)' has errors; fix them first (koers validate \(result.directory))",
+                        nl: "pakket '\(result.directory)' heeft fouten; herstel die eerst (koers validate \(result.directory))"
+                    ) + "\n"
+            )
             throw ExitCode.failure
         }
         return SelectedPack(pack: pack, registry: registry, files: result.files)
@@ -74,12 +87,30 @@ struct EvaluationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The date to evaluate as of, YYYY-MM-DD (default: today).", valueName: "date"))
     var date: String?
 
-    @Option(help: "The language of questions, explanations and output: nl or en.")
-    var lang: String = "nl"
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp(
+            "The language of questions, explanations, output and pack diagnostics: nl or en (default: $KOERS_LANG when set, else nl; diagnostics without --lang follow $KOERS_LANG, else en).",
+            valueName: "lang"
+        )
+    )
+    var langOption: String?
+
+    /// The language of questions, explanations and output: `--lang`, else `KOERS_LANG`, else Dutch.
+    var lang: String {
+        langOption ?? ProcessInfo.processInfo.environment[DiagnosticLanguage.environmentVariable]
+            .flatMap(DiagnosticLanguage.init(code:))?.rawValue ?? "nl"
+    }
+
+    /// The language of pack diagnostics: `--lang` when given, else `KOERS_LANG`, else English,
+    /// so that a plain `koers check` prints diagnostics as before.
+    var diagnosticLanguage: DiagnosticLanguage {
+        langOption.flatMap(DiagnosticLanguage.init(code:)) ?? .fromEnvironment(ProcessInfo.processInfo.environment)
+    }
 
     func validate() throws {
-        guard ["nl", "en"].contains(lang) else {
-            throw ValidationError("--lang must be nl or en, not '\(lang)'")
+        if let langOption, !["nl", "en"].contains(langOption) {
+            throw ValidationError("--lang must be nl or en, not '\(langOption)'")
         }
         if let date, CalendarDate(iso: date) == nil {
             throw ValidationError("--date must be a date written as YYYY-MM-DD, such as 2021-10-01, not '\(date)'")
