@@ -2,6 +2,18 @@ public import Foundation
 
 /// Runs the real `koers` binary, built by `swift build`/`swift test`, for end-to-end tests.
 public enum CommandRunner {
+    /// The environment a child process under test gets: this process's, without the settings
+    /// that change what Koers prints (a tester's own `KOERS_LANG=nl` would turn English
+    /// expectations Dutch), plus the test's own variables.
+    ///
+    /// - Parameter environment: The test's variables, which win over inherited ones.
+    /// - Returns: The child's environment.
+    public static func childEnvironment(adding environment: [String: String]) -> [String: String] {
+        var inherited = ProcessInfo.processInfo.environment
+        inherited["KOERS_LANG"] = nil
+        return inherited.merging(environment) { _, new in new }
+    }
+
     /// What a finished process left behind.
     public struct Output: Sendable {
         /// The exit status.
@@ -62,7 +74,7 @@ public enum CommandRunner {
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        process.environment = CommandRunner.childEnvironment(adding: environment)
         // Output goes to files rather than pipes, so a chatty child can never block on a full pipe.
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
