@@ -13,11 +13,17 @@ struct BatchBenchmarks {
     var koers: URL
     var rows: Int
     var quick: Bool
+    /// Only the next-question step and the pack's evaluation and decision (`--engine`).
+    var engineOnly = false
 
     static let date = CalendarDate(year: 2021, month: 10, day: 1) ?? .minimum
     static let seed: UInt64 = 20_211_001
 
     func run() async throws {
+        if engineOnly {
+            try nextQuestionStep(generator: SyntheticAnswers(pack: pack, seed: Self.seed))
+            return
+        }
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("koers-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -8,6 +8,8 @@
 //   koers-bench --koers-static PATH
 //                                 (also time the cold check of this statically linked koers,
 //                                 as a release ships it; scripts/bench links and passes one)
+//   koers-bench --engine          (only the engine figures: the next-question step, evaluating
+//                                 and deciding the pack; for profiling and before/after runs)
 //   scripts/bench --write-answers FILE [--rows N]
 //                                 (only write the synthetic answers, for profiling koers batch)
 //
@@ -25,6 +27,7 @@ func option(_ name: String) -> String? {
 }
 
 let quick = arguments.contains("--quick")
+let engineOnly = arguments.contains("--engine")
 let rulesDirectory = option("--rules") ?? "Rules"
 let rows = option("--rows").flatMap(Int.init) ?? (quick ? 10_000 : 100_000)
 let koers = option("--koers").map { URL(fileURLWithPath: $0) }
@@ -46,7 +49,7 @@ do {
     }
     print()
 
-    if !arguments.contains("--write-answers") {
+    if !arguments.contains("--write-answers") && !engineOnly {
         try ExpressionBenchmarks.run(catalog: catalog, loader: loader, registry: registry, quick: quick)
         print()
     }
@@ -62,12 +65,14 @@ do {
 
     if let pack = eligibility {
         let batch = BatchBenchmarks(
-            pack: pack, registry: registry, rulesDirectory: rulesDirectory, koers: koers, rows: rows, quick: quick
+            pack: pack, registry: registry, rulesDirectory: rulesDirectory, koers: koers, rows: rows, quick: quick,
+            engineOnly: engineOnly
         )
         try await batch.run()
     } else {
         print("batch benchmarks: skipped, no valid set-eligibility pack in \(rulesDirectory)")
     }
+    if engineOnly { exit(0) }
     print()
     var binaries = [(label: "koers (as built)", url: koers)]
     if let path = option("--koers-static") {

@@ -116,12 +116,12 @@ public struct BatchRowDecoder: Sendable {
     private let columnPositions: [Int?]
     /// The position of each question by id.
     private let positions: [String: Int]
-    private let questionIDs: [String]
+    let questionIDs: [String]
     /// Whether each question (by position) takes a list of choices.
     private let listQuestions: [Bool]
     /// The question ids, then `_id` and `_date`: the keys a JSON row is expected to have, read
     /// as positions without a string made or hashed for each.
-    private let knownKeys: JSONRowParser.KnownKeys
+    let knownKeys: JSONRowParser.KnownKeys
 
     /// Creates a decoder and checks the CSV header against the pack.
     ///
@@ -272,7 +272,7 @@ public struct BatchRowDecoder: Sendable {
 
     /// A text answer for a multiple-choice question written with `;` or line breaks between
     /// the options (as spreadsheets do) becomes the list of options; anything else stays.
-    private func input(_ input: AnswerInput, at position: Int) -> AnswerInput {
+    func input(_ input: AnswerInput, at position: Int) -> AnswerInput {
         guard listQuestions[position], case .text(let text) = input,
             text.contains(where: { $0 == ";" || $0.isNewline })
         else { return input }

@@ -47,6 +47,13 @@ public struct BatchRowEvaluator: Sendable {
     /// to reach them retained each of its fields.
     private let outcomeIDs: [String]
     private let scoreIDs: [String]
+    /// Writes decided rows as JSON Lines from fragments worked out once.
+    private let decisionWriter: DecisionWriter
+    /// What the tasks keep between chunks: readings met before and a row's buffers.
+    private let workspaces = RowWorkspacePool()
+    /// Whether plain JSON rows take the fast path (``fastDecision(of:workspace:)``); the tests
+    /// turn it off to compare with the full path.
+    var usesFastPath = true
 
     /// Creates an evaluator.
     ///
@@ -81,6 +88,7 @@ public struct BatchRowEvaluator: Sendable {
         amountIDs = pack.outcomes.map { $0.amounts.map(\.id) }
         outcomeIDs = pack.outcomes.map(\.id)
         scoreIDs = pack.scores.map(\.id)
+        decisionWriter = DecisionWriter(pack: pack, language: language, levelMinimums: levelMinimums)
     }
 
     /// The verdict of one row: decided, or skipped with the reasons.
@@ -146,13 +154,35 @@ public struct BatchRowEvaluator: Sendable {
         var csvBytes: [UInt8] = []
         var diagnostics = ""
         var tally = BatchTally(pack: interview.pack)
-        // A chunk's rows repeat most of their answers (`ja`, option ids): each is read once.
-        var memo = AnswerMemo(questionCount: interview.pack.questions.count)
+        // What earlier chunks' rows read as (rows repeat most of their answers: `ja`, option
+        // ids, amounts) and the buffers of a row, kept between the chunks of a task.
+        var workspace = workspaces.take() ?? RowWorkspace(questionCount: interview.pack.questions.count)
         for record in records {
-            switch evaluate(record, memo: &memo) {
+            if usesFastPath, !explain, case .json(let bytes) = record.content {
+                let fast = bytes.withUnsafeBufferPointer { line -> Bool in
+                    guard let row = fastDecision(of: line, workspace: &workspace) else { return false }
+                    let dateText = workspace.text(of: row.decision.date)
+                    if let csv {
+                        let id = row.id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }
+                        csvBytes += csv.write(csvRow(record, id: id, row.decision))
+                    } else {
+                        writer.withBytes { output in
+                            decisionWriter.write(
+                                row: record.row, line: record.line,
+                                id: row.id.map { RowID.bytes(UnsafeBufferPointer(rebasing: line[$0])) },
+                                date: dateText, decision: row.decision, evaluator: interview.evaluator, to: &output
+                            )
+                        }
+                    }
+                    tally.add(row.decision, levelMinimums: levelMinimums)
+                    return true
+                }
+                if fast { continue }
+            }
+            switch evaluate(record, memo: &workspace.textMemo) {
             case .decided(let row, let decision):
                 if let csv {
-                    csvBytes += csv.write(csvRow(record, row, decision))
+                    csvBytes += csv.write(csvRow(record, id: row.id, decision))
                 } else {
                     write(record, row, decision, to: &writer)
                     writer.newline()
@@ -171,12 +201,13 @@ public struct BatchRowEvaluator: Sendable {
                 tally.addSkipped()
             }
         }
+        workspaces.give(workspace)
         let output = csv == nil ? writer.bytes : csvBytes
         return BatchChunk(index: index, output: output, diagnostics: diagnostics, tally: tally)
     }
 
     /// A decided row for the CSV writer, from the same decision the JSON Lines output shows.
-    private func csvRow(_ record: RawRecord, _ row: DecodedRow, _ decision: Decision) -> BatchCSVRow {
+    private func csvRow(_ record: RawRecord, id: String?, _ decision: Decision) -> BatchCSVRow {
         let outcomes = decision.outcomes.enumerated().map { index, outcome in
             var amounts: [String: String?] = [:]
             for amount in outcome.amounts {
@@ -190,7 +221,7 @@ public struct BatchRowEvaluator: Sendable {
             return BatchCSVRow.Score(id: scoreIDs[index], value: value?.description, level: level)
         }
         return BatchCSVRow(
-            row: record.row, line: record.line, id: row.id, date: decision.date.description,
+            row: record.row, line: record.line, id: id, date: decision.date.description,
             outcomes: outcomes, scores: scores
         )
     }

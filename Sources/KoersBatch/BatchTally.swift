@@ -44,12 +44,21 @@ public struct BatchTally: Sendable, Hashable {
         rowsRead += 1
         evaluated += 1
         for (index, outcome) in decision.outcomes.enumerated() where index < verdicts.count {
-            if let verdict = Verdict.allCases.firstIndex(of: outcome.verdict) { verdicts[index][verdict] += 1 }
+            verdicts[index][Self.verdictIndex(outcome.verdict)] += 1
         }
         for (index, score) in decision.scores.enumerated() where index < scores.count && index < levelMinimums.count {
             let value = Self.effectiveNumber(of: score)
             scores[index].add(value, level: Self.levelIndex(of: value, minimums: levelMinimums[index]))
         }
+    }
+
+    /// Every verdict in `Verdict.allCases` order, made once: `allCases` builds its array on
+    /// every call, and this runs for every outcome of every row.
+    private static let verdictOrder = Verdict.allCases
+
+    /// A verdict's position in `Verdict.allCases`.
+    static func verdictIndex(_ verdict: Verdict) -> Int {
+        verdictOrder.firstIndex(of: verdict) ?? 0
     }
 
     /// Counts a skipped row.

@@ -90,7 +90,11 @@ public struct JSONRowParser {
     struct KnownKeys: Sendable {
         let keys: [String]
         private let bytes: [[UInt8]]
-        private let positions: [UInt64: Int]
+        /// An open-addressing table over the fingerprints: each slot holds a key's position
+        /// plus one, or 0 when empty (cheaper than hashing the fingerprint into a dictionary,
+        /// for every key of every row).
+        private let slots: [Int32]
+        private let fingerprints: [UInt64]
         /// The same by text, for keys that are not plain ASCII or are written with escapes
         /// (strings compare by canonical equivalence, bytes do not).
         private let positionsByText: [String: Int]
@@ -99,13 +103,22 @@ public struct JSONRowParser {
         init(_ keys: [String]) {
             self.keys = keys
             bytes = keys.map { Array($0.utf8) }
-            var positions: [UInt64: Int] = [:]
-            for (index, key) in keys.enumerated() {
-                let fingerprint = JSONRowParser.fingerprint(of: key)
-                // Two keys with one fingerprint: the later one comes back as text.
-                if positions[fingerprint] == nil { positions[fingerprint] = index }
+            let fingerprints = keys.map(JSONRowParser.fingerprint(of:))
+            var size = 8
+            while size < keys.count * 2 { size *= 2 }
+            var slots = [Int32](repeating: 0, count: size)
+            for (index, fingerprint) in fingerprints.enumerated() {
+                var slot = Self.slot(of: fingerprint, mask: size - 1)
+                var taken = false
+                while slots[slot] != 0 {
+                    // Two keys with one fingerprint: the later one comes back as text.
+                    if fingerprints[Int(slots[slot]) - 1] == fingerprint { taken = true }
+                    slot = (slot + 1) & (size - 1)
+                }
+                if !taken { slots[slot] = Int32(index + 1) }
             }
-            self.positions = positions
+            self.slots = slots
+            self.fingerprints = fingerprints
             positionsByText = Dictionary(keys.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         }
 
@@ -114,8 +127,30 @@ public struct JSONRowParser {
 
         /// The position of a key given by its bytes and their fingerprint, if it is known.
         func position(of key: ArraySlice<UInt8>, fingerprint: UInt64) -> Int? {
-            guard let index = positions[fingerprint], bytes[index].elementsEqual(key) else { return nil }
+            guard let index = position(of: fingerprint), bytes[index].elementsEqual(key) else { return nil }
             return index
+        }
+
+        /// ``position(of:fingerprint:)`` for a key read in place from a line's buffer.
+        func position(of key: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int? {
+            guard let index = position(of: fingerprint), bytes[index].elementsEqual(key) else { return nil }
+            return index
+        }
+
+        /// The position of the key with this fingerprint, if there is one.
+        private func position(of fingerprint: UInt64) -> Int? {
+            let mask = slots.count - 1
+            var slot = Self.slot(of: fingerprint, mask: mask)
+            while true {
+                let stored = Int(slots[slot])
+                if stored == 0 { return nil }
+                if fingerprints[stored - 1] == fingerprint { return stored - 1 }
+                slot = (slot + 1) & mask
+            }
+        }
+
+        private static func slot(of fingerprint: UInt64, mask: Int) -> Int {
+            Int(truncatingIfNeeded: (fingerprint &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         }
     }
 
@@ -324,8 +359,8 @@ public struct JSONRowParser {
         return hash
     }
 
-    private static let fingerprintBasis: UInt64 = 0xCBF2_9CE4_8422_2325
-    private static let fingerprintPrime: UInt64 = 0x0000_0100_0000_01B3
+    static let fingerprintBasis: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let fingerprintPrime: UInt64 = 0x0000_0100_0000_01B3
 
     private mutating func string() throws(JSONRowError) -> String {
         let start = index

@@ -62,6 +62,12 @@ struct JSONWriter {
         bytes.append(contentsOf: "null".utf8)
     }
 
+    /// Hands the buffer to code that writes whole rows itself (``DecisionWriter``), between
+    /// rows, where no object or array is open.
+    mutating func withBytes<Result>(_ body: (inout [UInt8]) -> Result) -> Result {
+        body(&bytes)
+    }
+
     /// Ends a line of JSON Lines.
     mutating func newline() {
         bytes.append(0x0A)
@@ -79,6 +85,12 @@ struct JSONWriter {
     }
 
     private mutating func appendQuoted(_ text: String) {
+        Self.appendQuoted(text, to: &bytes)
+    }
+
+    /// Appends a string in quotes with the escapes JSON needs; shared with ``DecisionWriter``,
+    /// which writes the same bytes without a writer's bookkeeping.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         bytes.append(UInt8(ascii: "\""))
         // Ids, verdicts and most answers need no escapes: copied in one go, straight from the
         // string's own bytes (a native string always has them).

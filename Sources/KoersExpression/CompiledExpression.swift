@@ -13,17 +13,18 @@ public struct CompiledExpression: Sendable {
     /// What a compiled expression holds, behind one reference: a pack's evaluation passes
     /// compiled expressions around by the thousand, and a copy then costs one retain instead of
     /// one per array of the program.
+    @usableFromInline
     final class Code: Sendable {
         let expression: Expression
-        let instructions: [Program.Instruction]
-        let constants: [Value]
-        let operands: [Int32]
-        let names: [String]
-        let root: Int32
+        @usableFromInline let instructions: [Program.Instruction]
+        @usableFromInline let constants: [Value]
+        @usableFromInline let operands: [Int32]
+        @usableFromInline let names: [String]
+        @usableFromInline let root: Int32
         /// For each entry of the program's name table: the slot of a name, or -1.
-        let slots: [Int32]
+        @usableFromInline let slots: [Int32]
         /// For each entry of the program's name table: the function of a call, or `nil`.
-        let functions: [(any ExpressionFunction)?]
+        @usableFromInline let functions: [(any ExpressionFunction)?]
 
         init(expression: Expression, slots: [Int32], functions: [(any ExpressionFunction)?]) {
             let program = expression.program
@@ -38,7 +39,7 @@ public struct CompiledExpression: Sendable {
         }
     }
 
-    let code: Code
+    @usableFromInline let code: Code
 
     /// The expression it was compiled from.
     public var expression: Expression { code.expression }

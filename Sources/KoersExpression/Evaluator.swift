@@ -40,6 +40,7 @@ public struct Evaluator: Sendable {
     /// - Throws: ``EvaluationError`` for a division by zero, a date out of range, an unknown
     ///   function, or a type mismatch in an unchecked expression, with the range of the
     ///   operator or call.
+    @inlinable
     public func evaluate(
         _ expression: CompiledExpression,
         in environment: some EvaluationEnvironment
@@ -82,15 +83,21 @@ public enum NamedResult: Sendable, Hashable {
 }
 
 /// One evaluation of a program; generic so that the environment is called without boxing.
-private struct Run<Environment: EvaluationEnvironment> {
-    let code: CompiledExpression.Code
-    let environment: Environment
+///
+/// Inlinable, so that a pack's run (in another module) gets a specialized copy that calls its
+/// environment directly instead of through the generic run's metadata and witness table.
+@usableFromInline
+struct Run<Environment: EvaluationEnvironment> {
+    @usableFromInline let code: CompiledExpression.Code
+    @usableFromInline let environment: Environment
 
+    @inlinable
     init(code: CompiledExpression.Code, environment: Environment) {
         self.code = code
         self.environment = environment
     }
 
+    @inlinable
     func evaluate(_ index: Int32) throws(EvaluationError) -> EvaluationResult {
         let instruction = code.instructions[Int(index)]
         switch instruction.opcode {
@@ -198,7 +205,8 @@ private struct Run<Environment: EvaluationEnvironment> {
     // MARK: Kleene logic
 
     /// `and` (`deciding` false) and `or` (`deciding` true): a deciding operand decides alone.
-    private func junction(_ instruction: Program.Instruction, deciding: Bool) throws(EvaluationError)
+    @inlinable
+    func junction(_ instruction: Program.Instruction, deciding: Bool) throws(EvaluationError)
         -> EvaluationResult
     {
         let name = deciding ? "or" : "and"
@@ -232,7 +240,8 @@ private struct Run<Environment: EvaluationEnvironment> {
     }
 
     /// `x in [a, b, c]` element by element: true as soon as a known element equals a known `x`.
-    private func membership(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+    @inlinable
+    func membership(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
         let positive = instruction.opcode == .inElements
         let left = try evaluate(instruction.a)
         var missing: InputSet?
@@ -251,7 +260,8 @@ private struct Run<Environment: EvaluationEnvironment> {
         return .known(.boolean(!positive))
     }
 
-    private func matches(_ x: Value, _ element: Value, _ instruction: Program.Instruction) throws(EvaluationError)
+    @inlinable
+    func matches(_ x: Value, _ element: Value, _ instruction: Program.Instruction) throws(EvaluationError)
         -> Bool
     {
         do {
@@ -262,7 +272,8 @@ private struct Run<Environment: EvaluationEnvironment> {
     }
 
     /// `if c then a else b`; with `c` unknown, the result is known only if both branches agree.
-    private func conditional(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+    @inlinable
+    func conditional(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
         let condition = try evaluate(instruction.a)
         switch condition {
         case .known(let value):
@@ -282,7 +293,8 @@ private struct Run<Environment: EvaluationEnvironment> {
 
     // MARK: Calls
 
-    private func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+    @inlinable
+    func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
         guard let function = code.functions[Int(instruction.a)] else {
             let name = code.names[Int(instruction.a)]
             throw EvaluationError("unknown function '\(name)'", at: instruction.range)
@@ -303,11 +315,13 @@ private struct Run<Environment: EvaluationEnvironment> {
 
     // MARK: Helpers
 
-    private func operands(of instruction: Program.Instruction) -> ArraySlice<Int32> {
+    @inlinable
+    func operands(of instruction: Program.Instruction) -> ArraySlice<Int32> {
         code.operands[Int(instruction.b)..<Int(instruction.b + instruction.c)]
     }
 
-    private static func unknown(_ left: EvaluationResult, _ right: EvaluationResult) -> EvaluationResult {
+    @inlinable
+    static func unknown(_ left: EvaluationResult, _ right: EvaluationResult) -> EvaluationResult {
         switch (left, right) {
         case (.unknown(let x), .unknown(let y)): .unknown(x.union(y))
         case (.unknown, _): left
@@ -315,7 +329,8 @@ private struct Run<Environment: EvaluationEnvironment> {
         }
     }
 
-    private static func binaryOperator(_ opcode: Program.Opcode) -> BinaryOperator {
+    @inlinable
+    static func binaryOperator(_ opcode: Program.Opcode) -> BinaryOperator {
         switch opcode {
         case .add: .add
         case .subtract: .subtract
@@ -330,7 +345,8 @@ private struct Run<Environment: EvaluationEnvironment> {
         }
     }
 
-    private func failure(_ error: OperationFailure, _ instruction: Program.Instruction, _ mismatch: String)
+    @usableFromInline
+    func failure(_ error: OperationFailure, _ instruction: Program.Instruction, _ mismatch: String)
         -> EvaluationError
     {
         switch error {
@@ -344,7 +360,8 @@ private struct Run<Environment: EvaluationEnvironment> {
         }
     }
 
-    private func notBoolean(_ value: Value, _ name: String, _ instruction: Program.Instruction) -> EvaluationError {
+    @usableFromInline
+    func notBoolean(_ value: Value, _ name: String, _ instruction: Program.Instruction) -> EvaluationError {
         let message =
             switch name {
             case "not": "the operand of 'not' must be a boolean, but it is \(value.type)"

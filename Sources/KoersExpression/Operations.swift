@@ -1,6 +1,7 @@
 import Foundation
 
 /// Why an operation on values failed.
+@usableFromInline
 enum OperationFailure: Error {
     /// The operands' types do not fit the operator (only when the expression was not type-checked).
     case typeMismatch
@@ -15,6 +16,7 @@ enum OperationFailure: Error {
 
 /// The operators' typing rules and their effect on values, shared by the type checker, the
 /// constant folder and the evaluator so the three cannot disagree.
+@usableFromInline
 enum Operations {
     // MARK: Typing
 
@@ -72,6 +74,7 @@ enum Operations {
     }
 
     /// `+ - * /` on two values.
+    @usableFromInline
     static func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(OperationFailure) -> Value {
         guard let (x, leftType) = numeric(left), let (y, rightType) = numeric(right),
             let resultType = arithmeticType(op, leftType, rightType)
@@ -97,6 +100,7 @@ enum Operations {
     }
 
     /// Unary minus.
+    @usableFromInline
     static func negate(_ value: Value) throws(OperationFailure) -> Value {
         switch value {
         case .number(let number): .number(-number)
@@ -107,6 +111,7 @@ enum Operations {
     }
 
     /// The language's `==`: numbers equal money of the same amount; lists compare element-wise.
+    @usableFromInline
     static func equals(_ left: Value, _ right: Value) throws(OperationFailure) -> Bool {
         switch (left, right) {
         case (.number(let x), .number(let y)), (.money(let x), .money(let y)), (.number(let x), .money(let y)),
@@ -131,6 +136,7 @@ enum Operations {
     }
 
     /// Whether `left op right` holds for `< <= > >=`.
+    @usableFromInline
     static func compare(_ op: BinaryOperator, _ left: Value, _ right: Value) throws(OperationFailure) -> Bool {
         switch (left, right) {
         case (.number(let x), .number(let y)), (.money(let x), .money(let y)), (.number(let x), .money(let y)),
@@ -154,6 +160,7 @@ enum Operations {
     }
 
     /// A list of values with their common element type, numbers promoted to money when needed.
+    @usableFromInline
     static func list(_ elements: [Value]) throws(OperationFailure) -> Value {
         guard var elementType = elements.first?.type else { throw .typeMismatch }
         for element in elements.dropFirst() {

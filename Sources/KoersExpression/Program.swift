@@ -4,7 +4,9 @@
 /// indirect enums costs a reference count per node. The program keeps the same tree as
 /// indices into arrays; literals (including negated literals, constant arithmetic and constant
 /// lists) are folded into constants when the expression is parsed.
+@usableFromInline
 struct Program: Sendable {
+    @usableFromInline
     enum Opcode: UInt8, Sendable {
         /// `constants[a]`.
         case constant
@@ -33,13 +35,14 @@ struct Program: Sendable {
         case list
     }
 
+    @usableFromInline
     struct Instruction: Sendable {
-        var opcode: Opcode
-        var a: Int32
-        var b: Int32 = 0
-        var c: Int32 = 0
+        @usableFromInline var opcode: Opcode
+        @usableFromInline var a: Int32
+        @usableFromInline var b: Int32 = 0
+        @usableFromInline var c: Int32 = 0
         /// Where an error is reported: the operator for operations, the whole call for calls.
-        var range: Range<Int>
+        @usableFromInline var range: Range<Int>
     }
 
     var instructions: [Instruction] = []

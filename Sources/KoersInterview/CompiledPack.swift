@@ -1,5 +1,6 @@
 import KoersCore
 import KoersExpression
+import Synchronization
 
 /// A pack compiled for evaluation: every name a slot, every expression bound to slots, each
 /// item's inputs a bit set of question slots, all worked out once when the evaluator is made.
@@ -42,6 +43,9 @@ final class CompiledPack: Sendable {
     let requirements: [[CompiledExpression]]
     let amounts: [[CompiledExpression]]
     let recommendations: [CompiledExpression]
+    /// The recommendations' positions by priority, highest first, then in pack order: the
+    /// order in which those that fire are listed, worked out once.
+    let recommendationOrder: [Int]
     /// By calculation, by calculator input: the bound expression, or `nil` for an unbound input.
     let calculationBindings: [[CompiledExpression?]]
     /// By calculation, by output: the positions of the calculator inputs the output needs.
@@ -94,6 +98,22 @@ final class CompiledPack: Sendable {
     /// Each question's id by position.
     let questionIDs: [String]
 
+    /// The slots of derived values that read nothing but the evaluation date and constants
+    /// (directly or through other such values): the same for every run on one date.
+    let dateOnlySlots: [Int]
+    /// The results of ``dateOnlySlots`` on the last date a run was made for, so that each run
+    /// on that date starts with them instead of working them out again (one such value, the
+    /// weekday of the check date, divides without a finite decimal form, which costs
+    /// microseconds). `nil` results: evaluating them on that date recorded a problem, so every
+    /// run works them out itself and records it.
+    private let dateSeed = Mutex<DateSeed?>(nil)
+
+    /// The date-only results of one date.
+    struct DateSeed: Sendable {
+        var date: CalendarDate
+        var results: [(slot: Int, result: EvaluationResult)]?
+    }
+
     var slotCount: Int { sources.count }
 
     init(pack: RulePack, functions: FunctionRegistry) {
@@ -139,6 +159,8 @@ final class CompiledPack: Sendable {
         requirements = pack.outcomes.map { $0.requirements.map { compile($0.condition) } }
         amounts = pack.outcomes.map { $0.amounts.map { compile($0.expression) } }
         recommendations = pack.recommendations.map { compile($0.condition) }
+        let priorities = pack.recommendations.map(\.priority)
+        recommendationOrder = priorities.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }
         calculationBindings = pack.calculations.map { calculation in
             calculation.calculator.inputs.map { input in calculation.binding(input.id).map { compile($0.expression) } }
         }
@@ -169,6 +191,22 @@ final class CompiledPack: Sendable {
             for output in calculation.calculator.outputs.indices { direct[calculationBases[index] + output] = read }
         }
         let relevanceReads = pack.questions.map { $0.relevance.map(reads) ?? [] }
+
+        // Values that read only the date, constants and other such values.
+        var dateOnly: [Bool?] = Array(repeating: nil, count: count)
+        func isDateOnly(_ slot: Int) -> Bool {
+            if let known = dateOnly[slot] { return known }
+            dateOnly[slot] = false  // a cycle (rejected by the loader) is not date-only
+            let result: Bool
+            switch sources[slot] {
+            case .evaluationDate: result = true
+            case .value: result = direct[slot].allSatisfy(isDateOnly)
+            case .question, .score, .calculationOutput: result = false
+            }
+            dateOnly[slot] = result
+            return result
+        }
+        dateOnlySlots = (valueBase..<scoreBase).filter(isDateOnly)
 
         var dependencies: [InputSet?] = Array(repeating: nil, count: count)
         var inputs: [InputSet?] = Array(repeating: nil, count: count)
@@ -242,6 +280,27 @@ final class CompiledPack: Sendable {
         recommendationInputs = pack.recommendations.map { used($0.condition) }
         requirementInputs = pack.outcomes.map { $0.requirements.map { used($0.condition) } }
         amountInputs = pack.outcomes.map { $0.amounts.map { used($0.expression) } }
+    }
+
+    /// The results of the date-only values on a date, worked out once per date (see
+    /// ``dateOnlySlots``), or `nil` when there are none or one of them records a problem.
+    func dateOnlyResults(on date: CalendarDate, evaluator: Evaluator) -> [(slot: Int, result: EvaluationResult)]? {
+        guard !dateOnlySlots.isEmpty else { return nil }
+        if let seed = dateSeed.withLock({ $0 }), seed.date == date { return seed.results }
+        let run = EvaluationRun(
+            compiled: self,
+            evaluator: evaluator,
+            answers: Array(repeating: nil, count: questionCount),
+            date: date,
+            overrides: Array(repeating: nil, count: scores.count),
+            seeded: false
+        )
+        var results: [(slot: Int, result: EvaluationResult)] = []
+        results.reserveCapacity(dateOnlySlots.count)
+        for slot in dateOnlySlots { results.append((slot, run.resolve(slot))) }
+        let seed = DateSeed(date: date, results: run.problems.isEmpty ? results : nil)
+        dateSeed.withLock { $0 = seed }
+        return seed.results
     }
 
     /// The slot of a question, value, score or calculation output by name.

@@ -32,12 +32,18 @@ final class EvaluationRun: EvaluationEnvironment {
     /// first result is worked out, so answering a fresh run forgets nothing in a loop.
     private var hasResults = false
 
+    /// Whether the memo holds the date-only values of the date (see
+    /// ``CompiledPack/dateOnlySlots``), which no answer changes.
+    private var isSeeded = false
+
+    /// A run; with `seeded`, it starts with the results of the values that read only the date.
     init(
         compiled: CompiledPack,
         evaluator: Evaluator,
         answers: [AnswerState?],
         date: CalendarDate,
-        overrides: [ScoreOverride?]
+        overrides: [ScoreOverride?],
+        seeded: Bool = true
     ) {
         self.compiled = compiled
         self.evaluator = evaluator
@@ -49,19 +55,65 @@ final class EvaluationRun: EvaluationEnvironment {
         busy = Array(repeating: false, count: compiled.slotCount + compiled.questionCount)
         calculationMemo = Array(repeating: nil, count: compiled.pack.calculations.count)
         calculationsBusy = Array(repeating: false, count: compiled.pack.calculations.count)
+        if seeded { seed() }
     }
 
-    /// A copy that can go on without changing this one (the arrays are shared until written).
+    /// Puts the date-only results of the run's date into the memo, when the pack has them.
+    private func seed() {
+        guard let results = compiled.dateOnlyResults(on: date, evaluator: evaluator) else { return }
+        for (slot, result) in results { memo[slot] = result }
+        isSeeded = true
+    }
+
+    /// A run that shares another's arrays until either writes them (see ``copy()``).
+    private init(
+        compiled: CompiledPack,
+        evaluator: Evaluator,
+        answers: [AnswerState?],
+        date: CalendarDate,
+        overrides: [ScoreOverride?],
+        memo: [EvaluationResult?],
+        relevanceMemo: [EvaluationResult?],
+        busy: [Bool],
+        calculationMemo: [CalculationResult?],
+        calculationsBusy: [Bool],
+        problems: [Diagnostic],
+        hasResults: Bool,
+        isSeeded: Bool
+    ) {
+        self.compiled = compiled
+        self.evaluator = evaluator
+        self.answers = answers
+        self.date = date
+        self.overrides = overrides
+        self.memo = memo
+        self.relevanceMemo = relevanceMemo
+        self.busy = busy
+        self.calculationMemo = calculationMemo
+        self.calculationsBusy = calculationsBusy
+        self.problems = problems
+        self.hasResults = hasResults
+        self.isSeeded = isSeeded
+    }
+
+    /// A copy that can go on without changing this one (the arrays are shared until written;
+    /// nothing is being worked out between calls, so the busy flags are all false).
     func copy() -> sending EvaluationRun {
-        let run = EvaluationRun(
-            compiled: compiled, evaluator: evaluator, answers: answers, date: date, overrides: overrides
+        EvaluationRun(
+            compiled: compiled,
+            evaluator: evaluator,
+            answers: answers,
+            date: date,
+            overrides: overrides,
+            memo: memo,
+            relevanceMemo: relevanceMemo,
+            busy: busy,
+            calculationMemo: calculationMemo,
+            calculationsBusy: calculationsBusy,
+            problems: problems,
+            hasResults: hasResults,
+            isSeeded: isSeeded
         )
-        run.memo = memo
-        run.relevanceMemo = relevanceMemo
-        run.calculationMemo = calculationMemo
-        run.problems = problems
-        run.hasResults = hasResults
-        return run
     }
 
     // MARK: Changes
@@ -89,6 +141,7 @@ final class EvaluationRun: EvaluationEnvironment {
         guard date != self.date else { return }
         self.date = date
         forgetAll()
+        seed()
     }
 
     /// Replaces the overrides of scores.
@@ -96,15 +149,17 @@ final class EvaluationRun: EvaluationEnvironment {
         guard overrides != self.overrides else { return }
         self.overrides = overrides
         forgetAll()
+        seed()
     }
 
     private func forgetAll() {
-        guard hasResults || !problems.isEmpty else { return }
+        guard hasResults || isSeeded || !problems.isEmpty else { return }
         for index in memo.indices { memo[index] = nil }
         for index in relevanceMemo.indices { relevanceMemo[index] = nil }
         for index in calculationMemo.indices { calculationMemo[index] = nil }
         problems = []
         hasResults = false
+        isSeeded = false
     }
 
     // MARK: Resolving
@@ -124,7 +179,7 @@ final class EvaluationRun: EvaluationEnvironment {
             if let override = overrides[index] {
                 result = .known(.number(override.value))
             } else {
-                result = computedScore(index)
+                result = evaluate(compiled.scores[index], compiled.pack.scores[index].expression)
             }
         case .calculationOutput(let calculation, let output):
             result = calculationResult(at: calculation).outputs[output].result
@@ -137,8 +192,11 @@ final class EvaluationRun: EvaluationEnvironment {
     }
 
     /// A score's value from its expression, ignoring any override.
+    ///
+    /// Without an override this is the score's slot, worked out once per run like any other
+    /// (the next-question step and the explanations both read it).
     func computedScore(_ index: Int) -> EvaluationResult {
-        if overrides[index] == nil, let cached = memo[compiled.scoreBase + index] { return cached }
+        if overrides[index] == nil { return resolve(compiled.scoreBase + index) }
         return evaluate(compiled.scores[index], compiled.pack.scores[index].expression)
     }
 

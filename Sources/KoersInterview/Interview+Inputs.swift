@@ -132,17 +132,67 @@ extension Interview {
                 case .failure(let problem):
                     issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
                 case .success(let state):
-                    run.setAnswer(state, at: position)
-                    if case .given = state, !questions[position].validations.isEmpty,
-                        let problem = failedValidation(of: position, in: run)
-                    {
-                        run.setAnswer(nil, at: position)
-                        issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
-                    }
+                    set(state, at: position, of: questions, in: run, issues: &issues)
                 }
             }
         }
         return (run, issues)
+    }
+
+    /// Sets an answer that was read into a run and checks the question's validations on it,
+    /// taking it out again and reporting the problem when one fails.
+    private func set(
+        _ state: AnswerState,
+        at position: Int,
+        of questions: UnsafeBufferPointer<Question>,
+        in run: EvaluationRun,
+        issues: inout [AnswerIssue]
+    ) {
+        run.setAnswer(state, at: position)
+        if case .given = state, !questions[position].validations.isEmpty,
+            let problem = failedValidation(of: position, in: run)
+        {
+            run.setAnswer(nil, at: position)
+            issues.append(AnswerIssue(questionID: questions[position].id, message: problem.message))
+        }
+    }
+
+    /// What an input reads as for the question at a position, without the validations that
+    /// read other answers: "I don't know", a skip or the value its type reads. It depends only
+    /// on the input and the question, so a caller that meets the same input again (a batch, by
+    /// the bytes of a row) may keep the reading and pass it to ``decide(readings:on:)``.
+    ///
+    /// - Parameters:
+    ///   - input: The input.
+    ///   - position: The question's position in the pack.
+    /// - Returns: The answer, or why it is not accepted (also for a position outside the pack).
+    public func reading(of input: AnswerInput, at position: Int) -> Result<AnswerState, AnswerProblem> {
+        guard pack.questions.indices.contains(position) else {
+            return .failure(AnswerProblem(nl: "Deze vraag bestaat niet.", en: "There is no such question."))
+        }
+        return state(of: input, for: pack.questions[position], at: position)
+    }
+
+    /// Decides answers already read by question position (``reading(of:at:)``), checking each
+    /// question's validations in pack order exactly as ``decide(_:on:memo:)`` does after
+    /// reading its inputs.
+    ///
+    /// - Parameters:
+    ///   - readings: The answer to each question by its position in the pack; `nil` is
+    ///     unanswered. Positions past the pack's questions are ignored.
+    ///   - date: The evaluation date.
+    /// - Returns: The decision, or one issue per answer whose validation failed.
+    public func decide(readings: [AnswerState?], on date: CalendarDate) -> Result<Decision, AnswerIssues> {
+        let run = evaluator.emptyRun(on: date)
+        var issues: [AnswerIssue] = []
+        pack.questions.withUnsafeBufferPointer { questions in
+            for position in 0..<min(readings.count, questions.count) {
+                guard let state = readings[position] else { continue }
+                set(state, at: position, of: questions, in: run, issues: &issues)
+            }
+        }
+        guard issues.isEmpty else { return .failure(AnswerIssues(issues: issues)) }
+        return .success(evaluator.decision(of: run))
     }
 
     /// The answer an input gives to a question, without the validations that read other

@@ -201,22 +201,43 @@ public struct PackEvaluator: Sendable {
     ///   - decisions: The outcomes' decisions when they were already made on this run (by the
     ///     next-question step), so they are not made again.
     func evaluation(of run: EvaluationRun, decisions: [OutcomeDecision]? = nil) -> Evaluation {
-        let questions = pack.questions.enumerated().map { index, question in
-            QuestionResult(question: question, relevance: run.relevance(of: index), answer: run.answers[index])
+        // By position rather than `enumerated().map`, which copied every item of the pack (and
+        // retained each of its fields) once more than the result needs.
+        let pack = compiled.pack
+        var questions: [QuestionResult] = []
+        questions.reserveCapacity(pack.questions.count)
+        for index in pack.questions.indices {
+            questions.append(
+                QuestionResult(question: pack.questions[index], relevance: run.relevance(of: index), answer: run.answers[index])
+            )
         }
-        let values = pack.values.enumerated().map { offset, value in
-            ValueResult(value: value, result: run.resolve(compiled.valueBase + offset), inputs: compiled.valueInputs[offset])
+        var values: [ValueResult] = []
+        values.reserveCapacity(pack.values.count)
+        for offset in pack.values.indices {
+            values.append(
+                ValueResult(
+                    value: pack.values[offset],
+                    result: run.resolve(compiled.valueBase + offset),
+                    inputs: compiled.valueInputs[offset]
+                )
+            )
         }
-        let outcomes = pack.outcomes.indices.map { index in
+        var outcomes: [OutcomeResult] = []
+        outcomes.reserveCapacity(pack.outcomes.count)
+        for index in pack.outcomes.indices {
             let decision = decisions.flatMap { index < $0.count ? $0[index] : nil } ?? outcomeDecision(at: index, in: run)
-            return outcomeResult(at: index, decision)
+            outcomes.append(outcomeResult(at: index, decision))
         }
-        let scores = pack.scores.enumerated().map { offset, score in
-            ScoreResult(
-                score: score,
-                computed: run.computedScore(offset),
-                override: run.overrides[offset],
-                inputs: compiled.scoreInputs[offset]
+        var scores: [ScoreResult] = []
+        scores.reserveCapacity(pack.scores.count)
+        for offset in pack.scores.indices {
+            scores.append(
+                ScoreResult(
+                    score: pack.scores[offset],
+                    computed: run.computedScore(offset),
+                    override: run.overrides[offset],
+                    inputs: compiled.scoreInputs[offset]
+                )
             )
         }
         let recommendations = firedRecommendations(in: run).map { offset in
@@ -242,18 +263,20 @@ public struct PackEvaluator: Sendable {
     /// The positions of the recommendations that fire, highest priority first, then in pack order.
     func firedRecommendations(in run: EvaluationRun) -> [Int] {
         var fired: [Int] = []
-        for (offset, recommendation) in pack.recommendations.enumerated() {
-            if case .known(.boolean(true)) = run.evaluate(compiled.recommendations[offset], recommendation.condition) {
+        for offset in compiled.recommendationOrder {
+            let condition = compiled.recommendations[offset]
+            if case .known(.boolean(true)) = run.evaluate(condition, compiled.pack.recommendations[offset].condition) {
                 fired.append(offset)
             }
         }
-        let recommendations = pack.recommendations
-        return fired.sorted { (recommendations[$0].priority, $0) < (recommendations[$1].priority, $1) }
+        return fired
     }
 
     private func outcomeResult(at index: Int, _ decision: OutcomeDecision) -> OutcomeResult {
-        let outcome = pack.outcomes[index]
-        let requirements = outcome.requirements.enumerated().map { offset, requirement in
+        let outcome = compiled.pack.outcomes[index]
+        var requirements: [RequirementResult] = []
+        requirements.reserveCapacity(outcome.requirements.count)
+        for offset in outcome.requirements.indices {
             let status: RequirementStatus =
                 switch decision.requirements[offset] {
                 case .met: .met
@@ -261,17 +284,23 @@ public struct PackEvaluator: Sendable {
                 case .notInForce: .notInForce
                 case .open(let slots): .open(missing: Set(compiled.questionIDs(slots)))
                 }
-            return RequirementResult(
-                requirement: requirement,
-                status: status,
-                inputs: compiled.requirementInputs[index][offset]
+            requirements.append(
+                RequirementResult(
+                    requirement: outcome.requirements[offset],
+                    status: status,
+                    inputs: compiled.requirementInputs[index][offset]
+                )
             )
         }
-        let amounts = decision.amounts.map { amount in
-            AmountResult(
-                amount: outcome.amounts[amount.position],
-                result: amount.result,
-                inputs: compiled.amountInputs[index][amount.position]
+        var amounts: [AmountResult] = []
+        amounts.reserveCapacity(decision.amounts.count)
+        for amount in decision.amounts {
+            amounts.append(
+                AmountResult(
+                    amount: outcome.amounts[amount.position],
+                    result: amount.result,
+                    inputs: compiled.amountInputs[index][amount.position]
+                )
             )
         }
         return OutcomeResult(

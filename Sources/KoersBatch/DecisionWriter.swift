@@ -1,0 +1,190 @@
+import KoersCore
+import KoersExpression
+import KoersInterview
+
+/// Writes a decided row as one JSON Lines object straight into a byte buffer, byte for byte what
+/// ``JSONWriter`` writes for it, from fragments worked out once per run: each outcome's
+/// `"id":{"verdict":`, its amounts' and requirements' quoted ids, each score's opening and level
+/// labels. Only the numbers, the `_id`, the date and the values are written per row.
+struct DecisionWriter: Sendable {
+    /// `"outcome":{"verdict":`, by outcome position (a comma before all but the first).
+    private let outcomeOpenings: [[UInt8]]
+    /// Each verdict quoted, by `Verdict.allCases` position.
+    private let verdicts: [[UInt8]]
+    /// `"amount":` by outcome and amount position.
+    private let amountKeys: [[[UInt8]]]
+    /// `"requirement"` by outcome and requirement position.
+    private let requirementIDs: [[[UInt8]]]
+    /// `"score":{"value":` by score position (a comma before all but the first).
+    private let scoreOpenings: [[UInt8]]
+    /// `,"label":"…"}` by score and level position.
+    private let levelEndings: [[[UInt8]]]
+    /// Each score's level minimums.
+    private let levelMinimums: [[ExactNumber]]
+
+    /// Works out the fragments for a pack.
+    ///
+    /// - Parameters:
+    ///   - pack: The pack.
+    ///   - language: The language of the level labels.
+    ///   - levelMinimums: Each score's level minimums as exact numbers.
+    init(pack: RulePack, language: String, levelMinimums: [[ExactNumber]]) {
+        func fragment(_ write: (inout JSONWriter) -> Void) -> [UInt8] {
+            var writer = JSONWriter()
+            write(&writer)
+            return writer.bytes
+        }
+        outcomeOpenings = pack.outcomes.enumerated().map { index, outcome in
+            (index > 0 ? [UInt8(ascii: ",")] : []) + fragment { $0.string(outcome.id) } + Array(#":{"verdict":"#.utf8)
+        }
+        verdicts = Verdict.allCases.map { verdict in fragment { $0.string(verdict.rawValue) } }
+        amountKeys = pack.outcomes.map { outcome in
+            outcome.amounts.map { amount in fragment { $0.string(amount.id) } + [UInt8(ascii: ":")] }
+        }
+        requirementIDs = pack.outcomes.map { outcome in
+            outcome.requirements.map { requirement in fragment { $0.string(requirement.id) } }
+        }
+        scoreOpenings = pack.scores.enumerated().map { index, score in
+            (index > 0 ? [UInt8(ascii: ",")] : []) + fragment { $0.string(score.id) } + Array(#":{"value":"#.utf8)
+        }
+        levelEndings = pack.scores.map { score in
+            score.levels.map { level in
+                Array(#","label":"#.utf8) + fragment { $0.string(level.label.text(in: language)) } + [UInt8(ascii: "}")]
+            }
+        }
+        self.levelMinimums = levelMinimums
+    }
+
+    /// Writes one decided row and its line break.
+    ///
+    /// - Parameters:
+    ///   - row: The row's number.
+    ///   - line: Its line.
+    ///   - id: The `_id`, or `nil` for a row without one.
+    ///   - date: The date's text.
+    ///   - decision: The decision.
+    ///   - evaluator: The pack's evaluator, for the ids of missing questions.
+    ///   - bytes: The buffer written to.
+    func write(
+        row: Int,
+        line: Int,
+        id: RowID?,
+        date: [UInt8],
+        decision: Decision,
+        evaluator: PackEvaluator,
+        to bytes: inout [UInt8]
+    ) {
+        bytes.append(contentsOf: #"{"row":"#.utf8)
+        Self.append(row, to: &bytes)
+        bytes.append(contentsOf: #","line":"#.utf8)
+        Self.append(line, to: &bytes)
+        switch id {
+        case .text(let text)?:
+            bytes.append(contentsOf: #","_id":"#.utf8)
+            Self.appendQuoted(text, to: &bytes)
+        case .bytes(let raw)?:
+            bytes.append(contentsOf: #","_id":""#.utf8)
+            bytes.append(contentsOf: raw)
+            bytes.append(UInt8(ascii: "\""))
+        case nil:
+            break
+        }
+        bytes.append(contentsOf: #","date":""#.utf8)
+        bytes.append(contentsOf: date)
+        bytes.append(contentsOf: #"","outcomes":{"#.utf8)
+        for index in decision.outcomes.indices {
+            let outcome = decision.outcomes[index]
+            bytes.append(contentsOf: outcomeOpenings[index])
+            bytes.append(contentsOf: verdicts[BatchTally.verdictIndex(outcome.verdict)])
+            if !outcome.amounts.isEmpty {
+                bytes.append(contentsOf: #","amounts":{"#.utf8)
+                for (offset, amount) in outcome.amounts.enumerated() {
+                    if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes.append(contentsOf: amountKeys[index][amount.position])
+                    if let value = amount.result.value {
+                        Self.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
+                    } else {
+                        bytes.append(contentsOf: "null".utf8)
+                    }
+                }
+                bytes.append(UInt8(ascii: "}"))
+            }
+            if outcome.verdict == .ineligible {
+                bytes.append(contentsOf: #","unmet":["#.utf8)
+                var first = true
+                for (position, state) in outcome.requirements.enumerated() where state == .unmet {
+                    if !first { bytes.append(UInt8(ascii: ",")) }
+                    first = false
+                    bytes.append(contentsOf: requirementIDs[index][position])
+                }
+                bytes.append(UInt8(ascii: "]"))
+            }
+            if outcome.verdict == .undetermined {
+                bytes.append(contentsOf: #","missing":["#.utf8)
+                for (offset, question) in evaluator.questionIDs(outcome.missing).enumerated() {
+                    if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                    Self.appendQuoted(question, to: &bytes)
+                }
+                bytes.append(UInt8(ascii: "]"))
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(UInt8(ascii: "}"))
+        if !decision.scores.isEmpty {
+            bytes.append(contentsOf: #","scores":{"#.utf8)
+            for index in decision.scores.indices {
+                let score = decision.scores[index]
+                bytes.append(contentsOf: scoreOpenings[index])
+                if let value = BatchTally.effectiveNumber(of: score) {
+                    Self.appendQuoted(value.description, to: &bytes)
+                    if let level = BatchTally.levelIndex(of: value, minimums: levelMinimums[index]) {
+                        bytes.append(contentsOf: #","level":"#.utf8)
+                        Self.append(level + 1, to: &bytes)
+                        bytes.append(contentsOf: levelEndings[index][level])
+                    } else {
+                        bytes.append(UInt8(ascii: "}"))
+                    }
+                } else {
+                    bytes.append(contentsOf: #"null,"missing":["#.utf8)
+                    for (offset, name) in evaluator.questionIDs(score.computed.missing).enumerated() {
+                        if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                        Self.appendQuoted(name, to: &bytes)
+                    }
+                    bytes.append(contentsOf: "]}".utf8)
+                }
+            }
+            bytes.append(UInt8(ascii: "}"))
+        }
+        bytes.append(contentsOf: "}\n".utf8)
+    }
+
+    /// A whole number in decimal digits, as `String(value)` writes it.
+    static func append(_ value: Int, to bytes: inout [UInt8]) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            repeat {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+                count += 1
+            } while magnitude > 0
+            bytes.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+
+    /// A string in quotes, escaped exactly as ``JSONWriter`` escapes it.
+    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
+        JSONWriter.appendQuoted(text, to: &bytes)
+    }
+}
+
+/// A row's `_id` for ``DecisionWriter``: a string, or bytes of the line that are valid UTF-8
+/// and need no escapes (the fast path checked them), copied as they are.
+enum RowID {
+    case text(String)
+    case bytes(UnsafeBufferPointer<UInt8>)
+}
