@@ -1,3 +1,5 @@
+import KoersSource
+
 /// Writes compact JSON into a byte buffer, keys in the order they are written (so output rows
 /// read the same every time), without going through `JSONSerialization`.
 struct JSONWriter {
@@ -88,39 +90,10 @@ struct JSONWriter {
         Self.appendQuoted(text, to: &bytes)
     }
 
-    /// Appends a string in quotes with the escapes JSON needs; shared with ``DecisionWriter``,
-    /// which writes the same bytes without a writer's bookkeeping.
+    /// Appends a string in quotes with the escapes JSON needs (``JSONString``, the one
+    /// escaper of Koers's JSON writers); shared with ``DecisionWriter``, which writes the same
+    /// bytes without a writer's bookkeeping.
     static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        bytes.append(UInt8(ascii: "\""))
-        // Ids, verdicts and most answers need no escapes: copied in one go, straight from the
-        // string's own bytes (a native string always has them).
-        let copied =
-            text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
-                for byte in utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
-                    return false
-                }
-                bytes.append(contentsOf: utf8)
-                return true
-            } ?? false
-        if copied {
-            bytes.append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: bytes.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                bytes.append(contentsOf: Array("\\u00".utf8))
-                bytes.append(hex[Int(byte >> 4)])
-                bytes.append(hex[Int(byte & 0x0F)])
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
+        JSONString.appendQuoted(text, to: &bytes)
     }
 }
