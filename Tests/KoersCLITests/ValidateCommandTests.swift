@@ -14,29 +14,8 @@ import Testing
     @Test func brokenPackPrintsEveryProblemWithItsPlaceAndFails() throws {
         let folder = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let pack = folder.appendingPathComponent("broken")
-        try FileManager.default.createDirectory(at: pack, withIntermediateDirectories: true)
-        try """
-            id: broken
-            version: 1.0.0
-            engine: ">= 0.1"
-            languages: [nl]
-            title: Kapot
-            sources:
-              - {id: bron, title: Bron, url: "https://example.org"}
-            questions:
-              - id: leeftijd
-                type: integer
-                text: Hoe oud?
-                hlp: Uw leeftijd in jaren.
-            values:
-              - id: volwassen
-                expr: leeftijd >= 18 and lengte > 2
-                source: bron
-            outcomes:
-              - id: toegelaten
-                requirements: []
-            """.write(to: pack.appendingPathComponent("pack.yaml"), atomically: true, encoding: .utf8)
+        // The same broken pack the Dutch diagnostics are tested on, so both read the same lines.
+        try DutchDiagnosticsCommandTests.writeBrokenPack(in: folder)
 
         let result = try CommandRunner.koers(["validate", "broken"], in: folder)
         #expect(result.status == 1)
