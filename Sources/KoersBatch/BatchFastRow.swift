@@ -65,7 +65,11 @@ extension BatchRowEvaluator {
     /// value through the workspace's memo by its bytes; `nil` when the row needs the full path
     /// (anything unusual in it, a rejected answer, a failed validation), which then reads it
     /// again and reports exactly what is wrong.
-    func fastDecision(of line: UnsafeBufferPointer<UInt8>, workspace: inout RowWorkspace) -> FastRow? {
+    func fastDecision(
+        of line: UnsafeBufferPointer<UInt8>,
+        workspace: inout RowWorkspace,
+        decider: AnswerSetDecider
+    ) -> FastRow? {
         guard RowScanner.scan(line, known: decoder.knownKeys, seen: &workspace.seen, into: &workspace.fields) else {
             return nil
         }
@@ -123,7 +127,7 @@ extension BatchRowEvaluator {
                 }
             }
         }
-        guard case .success(let decision) = interview.decide(readings: workspace.readings, on: rowDate ?? date) else {
+        guard case .success(let decision) = decider.decide(readings: workspace.readings, on: rowDate ?? date) else {
             return nil
         }
         return FastRow(id: id, decision: decision)

@@ -157,10 +157,14 @@ public struct BatchRowEvaluator: Sendable {
         // What earlier chunks' rows read as (rows repeat most of their answers: `ja`, option
         // ids, amounts) and the buffers of a row, kept between the chunks of a task.
         var workspace = workspaces.take() ?? RowWorkspace(questionCount: interview.pack.questions.count)
+        // One run for the chunk's fast rows: a row changes only the answers that differ.
+        let decider = usesFastPath && !explain ? AnswerSetDecider(interview: interview, on: date) : nil
         for record in records {
-            if usesFastPath, !explain, case .json(let bytes) = record.content {
+            if let decider, case .json(let bytes) = record.content {
                 let fast = bytes.withUnsafeBufferPointer { line -> Bool in
-                    guard let row = fastDecision(of: line, workspace: &workspace) else { return false }
+                    guard let row = fastDecision(of: line, workspace: &workspace, decider: decider) else {
+                        return false
+                    }
                     let dateText = workspace.text(of: row.decision.date)
                     if let csv {
                         let id = row.id.map { String(decoding: UnsafeBufferPointer(rebasing: line[$0]), as: UTF8.self) }

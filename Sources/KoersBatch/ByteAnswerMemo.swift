@@ -1,3 +1,4 @@
+import Foundation
 import KoersCore
 import KoersInterview
 
@@ -62,8 +63,8 @@ struct ByteAnswerMemo: Sendable {
             let entry = entries[stored - 1]
             if entry.hash == hash, entry.question == question, Int(entry.length) == key.count,
                 keys.withUnsafeBufferPointer({ all in
-                    UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start) + key.count])
-                        .elementsEqual(key)
+                    guard let stored = all.baseAddress, let given = key.baseAddress else { return key.isEmpty }
+                    return memcmp(stored + Int(entry.start), given, key.count) == 0
                 })
             {
                 return readings[stored - 1]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A scalar in a JSON Lines row.
 public enum JSONScalar: Sendable, Hashable {
     /// A string.
@@ -133,8 +135,12 @@ public struct JSONRowParser {
 
         /// ``position(of:fingerprint:)`` for a key read in place from a line's buffer.
         func position(of key: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int? {
-            guard let index = position(of: fingerprint), bytes[index].elementsEqual(key) else { return nil }
-            return index
+            guard let index = position(of: fingerprint), bytes[index].count == key.count else { return nil }
+            let equal = bytes[index].withUnsafeBufferPointer { stored in
+                guard let storedBase = stored.baseAddress, let keyBase = key.baseAddress else { return key.isEmpty }
+                return memcmp(storedBase, keyBase, key.count) == 0
+            }
+            return equal ? index : nil
         }
 
         /// The position of the key with this fingerprint, if there is one.

@@ -41,12 +41,12 @@ public struct Evaluator: Sendable {
     ///   function, or a type mismatch in an unchecked expression, with the range of the
     ///   operator or call.
     @inlinable
-    public func evaluate(
+    public func evaluate<Environment: EvaluationEnvironment>(
         _ expression: CompiledExpression,
-        in environment: some EvaluationEnvironment
+        in environment: Environment
     ) throws(EvaluationError) -> EvaluationResult {
-        let run = Run(code: expression.code, environment: environment)
-        return try run.evaluate(expression.code.root)
+        let code = expression.code
+        return try Run<Environment>.evaluate(code.root, code, environment)
     }
 
     /// Evaluates an expression over values by name, outside a pack (constants, tests, tools).
@@ -86,19 +86,19 @@ public enum NamedResult: Sendable, Hashable {
 ///
 /// Inlinable, so that a pack's run (in another module) gets a specialized copy that calls its
 /// environment directly instead of through the generic run's metadata and witness table.
+///
+/// The program and the environment are passed along as arguments rather than held in a value:
+/// arguments are borrowed, where a value holding them retained and released both for every
+/// expression evaluated.
 @usableFromInline
-struct Run<Environment: EvaluationEnvironment> {
-    @usableFromInline let code: CompiledExpression.Code
-    @usableFromInline let environment: Environment
+enum Run<Environment: EvaluationEnvironment> {
 
     @inlinable
-    init(code: CompiledExpression.Code, environment: Environment) {
-        self.code = code
-        self.environment = environment
-    }
-
-    @inlinable
-    func evaluate(_ index: Int32) throws(EvaluationError) -> EvaluationResult {
+    static func evaluate(
+        _ index: Int32,
+        _ code: CompiledExpression.Code,
+        _ environment: Environment
+    ) throws(EvaluationError) -> EvaluationResult {
         let instruction = code.instructions[Int(index)]
         switch instruction.opcode {
         case .constant:
@@ -107,7 +107,7 @@ struct Run<Environment: EvaluationEnvironment> {
             let slot = code.slots[Int(instruction.a)]
             return slot < 0 ? .unknown(InputSet()) : environment.resolve(Int(slot))
         case .negate:
-            switch try evaluate(instruction.a) {
+            switch try evaluate(instruction.a, code, environment) {
             case .known(let value):
                 do {
                     return .known(try Operations.negate(value))
@@ -118,7 +118,7 @@ struct Run<Environment: EvaluationEnvironment> {
                 return unknown
             }
         case .not:
-            switch try evaluate(instruction.a) {
+            switch try evaluate(instruction.a, code, environment) {
             case .known(let value):
                 guard case .boolean(let flag) = value else { throw notBoolean(value, "not", instruction) }
                 return .known(.boolean(!flag))
@@ -126,12 +126,12 @@ struct Run<Environment: EvaluationEnvironment> {
                 return unknown
             }
         case .and:
-            return try junction(instruction, deciding: false)
+            return try junction(instruction, deciding: false, code, environment)
         case .or:
-            return try junction(instruction, deciding: true)
+            return try junction(instruction, deciding: true, code, environment)
         case .add, .subtract, .multiply, .divide:
-            let left = try evaluate(instruction.a)
-            let right = try evaluate(instruction.b)
+            let left = try evaluate(instruction.a, code, environment)
+            let right = try evaluate(instruction.b, code, environment)
             guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
             let op = Run.binaryOperator(instruction.opcode)
             do {
@@ -140,8 +140,8 @@ struct Run<Environment: EvaluationEnvironment> {
                 throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
             }
         case .equal, .notEqual:
-            let left = try evaluate(instruction.a)
-            let right = try evaluate(instruction.b)
+            let left = try evaluate(instruction.a, code, environment)
+            let right = try evaluate(instruction.b, code, environment)
             guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
             do {
                 return .known(.boolean(try Operations.equals(x, y) == (instruction.opcode == .equal)))
@@ -150,8 +150,8 @@ struct Run<Environment: EvaluationEnvironment> {
                 throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
             }
         case .less, .lessOrEqual, .greater, .greaterOrEqual:
-            let left = try evaluate(instruction.a)
-            let right = try evaluate(instruction.b)
+            let left = try evaluate(instruction.a, code, environment)
+            let right = try evaluate(instruction.b, code, environment)
             guard case .known(let x) = left, case .known(let y) = right else { return Run.unknown(left, right) }
             let op = Run.binaryOperator(instruction.opcode)
             do {
@@ -160,8 +160,8 @@ struct Run<Environment: EvaluationEnvironment> {
                 throw failure(error, instruction, "cannot apply '\(op.rawValue)' to \(x.type) and \(y.type)")
             }
         case .in, .notIn:
-            let left = try evaluate(instruction.a)
-            let right = try evaluate(instruction.b)
+            let left = try evaluate(instruction.a, code, environment)
+            let right = try evaluate(instruction.b, code, environment)
             guard case .known(let x) = left, case .known(let list) = right else { return Run.unknown(left, right) }
             guard case .list(let elements, _) = list else {
                 throw EvaluationError(
@@ -176,17 +176,17 @@ struct Run<Environment: EvaluationEnvironment> {
             }
             return .known(.boolean(found == (instruction.opcode == .in)))
         case .inElements, .notInElements:
-            return try membership(instruction)
+            return try membership(instruction, code, environment)
         case .conditional:
-            return try conditional(instruction)
+            return try conditional(instruction, code, environment)
         case .call:
-            return try call(instruction)
+            return try call(instruction, code, environment)
         case .list:
             var values: [Value] = []
             values.reserveCapacity(Int(instruction.c))
             var missing: InputSet?
-            for operand in operands(of: instruction) {
-                switch try evaluate(operand) {
+            for operand in operands(of: instruction, code) {
+                switch try evaluate(operand, code, environment) {
                 case .known(let value):
                     values.append(value)
                 case .unknown(let names):
@@ -206,17 +206,20 @@ struct Run<Environment: EvaluationEnvironment> {
 
     /// `and` (`deciding` false) and `or` (`deciding` true): a deciding operand decides alone.
     @inlinable
-    func junction(_ instruction: Program.Instruction, deciding: Bool) throws(EvaluationError)
-        -> EvaluationResult
-    {
+    static func junction(
+        _ instruction: Program.Instruction,
+        deciding: Bool,
+        _ code: CompiledExpression.Code,
+        _ environment: Environment
+    ) throws(EvaluationError) -> EvaluationResult {
         let name = deciding ? "or" : "and"
-        let left = try evaluate(instruction.a)
+        let left = try evaluate(instruction.a, code, environment)
         let leftMissing: InputSet
         switch left {
         case .known(let value):
             guard case .boolean(let flag) = value else { throw notBoolean(value, name, instruction) }
             if flag == deciding { return left }
-            let right = try evaluate(instruction.b)
+            let right = try evaluate(instruction.b, code, environment)
             if case .known(let value) = right, value.booleanValue == nil { throw notBoolean(value, name, instruction) }
             return right
         case .unknown(let names):
@@ -226,7 +229,7 @@ struct Run<Environment: EvaluationEnvironment> {
         // failure only matters once the left side lets it through.
         let right: EvaluationResult
         do {
-            right = try evaluate(instruction.b)
+            right = try evaluate(instruction.b, code, environment)
         } catch {
             return left
         }
@@ -241,13 +244,17 @@ struct Run<Environment: EvaluationEnvironment> {
 
     /// `x in [a, b, c]` element by element: true as soon as a known element equals a known `x`.
     @inlinable
-    func membership(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+    static func membership(
+        _ instruction: Program.Instruction,
+        _ code: CompiledExpression.Code,
+        _ environment: Environment
+    ) throws(EvaluationError) -> EvaluationResult {
         let positive = instruction.opcode == .inElements
-        let left = try evaluate(instruction.a)
+        let left = try evaluate(instruction.a, code, environment)
         var missing: InputSet?
         if case .unknown(let names) = left { missing = names }
-        for operand in operands(of: instruction) {
-            switch try evaluate(operand) {
+        for operand in operands(of: instruction, code) {
+            switch try evaluate(operand, code, environment) {
             case .known(let element):
                 if case .known(let x) = left, try matches(x, element, instruction) {
                     return .known(.boolean(positive))
@@ -261,7 +268,7 @@ struct Run<Environment: EvaluationEnvironment> {
     }
 
     @inlinable
-    func matches(_ x: Value, _ element: Value, _ instruction: Program.Instruction) throws(EvaluationError)
+    static func matches(_ x: Value, _ element: Value, _ instruction: Program.Instruction) throws(EvaluationError)
         -> Bool
     {
         do {
@@ -273,15 +280,19 @@ struct Run<Environment: EvaluationEnvironment> {
 
     /// `if c then a else b`; with `c` unknown, the result is known only if both branches agree.
     @inlinable
-    func conditional(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
-        let condition = try evaluate(instruction.a)
+    static func conditional(
+        _ instruction: Program.Instruction,
+        _ code: CompiledExpression.Code,
+        _ environment: Environment
+    ) throws(EvaluationError) -> EvaluationResult {
+        let condition = try evaluate(instruction.a, code, environment)
         switch condition {
         case .known(let value):
             guard case .boolean(let flag) = value else { throw notBoolean(value, "if", instruction) }
-            return try evaluate(flag ? instruction.b : instruction.c)
+            return try evaluate(flag ? instruction.b : instruction.c, code, environment)
         case .unknown(var missing):
-            let then = (try? evaluate(instruction.b)) ?? .unknown([])
-            let otherwise = (try? evaluate(instruction.c)) ?? .unknown([])
+            let then = (try? evaluate(instruction.b, code, environment)) ?? .unknown([])
+            let otherwise = (try? evaluate(instruction.c, code, environment)) ?? .unknown([])
             if case .known(let x) = then, case .known(let y) = otherwise, (try? Operations.equals(x, y)) == true {
                 return then
             }
@@ -294,15 +305,19 @@ struct Run<Environment: EvaluationEnvironment> {
     // MARK: Calls
 
     @inlinable
-    func call(_ instruction: Program.Instruction) throws(EvaluationError) -> EvaluationResult {
+    static func call(
+        _ instruction: Program.Instruction,
+        _ code: CompiledExpression.Code,
+        _ environment: Environment
+    ) throws(EvaluationError) -> EvaluationResult {
         guard let function = code.functions[Int(instruction.a)] else {
             let name = code.names[Int(instruction.a)]
             throw EvaluationError("unknown function '\(name)'", at: instruction.range)
         }
         var arguments: [EvaluationResult] = []
         arguments.reserveCapacity(Int(instruction.c))
-        for operand in operands(of: instruction) {
-            arguments.append(try evaluate(operand))
+        for operand in operands(of: instruction, code) {
+            arguments.append(try evaluate(operand, code, environment))
         }
         do {
             return try function.evaluate(arguments)
@@ -316,7 +331,7 @@ struct Run<Environment: EvaluationEnvironment> {
     // MARK: Helpers
 
     @inlinable
-    func operands(of instruction: Program.Instruction) -> ArraySlice<Int32> {
+    static func operands(of instruction: Program.Instruction, _ code: CompiledExpression.Code) -> ArraySlice<Int32> {
         code.operands[Int(instruction.b)..<Int(instruction.b + instruction.c)]
     }
 
@@ -346,7 +361,7 @@ struct Run<Environment: EvaluationEnvironment> {
     }
 
     @usableFromInline
-    func failure(_ error: OperationFailure, _ instruction: Program.Instruction, _ mismatch: String)
+    static func failure(_ error: OperationFailure, _ instruction: Program.Instruction, _ mismatch: String)
         -> EvaluationError
     {
         switch error {
@@ -361,7 +376,7 @@ struct Run<Environment: EvaluationEnvironment> {
     }
 
     @usableFromInline
-    func notBoolean(_ value: Value, _ name: String, _ instruction: Program.Instruction) -> EvaluationError {
+    static func notBoolean(_ value: Value, _ name: String, _ instruction: Program.Instruction) -> EvaluationError {
         let message =
             switch name {
             case "not": "the operand of 'not' must be a boolean, but it is \(value.type)"

@@ -12,18 +12,25 @@
 /// Array(missing)  // [1, 3, 7]
 /// ```
 public struct InputSet: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral, CustomStringConvertible {
-    @usableFromInline var low: UInt64 = 0
-    @usableFromInline var high: UInt64 = 0
+    // No default values: the empty set's initializer is then inlined where it is made, instead
+    // of calling out to the default of `rest` (the hot paths make empty sets all the time).
+    @usableFromInline var low: UInt64
+    @usableFromInline var high: UInt64
     /// Words for slots from 128 on; never ends in a zero word, so equal sets are equal values.
-    @usableFromInline var rest: [UInt64] = []
+    @usableFromInline var rest: [UInt64]
 
     /// The empty set.
-    @inlinable public init() {}
+    @inlinable public init() {
+        low = 0
+        high = 0
+        rest = []
+    }
 
     /// A set of the given slots.
     ///
     /// - Parameter slots: The slots, each 0 or more.
     public init(arrayLiteral slots: Int...) {
+        self.init()
         for slot in slots { insert(slot) }
     }
 
@@ -31,6 +38,7 @@ public struct InputSet: Sendable, Hashable, Sequence, ExpressibleByArrayLiteral,
     ///
     /// - Parameter slots: The slots, each 0 or more.
     public init(_ slots: some Sequence<Int>) {
+        self.init()
         for slot in slots { insert(slot) }
     }
 

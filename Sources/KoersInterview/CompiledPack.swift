@@ -76,6 +76,12 @@ final class CompiledPack: Sendable {
     /// its answer (the inverse of the three lists above), so that changing an answer visits
     /// only what it can change.
     let dependents: [Dependents]
+    /// The questions that a validation of an earlier question reads.
+    ///
+    /// Directly or through values, scores, calculations or relevance. Checking answers in pack
+    /// order, such a validation sees them unanswered; a run reused for another answer set
+    /// clears them before checking (``AnswerSetDecider``).
+    let questionsReadByEarlierValidations: InputSet
 
     /// What depends on one question's answer: slots, `relevant_if` conditions by question, and
     /// calculations by position.
@@ -268,6 +274,17 @@ final class CompiledPack: Sendable {
             }
         }
         self.dependents = dependents
+        var readByEarlierValidations = InputSet()
+        for (position, question) in pack.questions.enumerated() {
+            for validation in question.validations {
+                for slot in reads(validation.rule) {
+                    for read in self.dependencies[slot] where read > position && read < questionCount {
+                        readByEarlierValidations.insert(read)
+                    }
+                }
+            }
+        }
+        questionsReadByEarlierValidations = readByEarlierValidations
 
         // "Answers used" lists, by id in pack order.
         let questionIDs = pack.questions.map(\.id)

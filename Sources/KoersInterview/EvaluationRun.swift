@@ -211,8 +211,10 @@ final class EvaluationRun: EvaluationEnvironment {
 
     /// The result of a question's `relevant_if` (true when it has none).
     func relevanceResult(of question: Int) -> EvaluationResult {
-        guard let condition = compiled.relevance[question] else { return .known(.boolean(true)) }
+        // The memo first: it holds only results of conditions, and reading it costs no
+        // reference count on the compiled condition.
         if let cached = relevanceMemo[question] { return cached }
+        guard let condition = compiled.relevance[question] else { return .known(.boolean(true)) }
         let key = compiled.slotCount + question
         guard !busy[key] else { return .unknown([]) }
         busy[key] = true
@@ -229,13 +231,16 @@ final class EvaluationRun: EvaluationEnvironment {
     private func answerValue(_ question: Int) -> EvaluationResult {
         switch relevanceResult(of: question) {
         case .known(.boolean(false)):
-            return .unknown([])
+            return .unknown(InputSet())
         case .unknown(var missing):
             missing.insert(question)
             return .unknown(missing)
         case .known:
             if case .given(let value) = answers[question] { return .known(value) }
-            return .unknown([question])
+            // Not the array literal: that allocates an array for every unanswered question.
+            var missing = InputSet()
+            missing.insert(question)
+            return .unknown(missing)
         }
     }
 

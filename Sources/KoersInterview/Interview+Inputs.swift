@@ -141,7 +141,7 @@ extension Interview {
 
     /// Sets an answer that was read into a run and checks the question's validations on it,
     /// taking it out again and reporting the problem when one fails.
-    private func set(
+    fileprivate func set(
         _ state: AnswerState,
         at position: Int,
         of questions: UnsafeBufferPointer<Question>,
@@ -282,6 +282,64 @@ extension Interview {
         }
     }
 }
+
+/// Decides many answer sets one after another (the rows of a batch chunk) on one evaluation
+/// run, which it keeps: each set changes only the answers that differ from the set before, and
+/// the run forgets exactly the results that depend on them (as the incremental interview
+/// does), so a row neither allocates a run nor works out again what the rows share.
+///
+/// Each set decides exactly as ``Interview/decide(readings:on:)`` decides it on a fresh run:
+/// a new date forgets every result (``EvaluationRun/setDate(_:)``), and the answers are set in
+/// pack order after clearing those that a validation of an earlier question reads
+/// (``CompiledPack/questionsReadByEarlierValidations``), so every validation sees only the
+/// answers before it. The run holds no overrides.
+///
+/// It belongs to one task at a time.
+public final class AnswerSetDecider {
+    private let interview: Interview
+    private let run: EvaluationRun
+    /// The questions to clear before a set's answers are checked, last first.
+    private let clearedFirst: [Int]
+
+    /// Creates a decider with an empty run.
+    ///
+    /// - Parameters:
+    ///   - interview: The interview over the pack.
+    ///   - date: The evaluation date to start with.
+    public init(interview: Interview, on date: CalendarDate) {
+        self.interview = interview
+        run = interview.evaluator.emptyRun(on: date)
+        clearedFirst = interview.evaluator.compiled.questionsReadByEarlierValidations.reversed()
+    }
+
+    /// Decides answers already read by question position (``Interview/reading(of:at:)``), with
+    /// the same result as ``Interview/decide(readings:on:)``.
+    ///
+    /// - Parameters:
+    ///   - readings: The answer to each question by its position in the pack; `nil` is
+    ///     unanswered. Positions past the pack's questions are ignored.
+    ///   - date: The evaluation date.
+    /// - Returns: The decision, or one issue per answer whose validation failed.
+    public func decide(readings: [AnswerState?], on date: CalendarDate) -> Result<Decision, AnswerIssues> {
+        run.setDate(date)
+        for position in clearedFirst { run.setAnswer(nil, at: position) }
+        var issues: [AnswerIssue] = []
+        interview.pack.questions.withUnsafeBufferPointer { questions in
+            for position in 0..<questions.count {
+                if position < readings.count, let state = readings[position] {
+                    interview.set(state, at: position, of: questions, in: run, issues: &issues)
+                } else {
+                    run.setAnswer(nil, at: position)
+                }
+            }
+        }
+        guard issues.isEmpty else { return .failure(AnswerIssues(issues: issues)) }
+        return .success(interview.evaluator.decision(of: run))
+    }
+}
+
+@available(*, unavailable, message: "a decider belongs to one task at a time")
+extension AnswerSetDecider: Sendable {}
 
 /// What typed inputs read as, by question, for deciding many answer sets one after another
 /// (a batch): a `ja`, an option id or an amount met again for the same question is not read

@@ -133,6 +133,7 @@ public struct PackEvaluator: Sendable {
         }
         let open = compiled.packValidity.contains(date) && periods.outcome.contains(date)
         let requirementPeriods = periods.requirements
+        let conditions = compiled.requirements[outcomeIndex]
         var states: [RequirementState] = []
         states.reserveCapacity(requirementPeriods.count)
         var anyUnmet = false
@@ -143,8 +144,7 @@ public struct PackEvaluator: Sendable {
                 states.append(.notInForce)
                 continue
             }
-            let condition = compiled.requirements[outcomeIndex][offset]
-            switch run.evaluate(condition, pack.outcomes[outcomeIndex].requirements[offset].condition) {
+            switch run.evaluate(conditions[offset], pack.outcomes[outcomeIndex].requirements[offset].condition) {
             case .known(.boolean(true)):
                 states.append(.met)
             case .known:
@@ -162,9 +162,9 @@ public struct PackEvaluator: Sendable {
         var amounts: [AmountDecision] = []
         if verdict == .eligible || verdict == .undetermined {
             let amountPeriods = periods.amounts
+            let expressions = compiled.amounts[outcomeIndex]
             for offset in amountPeriods.indices where amountPeriods[offset].contains(date) {
-                let expression = compiled.amounts[outcomeIndex][offset]
-                let result = run.evaluate(expression, pack.outcomes[outcomeIndex].amounts[offset].expression)
+                let result = run.evaluate(expressions[offset], pack.outcomes[outcomeIndex].amounts[offset].expression)
                 amounts.append(AmountDecision(position: offset, result: result))
             }
         }
