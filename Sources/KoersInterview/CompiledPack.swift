@@ -107,12 +107,16 @@ final class CompiledPack: Sendable {
     /// The slots of derived values that read nothing but the evaluation date and constants
     /// (directly or through other such values): the same for every run on one date.
     let dateOnlySlots: [Int]
-    /// The results of ``dateOnlySlots`` on the last date a run was made for, so that each run
-    /// on that date starts with them instead of working them out again (one such value, the
+    /// The results of ``dateOnlySlots`` on the dates runs were made for, so that each run on
+    /// one of them starts with them instead of working them out again (one such value, the
     /// weekday of the check date, divides without a finite decimal form, which costs
     /// microseconds). `nil` results: evaluating them on that date recorded a problem, so every
-    /// run works them out itself and records it.
-    private let dateSeed = Mutex<DateSeed?>(nil)
+    /// run works them out itself and records it. A batch whose rows carry a few dates of their
+    /// own switches between them all the time, so several dates are kept, at most
+    /// ``dateSeedCapacity``; past that the table starts again.
+    private let dateSeeds = Mutex<[CalendarDate: DateSeed]>([:])
+    /// The most dates ``dateSeeds`` holds.
+    static let dateSeedCapacity = 64
 
     /// The date-only results of one date.
     struct DateSeed: Sendable {
@@ -303,7 +307,7 @@ final class CompiledPack: Sendable {
     /// ``dateOnlySlots``), or `nil` when there are none or one of them records a problem.
     func dateOnlyResults(on date: CalendarDate, evaluator: Evaluator) -> [(slot: Int, result: EvaluationResult)]? {
         guard !dateOnlySlots.isEmpty else { return nil }
-        if let seed = dateSeed.withLock({ $0 }), seed.date == date { return seed.results }
+        if let seed = dateSeeds.withLock({ $0[date] }) { return seed.results }
         let run = EvaluationRun(
             compiled: self,
             evaluator: evaluator,
@@ -316,7 +320,10 @@ final class CompiledPack: Sendable {
         results.reserveCapacity(dateOnlySlots.count)
         for slot in dateOnlySlots { results.append((slot, run.resolve(slot))) }
         let seed = DateSeed(date: date, results: run.problems.isEmpty ? results : nil)
-        dateSeed.withLock { $0 = seed }
+        dateSeeds.withLock { seeds in
+            if seeds.count >= Self.dateSeedCapacity { seeds.removeAll(keepingCapacity: true) }
+            seeds[date] = seed
+        }
         return seed.results
     }
 

@@ -283,23 +283,28 @@ extension Interview {
     }
 }
 
-/// Decides many answer sets one after another (the rows of a batch chunk) on one evaluation
-/// run, which it keeps: each set changes only the answers that differ from the set before, and
-/// the run forgets exactly the results that depend on them (as the incremental interview
-/// does), so a row neither allocates a run nor works out again what the rows share.
+/// Decides many answer sets one after another (the rows of a batch chunk) on evaluation runs
+/// it keeps, one per evaluation date: each set changes only the answers that differ from the
+/// last set on its date, and the run forgets exactly the results that depend on them (as the
+/// incremental interview does), so a row neither allocates a run nor works out again what the
+/// rows share. Rows that carry a few dates of their own (`_date`) each keep their date's run,
+/// instead of one run forgetting everything at every change of date.
 ///
 /// Each set decides exactly as ``Interview/decide(readings:on:)`` decides it on a fresh run:
-/// a new date forgets every result (``EvaluationRun/setDate(_:)``), and the answers are set in
-/// pack order after clearing those that a validation of an earlier question reads
-/// (``CompiledPack/questionsReadByEarlierValidations``), so every validation sees only the
-/// answers before it. The run holds no overrides.
+/// a run taken over for another date forgets every result (``EvaluationRun/setDate(_:)``), and
+/// the answers are set in pack order after clearing those that a validation of an earlier
+/// question reads (``CompiledPack/questionsReadByEarlierValidations``), so every validation
+/// sees only the answers before it. The runs hold no overrides.
 ///
 /// It belongs to one task at a time.
 public final class AnswerSetDecider {
     private let interview: Interview
-    private let run: EvaluationRun
+    /// The runs by their date, at most ``runCapacity``.
+    private var runs: [CalendarDate: EvaluationRun] = [:]
     /// The questions to clear before a set's answers are checked, last first.
     private let clearedFirst: [Int]
+    /// The most runs (dates) kept; a new date past it takes over one of them.
+    static let runCapacity = 8
 
     /// Creates a decider with an empty run.
     ///
@@ -308,8 +313,23 @@ public final class AnswerSetDecider {
     ///   - date: The evaluation date to start with.
     public init(interview: Interview, on date: CalendarDate) {
         self.interview = interview
-        run = interview.evaluator.emptyRun(on: date)
+        runs[date] = interview.evaluator.emptyRun(on: date)
         clearedFirst = interview.evaluator.compiled.questionsReadByEarlierValidations.reversed()
+    }
+
+    /// The run for a date: the one kept for it, a new one while there is room, or else one
+    /// taken over from another date (which forgets all it held).
+    private func run(on date: CalendarDate) -> EvaluationRun {
+        if let run = runs[date] { return run }
+        guard runs.count >= Self.runCapacity, let (oldDate, run) = runs.first else {
+            let run = interview.evaluator.emptyRun(on: date)
+            runs[date] = run
+            return run
+        }
+        runs[oldDate] = nil
+        run.setDate(date)
+        runs[date] = run
+        return run
     }
 
     /// Decides answers already read by question position (``Interview/reading(of:at:)``), with
@@ -321,7 +341,7 @@ public final class AnswerSetDecider {
     ///   - date: The evaluation date.
     /// - Returns: The decision, or one issue per answer whose validation failed.
     public func decide(readings: [AnswerState?], on date: CalendarDate) -> Result<Decision, AnswerIssues> {
-        run.setDate(date)
+        let run = run(on: date)
         for position in clearedFirst { run.setAnswer(nil, at: position) }
         var issues: [AnswerIssue] = []
         interview.pack.questions.withUnsafeBufferPointer { questions in

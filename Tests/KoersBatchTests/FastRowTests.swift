@@ -310,6 +310,23 @@ import Testing
                 #expect(reused == fresh(sets[index]), "set \(index) in order \(order)")
             }
         }
+        // Every set on twelve dates in turn (July 2020 to June 2021, across the pack's change
+        // at 2021 and the deadlines), more dates than the decider keeps runs for (eight), twice
+        // round: runs are taken over for other dates and dates come back.
+        let months = try ["2020-07", "2020-08", "2020-09", "2020-10", "2020-11", "2020-12",
+                          "2021-01", "2021-02", "2021-03", "2021-04", "2021-05", "2021-06"].map { month in
+            try #require(CalendarDate(iso: month + "-15"))
+        }
+        let decider = AnswerSetDecider(interview: interview, on: before)
+        for round in 0..<2 {
+            for (index, set) in sets.enumerated() {
+                for offset in months.indices {
+                    let dated = (readings: set.readings, date: months[(offset + index + round) % months.count])
+                    let reused = String(describing: decider.decide(readings: dated.readings, on: dated.date))
+                    #expect(reused == fresh(dated), "set \(index) on \(dated.date), round \(round)")
+                }
+            }
+        }
     }
 
     /// Three rows of the synthetic set-eligibility answers (`koers-bench --write-answers`).
