@@ -292,9 +292,9 @@ extension Interview {
 /// instead of one run forgetting everything at every change of date.
 ///
 /// Each set decides exactly as ``Interview/decide(readings:on:)`` decides it on a fresh run:
-/// a run taken over for another date forgets every result (``EvaluationRun/setDate(_:)``), and
+/// a run taken over for another date forgets every result (`EvaluationRun.setDate(_:)`), and
 /// the answers are set in pack order after clearing those that a validation of an earlier
-/// question reads (``CompiledPack/questionsReadByEarlierValidations``), so every validation
+/// question reads (`CompiledPack.questionsReadByEarlierValidations`), so every validation
 /// sees only the answers before it. The runs hold no overrides.
 ///
 /// It belongs to one task at a time.
