@@ -51,8 +51,8 @@ public struct BatchRowEvaluator: Sendable {
     private let decisionWriter: DecisionWriter
     /// What the tasks keep between chunks: readings met before and a row's buffers.
     private let workspaces = RowWorkspacePool()
-    /// Whether plain JSON rows take the fast path (``fastDecision(of:workspace:)``); the tests
-    /// turn it off to compare with the full path.
+    /// Whether plain JSON rows take the fast path (``fastDecision(of:workspace:decider:)``);
+    /// the tests turn it off to compare with the full path.
     var usesFastPath = true
 
     /// Creates an evaluator.
@@ -157,7 +157,8 @@ public struct BatchRowEvaluator: Sendable {
         // What earlier chunks' rows read as (rows repeat most of their answers: `ja`, option
         // ids, amounts) and the buffers of a row, kept between the chunks of a task.
         var workspace = workspaces.take() ?? RowWorkspace(questionCount: interview.pack.questions.count)
-        // One run for the chunk's fast rows: a row changes only the answers that differ.
+        // The runs for the chunk's fast rows, one per date: a row changes only the answers that
+        // differ from the row before on its date.
         let decider = usesFastPath && !explain ? AnswerSetDecider(interview: interview, on: date) : nil
         for record in records {
             if let decider, case .json(let bytes) = record.content {

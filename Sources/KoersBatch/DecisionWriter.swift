@@ -1,6 +1,7 @@
 import KoersCore
 import KoersExpression
 import KoersInterview
+import KoersSource
 
 /// Writes a decided row as one JSON Lines object straight into a byte buffer, byte for byte what
 /// ``JSONWriter`` writes for it, from fragments worked out once per run: each outcome's
@@ -81,7 +82,7 @@ struct DecisionWriter: Sendable {
         switch id {
         case .text(let text)?:
             bytes.append(contentsOf: #","_id":"#.utf8)
-            Self.appendQuoted(text, to: &bytes)
+            JSONString.appendQuoted(text, to: &bytes)
         case .bytes(let raw)?:
             bytes.append(contentsOf: #","_id":""#.utf8)
             bytes.append(contentsOf: raw)
@@ -102,7 +103,7 @@ struct DecisionWriter: Sendable {
                     if offset > 0 { bytes.append(UInt8(ascii: ",")) }
                     bytes.append(contentsOf: amountKeys[index][amount.position])
                     if let value = amount.result.value {
-                        Self.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
+                        JSONString.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
                     } else {
                         bytes.append(contentsOf: "null".utf8)
                     }
@@ -123,7 +124,7 @@ struct DecisionWriter: Sendable {
                 bytes.append(contentsOf: #","missing":["#.utf8)
                 for (offset, question) in evaluator.questionIDs(outcome.missing).enumerated() {
                     if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                    Self.appendQuoted(question, to: &bytes)
+                    JSONString.appendQuoted(question, to: &bytes)
                 }
                 bytes.append(UInt8(ascii: "]"))
             }
@@ -136,7 +137,7 @@ struct DecisionWriter: Sendable {
                 let score = decision.scores[index]
                 bytes.append(contentsOf: scoreOpenings[index])
                 if let value = BatchTally.effectiveNumber(of: score) {
-                    Self.appendQuoted(value.description, to: &bytes)
+                    JSONString.appendQuoted(value.description, to: &bytes)
                     if let level = BatchTally.levelIndex(of: value, minimums: levelMinimums[index]) {
                         bytes.append(contentsOf: #","level":"#.utf8)
                         Self.append(level + 1, to: &bytes)
@@ -148,7 +149,7 @@ struct DecisionWriter: Sendable {
                     bytes.append(contentsOf: #"null,"missing":["#.utf8)
                     for (offset, name) in evaluator.questionIDs(score.computed.missing).enumerated() {
                         if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                        Self.appendQuoted(name, to: &bytes)
+                        JSONString.appendQuoted(name, to: &bytes)
                     }
                     bytes.append(contentsOf: "]}".utf8)
                 }
@@ -158,27 +159,10 @@ struct DecisionWriter: Sendable {
         bytes.append(contentsOf: "}\n".utf8)
     }
 
-    /// A whole number in decimal digits, as `String(value)` writes it.
+    /// A whole number in decimal digits, as ``JSONWriter`` writes it (a small string, which
+    /// needs no allocation).
     static func append(_ value: Int, to bytes: inout [UInt8]) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            repeat {
-                buffer[19 - count] = UInt8(ascii: "0") + UInt8(magnitude % 10)
-                magnitude /= 10
-                count += 1
-            } while magnitude > 0
-            bytes.append(contentsOf: buffer[(20 - count)...])
-        }
-    }
-
-    /// A string in quotes, escaped exactly as ``JSONWriter`` escapes it.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
-        JSONWriter.appendQuoted(text, to: &bytes)
+        bytes.append(contentsOf: String(value).utf8)
     }
 }
 

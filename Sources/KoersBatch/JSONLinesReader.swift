@@ -56,7 +56,6 @@ public struct JSONLinesReader: BatchRecordSource {
         return nil
     }
 
-    /// The next line without its line break, its number, and whether it was too long to keep.
     /// The index of the next line break in the buffer from `scanned` on, found with `memchr`
     /// (this runs for every line, on the one task that reads).
     private func nextNewline() -> Int? {
@@ -68,6 +67,7 @@ public struct JSONLinesReader: BatchRecordSource {
         }
     }
 
+    /// The next line without its line break, its number, and whether it was too long to keep.
     private mutating func nextLine() throws(BatchError) -> (bytes: [UInt8], line: Int, tooLong: Bool)? {
         var discarding = false
         while true {

@@ -86,14 +86,9 @@ struct JSONWriter {
         counts[counts.count - 1] = count + 1
     }
 
+    /// Appends a string in quotes with the escapes JSON needs (``JSONString``, the one escaper
+    /// of Koers's JSON writers, which ``DecisionWriter`` calls too).
     private mutating func appendQuoted(_ text: String) {
-        Self.appendQuoted(text, to: &bytes)
-    }
-
-    /// Appends a string in quotes with the escapes JSON needs (``JSONString``, the one
-    /// escaper of Koers's JSON writers); shared with ``DecisionWriter``, which writes the same
-    /// bytes without a writer's bookkeeping.
-    static func appendQuoted(_ text: String, to bytes: inout [UInt8]) {
         JSONString.appendQuoted(text, to: &bytes)
     }
 }

@@ -118,9 +118,8 @@ final class CompiledPack: Sendable {
     /// The most dates ``dateSeeds`` holds.
     static let dateSeedCapacity = 64
 
-    /// The date-only results of one date.
+    /// The date-only results of one date (the key in ``dateSeeds``).
     struct DateSeed: Sendable {
-        var date: CalendarDate
         var results: [(slot: Int, result: EvaluationResult)]?
     }
 
@@ -319,7 +318,7 @@ final class CompiledPack: Sendable {
         var results: [(slot: Int, result: EvaluationResult)] = []
         results.reserveCapacity(dateOnlySlots.count)
         for slot in dateOnlySlots { results.append((slot, run.resolve(slot))) }
-        let seed = DateSeed(date: date, results: run.problems.isEmpty ? results : nil)
+        let seed = DateSeed(results: run.problems.isEmpty ? results : nil)
         dateSeeds.withLock { seeds in
             if seeds.count >= Self.dateSeedCapacity { seeds.removeAll(keepingCapacity: true) }
             seeds[date] = seed

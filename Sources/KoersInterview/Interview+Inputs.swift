@@ -286,9 +286,9 @@ extension Interview {
 /// Decides many answer sets one after another (the rows of a batch chunk) on runs it keeps.
 ///
 /// It keeps one evaluation run per evaluation date: each set changes only the answers that
-/// differ from the last set on its date, and the run forgets exactly the results that depend on them (as the
-/// incremental interview does), so a row neither allocates a run nor works out again what the
-/// rows share. Rows that carry a few dates of their own (`_date`) each keep their date's run,
+/// differ from the last set on its date, and the run forgets exactly the results that depend
+/// on them (as the incremental interview does), so a row neither allocates a run nor works out
+/// again what the rows share. Rows that carry a few dates of their own (`_date`) each keep their date's run,
 /// instead of one run forgetting everything at every change of date.
 ///
 /// Each set decides exactly as ``Interview/decide(readings:on:)`` decides it on a fresh run:
