@@ -112,6 +112,17 @@ private func strict(
     }
 }
 
+/// The result of a strict two-argument call when an argument is unknown: the union of the
+/// missing inputs, as ``strict(_:of:_:)`` gives it; `nil` when both are known.
+private func unknownOfEither(_ first: EvaluationResult, _ second: EvaluationResult) -> EvaluationResult? {
+    switch (first, second) {
+    case (.known, .known): nil
+    case (.unknown(let x), .unknown(let y)): .unknown(x.union(y))
+    case (.unknown, .known): first
+    case (.known, .unknown): second
+    }
+}
+
 /// The decimal of a number argument, as a whole `Int` within `limit`.
 private func wholeNumber(_ value: Value, in function: String, limit: Int) throws(EvaluationError) -> Int {
     guard case .number(let number) = value else {
@@ -193,6 +204,18 @@ private struct Extremum: ExpressionFunction {
             return best
         }
     }
+
+    func evaluate(_ first: EvaluationResult, _ second: EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        if let unknown = unknownOfEither(first, second) { return unknown }
+        // Two comparable scalars, as a checked pack has them; anything else (a list, or types
+        // an unchecked expression mixes) goes the general way, which reports the error.
+        guard case .known(let x) = first, case .known(let y) = second, x.type.isOrdered, y.type.isOrdered,
+            x.type.unified(with: y.type) != nil, let secondWins = picksLargest ? x.isLess(than: y) : y.isLess(than: x)
+        else { return try evaluate([first, second]) }
+        let (best, other) = secondWins ? (y, x) : (x, y)
+        if case .number(let number) = best, case .money = other { return .known(.money(number)) }
+        return .known(best)
+    }
 }
 
 // MARK: - Rounding
@@ -232,12 +255,38 @@ private struct RoundingFunction: ExpressionFunction {
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
         try strict(arguments, of: self) { values throws(EvaluationError) in
             let digits = values.count == 2 ? try wholeNumber(values[1], in: name, limit: 30) : 0
-            switch values[0] {
-            case .number(let number): return .number(try apply(number, scale: digits))
-            case .money(let amount): return .money(try apply(amount, scale: digits))
-            case .percentage(let fraction): return .percentage(try apply(fraction, scale: digits + 2))
-            default: throw EvaluationError("'\(name)' needs a number, money or a percentage, but got \(values[0].type)")
+            guard let result = try rounded(values[0], digits: digits) else {
+                throw EvaluationError("'\(name)' needs a number, money or a percentage, but got \(values[0].type)")
             }
+            return result
+        }
+    }
+
+    func evaluate(_ argument: EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        guard case .known(let value) = argument else { return argument }
+        guard let result = try rounded(value, digits: 0) else { return try evaluate([argument]) }
+        return .known(result)
+    }
+
+    func evaluate(_ first: EvaluationResult, _ second: EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        if let unknown = unknownOfEither(first, second) { return unknown }
+        // A number, money or percentage and a number of digits, as a checked pack has them;
+        // anything else goes the general way, which reports the error.
+        guard operation == .round, case .known(let value) = first, case .known(let places) = second,
+            value.type.isNumeric, case .number = places,
+            let result = try rounded(value, digits: try wholeNumber(places, in: name, limit: 30))
+        else { return try evaluate([first, second]) }
+        return .known(result)
+    }
+
+    /// The value rounded to `digits` places (of the percent figure for a percentage); `nil`
+    /// when it is not a number, money or a percentage.
+    private func rounded(_ value: Value, digits: Int) throws(EvaluationError) -> Value? {
+        switch value {
+        case .number(let number): .number(try apply(number, scale: digits))
+        case .money(let amount): .money(try apply(amount, scale: digits))
+        case .percentage(let fraction): .percentage(try apply(fraction, scale: digits + 2))
+        default: nil
         }
     }
 
@@ -359,6 +408,10 @@ private struct Answered: ExpressionFunction {
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
         .known(.boolean(arguments.first?.isKnown ?? false))
     }
+
+    func evaluate(_ argument: EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        .known(.boolean(argument.isKnown))
+    }
 }
 
 /// `if_unknown(x, fallback)`.
@@ -378,16 +431,20 @@ private struct IfUnknown: ExpressionFunction {
 
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult {
         guard arguments.count == 2 else { throw EvaluationError("'if_unknown' takes 2 arguments") }
-        switch (arguments[0], arguments[1]) {
+        return evaluate(arguments[0], arguments[1])
+    }
+
+    func evaluate(_ value: EvaluationResult, _ fallback: EvaluationResult) -> EvaluationResult {
+        switch (value, fallback) {
         case (.known(let value), .known(let fallback)):
             // A number meets money: give the result the checked type, money.
-            return .known(value.converted(to: fallback.type) ?? value)
+            .known(value.converted(to: fallback.type) ?? value)
         case (.known, .unknown):
-            return arguments[0]
+            value
         case (.unknown, .known(let fallback)):
-            return .known(fallback)
+            .known(fallback)
         case (.unknown(let missing), .unknown(let fallbackMissing)):
-            return .unknown(missing.union(fallbackMissing))
+            .unknown(missing.union(fallbackMissing))
         }
     }
 }

@@ -314,18 +314,43 @@ enum Run<Environment: EvaluationEnvironment> {
             let name = code.names[Int(instruction.a)]
             throw EvaluationError("unknown function '\(name)'", at: instruction.range)
         }
-        var arguments: [EvaluationResult] = []
-        arguments.reserveCapacity(Int(instruction.c))
-        for operand in operands(of: instruction, code) {
-            arguments.append(try evaluate(operand, code, environment))
+        // One and two arguments, the usual calls, go without an arguments array.
+        switch instruction.c {
+        case 1:
+            let argument = try evaluate(code.operands[Int(instruction.b)], code, environment)
+            do {
+                return try function.evaluate(argument)
+            } catch {
+                throw located(error, instruction)
+            }
+        case 2:
+            let first = try evaluate(code.operands[Int(instruction.b)], code, environment)
+            let second = try evaluate(code.operands[Int(instruction.b) + 1], code, environment)
+            do {
+                return try function.evaluate(first, second)
+            } catch {
+                throw located(error, instruction)
+            }
+        default:
+            var arguments: [EvaluationResult] = []
+            arguments.reserveCapacity(Int(instruction.c))
+            for operand in operands(of: instruction, code) {
+                arguments.append(try evaluate(operand, code, environment))
+            }
+            do {
+                return try function.evaluate(arguments)
+            } catch {
+                throw located(error, instruction)
+            }
         }
-        do {
-            return try function.evaluate(arguments)
-        } catch {
-            var error = error
-            if error.range.isEmpty { error.range = instruction.range }
-            throw error
-        }
+    }
+
+    /// A function's error at the call, unless the function gave it a place of its own.
+    @inlinable
+    static func located(_ error: EvaluationError, _ instruction: Program.Instruction) -> EvaluationError {
+        var error = error
+        if error.range.isEmpty { error.range = instruction.range }
+        return error
     }
 
     // MARK: Helpers

@@ -50,6 +50,55 @@ public protocol ExpressionFunction: Sendable {
     /// - Throws: ``EvaluationError`` when the values make the call fail, such as an empty list
     ///   for `min`; leave its range `0..<0` and the evaluator puts the call's range in.
     func evaluate(_ arguments: [EvaluationResult]) throws(EvaluationError) -> EvaluationResult
+
+    /// Evaluates a call with one argument, such as `round(x)`, without building an array.
+    ///
+    /// It must give what the array form gives for `[argument]`, which is what the default does.
+    /// Implement it for a function that rule packs call often: the evaluator calls it for
+    /// every one-argument call.
+    ///
+    /// - Parameter argument: The argument's result.
+    /// - Returns: The result.
+    /// - Throws: ``EvaluationError`` as the array form does.
+    func evaluate(_ argument: EvaluationResult) throws(EvaluationError) -> EvaluationResult
+
+    /// Evaluates a call with two arguments, such as `min(a, b)` or `if_unknown(x, 0)`, without
+    /// building an array.
+    ///
+    /// It must give what the array form gives for `[first, second]`, which is what the default
+    /// does. Implement it for a function that rule packs call often: the evaluator calls it for
+    /// every two-argument call.
+    ///
+    /// - Parameters:
+    ///   - first: The first argument's result.
+    ///   - second: The second argument's result.
+    /// - Returns: The result.
+    /// - Throws: ``EvaluationError`` as the array form does.
+    func evaluate(_ first: EvaluationResult, _ second: EvaluationResult) throws(EvaluationError) -> EvaluationResult
+}
+
+extension ExpressionFunction {
+    /// Evaluates the call through the array form.
+    ///
+    /// - Parameter argument: The argument's result.
+    /// - Returns: The result.
+    /// - Throws: ``EvaluationError`` as the array form does.
+    public func evaluate(_ argument: EvaluationResult) throws(EvaluationError) -> EvaluationResult {
+        try evaluate([argument])
+    }
+
+    /// Evaluates the call through the array form.
+    ///
+    /// - Parameters:
+    ///   - first: The first argument's result.
+    ///   - second: The second argument's result.
+    /// - Returns: The result.
+    /// - Throws: ``EvaluationError`` as the array form does.
+    public func evaluate(_ first: EvaluationResult, _ second: EvaluationResult) throws(EvaluationError)
+        -> EvaluationResult
+    {
+        try evaluate([first, second])
+    }
 }
 
 /// Why a function does not accept its arguments' types.

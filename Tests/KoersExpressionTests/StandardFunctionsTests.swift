@@ -208,4 +208,46 @@ import Testing
         try expectTypeError("year(1️⃣t2️⃣)", "argument 1 of 'year' must be a date, but it is text")
         try expectTypeError("days_between(1️⃣t2️⃣, d)", "argument 1 of 'days_between' must be a date, but it is text")
     }
+
+    // MARK: One and two arguments without an array
+
+    /// What a call gives: its result, or its error's message and range.
+    private static func outcome(_ call: () throws(EvaluationError) -> EvaluationResult) -> String {
+        do {
+            return "\(try call())"
+        } catch {
+            return "error: \(error.message) at \(error.range)"
+        }
+    }
+
+    /// Every function gives through its one- and two-argument forms exactly what its array form
+    /// gives, on known values of every type (the checked cases and the mixes only an unchecked
+    /// expression has), on unknown arguments and on failures.
+    @Test func fixedArityFormsAgreeWithTheArrayForm() {
+        let values: [Value] = [
+            .number(3), .number(-2), .number(Fixtures.decimal("2.345")), .number(Fixtures.decimal("0.5")),
+            .number(40), .money(3), .money(Fixtures.decimal("1234.565")), .percentage(Fixtures.decimal("0.125")),
+            .percentage(Fixtures.decimal("0.5")), .boolean(true), .text("a"), .date(Fixtures.date("2024-02-29")),
+            .date(Fixtures.date("2023-01-01")), .list([.number(1), .number(5)], elementType: .number),
+            Self.emptyNumbers,
+        ]
+        let results: [EvaluationResult] =
+            values.map { .known($0) } + [.unknown([]), .unknown([1]), .unknown([2, 200])]
+        for function in StandardFunctions.all {
+            for first in results {
+                #expect(
+                    Self.outcome { () throws(EvaluationError) in try function.evaluate(first) }
+                        == Self.outcome { () throws(EvaluationError) in try function.evaluate([first]) },
+                    "\(function.name)(\(first))"
+                )
+                for second in results {
+                    #expect(
+                        Self.outcome { () throws(EvaluationError) in try function.evaluate(first, second) }
+                            == Self.outcome { () throws(EvaluationError) in try function.evaluate([first, second]) },
+                        "\(function.name)(\(first), \(second))"
+                    )
+                }
+            }
+        }
+    }
 }
