@@ -65,7 +65,7 @@ public struct BatchRunner: Sendable {
     ///   - date: The date for rows without `_date`.
     ///   - language: `nl` or `en`.
     ///   - jobs: The most chunks evaluated at once (at least 1).
-    ///   - chunkSize: Rows per chunk (at least 1; 256 by default).
+    ///   - chunkSize: Rows per chunk (at least 1; 1,024 by default).
     ///   - explain: Whether each outcome gets its reasons in words (JSON Lines only).
     ///   - outputFormat: JSON Lines (the default) or CSV rows without the header
     ///     (``BatchCSVWriter/header()`` writes that once).
@@ -74,7 +74,7 @@ public struct BatchRunner: Sendable {
         date: CalendarDate,
         language: String,
         jobs: Int,
-        chunkSize: Int = 256,
+        chunkSize: Int = 1024,
         explain: Bool = false,
         outputFormat: BatchOutputFormat = .jsonLines
     ) {

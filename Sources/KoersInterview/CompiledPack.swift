@@ -76,6 +76,8 @@ final class CompiledPack: Sendable {
     /// its answer (the inverse of the three lists above), so that changing an answer visits
     /// only what it can change.
     let dependents: [Dependents]
+    /// For every question: whether it has validations (read for every answer set decided).
+    let hasValidations: [Bool]
     /// The questions that a validation of an earlier question reads.
     ///
     /// Directly or through values, scores, calculations or relevance. Checking answers in pack
@@ -277,6 +279,7 @@ final class CompiledPack: Sendable {
             }
         }
         self.dependents = dependents
+        hasValidations = pack.questions.map { !$0.validations.isEmpty }
         var readByEarlierValidations = InputSet()
         for (position, question) in pack.questions.enumerated() {
             for validation in question.validations {

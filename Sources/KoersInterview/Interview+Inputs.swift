@@ -149,7 +149,7 @@ extension Interview {
         issues: inout [AnswerIssue]
     ) {
         run.setAnswer(state, at: position)
-        if case .given = state, !questions[position].validations.isEmpty,
+        if case .given = state, run.compiled.hasValidations[position],
             let problem = failedValidation(of: position, in: run)
         {
             run.setAnswer(nil, at: position)
