@@ -47,8 +47,6 @@ public struct BatchRowEvaluator: Sendable {
     /// to reach them retained each of its fields.
     private let outcomeIDs: [String]
     private let scoreIDs: [String]
-    /// Writes decided rows as JSON Lines from fragments worked out once.
-    private let decisionWriter: DecisionWriter
     /// What the tasks keep between chunks: readings met before and a row's buffers.
     private let workspaces = RowWorkspacePool()
     /// Whether plain JSON rows take the fast path (``fastDecision(of:workspace:decider:)``);
@@ -88,7 +86,6 @@ public struct BatchRowEvaluator: Sendable {
         amountIDs = pack.outcomes.map { $0.amounts.map(\.id) }
         outcomeIDs = pack.outcomes.map(\.id)
         scoreIDs = pack.scores.map(\.id)
-        decisionWriter = DecisionWriter(pack: pack, language: language, levelMinimums: levelMinimums)
     }
 
     /// The verdict of one row: decided, or skipped with the reasons.
@@ -156,10 +153,12 @@ public struct BatchRowEvaluator: Sendable {
         var tally = BatchTally(pack: interview.pack)
         // What earlier chunks' rows read as (rows repeat most of their answers: `ja`, option
         // ids, amounts) and the buffers of a row, kept between the chunks of a task.
-        var workspace = workspaces.take() ?? RowWorkspace(questionCount: interview.pack.questions.count)
+        var workspace =
+            workspaces.take()
+            ?? RowWorkspace(copying: interview, language: language, levelMinimums: levelMinimums)
         // The runs for the chunk's fast rows, one per date: a row changes only the answers that
         // differ from the row before on its date.
-        let decider = usesFastPath && !explain ? AnswerSetDecider(interview: interview, on: date) : nil
+        let decider = usesFastPath && !explain ? AnswerSetDecider(interview: workspace.interview, on: date) : nil
         for record in records {
             if let decider, case .json(let bytes) = record.content {
                 let fast = bytes.withUnsafeBufferPointer { line -> Bool in
@@ -172,10 +171,11 @@ public struct BatchRowEvaluator: Sendable {
                         csvBytes += csv.write(csvRow(record, id: id, row.decision))
                     } else {
                         writer.withBytes { output in
-                            decisionWriter.write(
+                            workspace.decisionWriter.write(
                                 row: record.row, line: record.line,
                                 id: row.id.map { RowID.bytes(UnsafeBufferPointer(rebasing: line[$0])) },
-                                date: dateText, decision: row.decision, evaluator: interview.evaluator, to: &output
+                                date: dateText, decision: row.decision,
+                                evaluator: workspace.interview.evaluator, to: &output
                             )
                         }
                     }

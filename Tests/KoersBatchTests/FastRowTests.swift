@@ -87,7 +87,9 @@ import Testing
     @Test("Plain rows take the fast path; unusual ones are left to the full path")
     func whichRowsTakeTheFastPath() throws {
         let (fast, _) = try Self.evaluators(csv: false)
-        var workspace = RowWorkspace(questionCount: fast.interview.pack.questions.count)
+        var workspace = RowWorkspace(
+            copying: fast.interview, language: "en", levelMinimums: BatchTally.levelMinimums(of: fast.interview.pack)
+        )
         let decider = AnswerSetDecider(interview: fast.interview, on: BatchTestSupport.date)
         for line in Self.plainRows {
             let decided = Array(line.utf8).withUnsafeBufferPointer {
