@@ -304,6 +304,8 @@ public final class AnswerSetDecider {
     private var runs: [CalendarDate: EvaluationRun] = [:]
     /// The questions to clear before a set's answers are checked, last first.
     private let clearedFirst: [Int]
+    /// The last decision made, whose storage the next one reuses.
+    private var decision: Decision
     /// The most runs (dates) kept; a new date past it takes over one of them.
     static let runCapacity = 8
 
@@ -316,6 +318,7 @@ public final class AnswerSetDecider {
         self.interview = interview
         runs[date] = interview.evaluator.emptyRun(on: date)
         clearedFirst = interview.evaluator.compiled.questionsReadByEarlierValidations.reversed()
+        decision = Decision(date: date, outcomes: [], scores: [])
     }
 
     /// The run for a date: the one kept for it, a new one while there is room, or else one
@@ -355,7 +358,10 @@ public final class AnswerSetDecider {
             }
         }
         guard issues.isEmpty else { return .failure(AnswerIssues(issues: issues)) }
-        return .success(interview.evaluator.decision(of: run))
+        // The decision of the set before, refilled: its arrays are reused when the caller let
+        // go of the copy it was given (a kept copy is left as it is, being a value).
+        interview.evaluator.fill(&decision, from: run)
+        return .success(decision)
     }
 }
 

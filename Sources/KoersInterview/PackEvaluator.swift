@@ -115,6 +115,15 @@ public struct PackEvaluator: Sendable {
 
     /// The verdict of one outcome in a run.
     func outcomeDecision(at outcomeIndex: Int, in run: EvaluationRun) -> OutcomeDecision {
+        var decision = OutcomeDecision(verdict: .undetermined, requirements: [], missing: InputSet(), amounts: [])
+        decision.requirements.reserveCapacity(compiled.outcomePeriods[outcomeIndex].requirements.count)
+        fill(&decision, outcome: outcomeIndex, in: run)
+        return decision
+    }
+
+    /// Makes `decision` the verdict of one outcome in a run, keeping the storage of its arrays
+    /// (those of the same outcome's decision on another run, when the caller keeps one).
+    func fill(_ decision: inout OutcomeDecision, outcome outcomeIndex: Int, in run: EvaluationRun) {
         let date = run.date
         let periods = compiled.outcomePeriods[outcomeIndex]
         // `requested_if`: known false means not requested (nothing is decided or asked);
@@ -134,24 +143,23 @@ public struct PackEvaluator: Sendable {
         let open = compiled.packValidity.contains(date) && periods.outcome.contains(date)
         let requirementPeriods = periods.requirements
         let conditions = compiled.requirements[outcomeIndex]
-        var states: [RequirementState] = []
-        states.reserveCapacity(requirementPeriods.count)
+        decision.requirements.removeAll(keepingCapacity: true)
         var anyUnmet = false
         var anyOpen = false
         // The pack's requirements are read only when an expression fails (for its location).
         for offset in requirementPeriods.indices {
             if !requested || !open || !requirementPeriods[offset].contains(date) {
-                states.append(.notInForce)
+                decision.requirements.append(.notInForce)
                 continue
             }
             switch run.evaluate(conditions[offset], pack.outcomes[outcomeIndex].requirements[offset].condition) {
             case .known(.boolean(true)):
-                states.append(.met)
+                decision.requirements.append(.met)
             case .known:
-                states.append(.unmet)
+                decision.requirements.append(.unmet)
                 anyUnmet = true
             case .unknown(let slots):
-                states.append(.open(slots))
+                decision.requirements.append(.open(slots))
                 missing.formUnion(slots)
                 anyOpen = true
             }
@@ -159,37 +167,46 @@ public struct PackEvaluator: Sendable {
         let verdict: Verdict =
             if !requested { .notRequested } else if !open { .closed } else if requestUndecided { .undetermined }
             else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
-        var amounts: [AmountDecision] = []
+        decision.amounts.removeAll(keepingCapacity: true)
         if verdict == .eligible || verdict == .undetermined {
             let amountPeriods = periods.amounts
             let expressions = compiled.amounts[outcomeIndex]
             for offset in amountPeriods.indices where amountPeriods[offset].contains(date) {
                 let result = run.evaluate(expressions[offset], pack.outcomes[outcomeIndex].amounts[offset].expression)
-                amounts.append(AmountDecision(position: offset, result: result))
+                decision.amounts.append(AmountDecision(position: offset, result: result))
             }
         }
-        return OutcomeDecision(
-            verdict: verdict,
-            requirements: states,
-            missing: verdict == .undetermined ? missing : InputSet(),
-            amounts: amounts
-        )
+        decision.verdict = verdict
+        decision.missing = verdict == .undetermined ? missing : InputSet()
     }
 
     /// Every outcome and score of a run, without explanations.
     func decision(of run: EvaluationRun) -> Decision {
+        var decision = Decision(date: run.date, outcomes: [], scores: [])
+        fill(&decision, from: run)
+        return decision
+    }
+
+    /// Makes `decision` the decision of a run, keeping the storage of its arrays when it holds
+    /// a decision of this pack already: deciding many answer sets one after another into one
+    /// decision allocates nothing once the first is made (while no copy of it is kept).
+    func fill(_ decision: inout Decision, from run: EvaluationRun) {
         // Loops rather than `map`: a closure captured a copy of the evaluator for every row.
+        decision.date = run.date
         let outcomeCount = compiled.outcomePeriods.count
-        var outcomes: [OutcomeDecision] = []
-        outcomes.reserveCapacity(outcomeCount)
-        for index in 0..<outcomeCount { outcomes.append(outcomeDecision(at: index, in: run)) }
-        let scoreCount = compiled.scores.count
-        var scores: [ScoreDecision] = []
-        scores.reserveCapacity(scoreCount)
-        for index in 0..<scoreCount {
-            scores.append(ScoreDecision(computed: run.computedScore(index), override: run.overrides[index]))
+        if decision.outcomes.count == outcomeCount {
+            for index in 0..<outcomeCount { fill(&decision.outcomes[index], outcome: index, in: run) }
+        } else {
+            decision.outcomes.removeAll(keepingCapacity: true)
+            decision.outcomes.reserveCapacity(outcomeCount)
+            for index in 0..<outcomeCount { decision.outcomes.append(outcomeDecision(at: index, in: run)) }
         }
-        return Decision(date: run.date, outcomes: outcomes, scores: scores)
+        let scoreCount = compiled.scores.count
+        decision.scores.removeAll(keepingCapacity: true)
+        decision.scores.reserveCapacity(scoreCount)
+        for index in 0..<scoreCount {
+            decision.scores.append(ScoreDecision(computed: run.computedScore(index), override: run.overrides[index]))
+        }
     }
 
     // MARK: Explaining

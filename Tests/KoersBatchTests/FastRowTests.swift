@@ -329,6 +329,17 @@ import Testing
                 }
             }
         }
+        // The decider refills its last decision in place; a decision the caller keeps is a
+        // value and stays as it was given.
+        let keeping = AnswerSetDecider(interview: interview, on: before)
+        var kept: [(decision: Result<Decision, AnswerIssues>, text: String)] = []
+        for set in sets + sets.reversed() {
+            let decision = keeping.decide(readings: set.readings, on: set.date)
+            kept.append((decision, String(describing: decision)))
+        }
+        for (index, entry) in kept.enumerated() {
+            #expect(String(describing: entry.decision) == entry.text, "kept decision \(index)")
+        }
     }
 
     /// Three rows of the synthetic set-eligibility answers (`koers-bench --write-answers`).
