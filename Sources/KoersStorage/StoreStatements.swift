@@ -239,7 +239,7 @@ enum StoreStatements {
                 "id": .text(session.id), "organisation_id": .optional(session.organisationID),
                 "label": .text(session.label), "pack_id": .text(session.packID),
                 "resume_token_hash": .optional(session.resumeTokenHash), "revision": .integer(session.revision),
-                "document": .text(try documentText(session.document, sessionID: session.id)),
+                "document": .text(documentText(session.document)),
                 "created_at": .time(session.createdAt), "updated_at": .time(session.updatedAt),
             ]
         )
@@ -307,7 +307,7 @@ enum StoreStatements {
             WHERE id = ? AND revision = ? RETURNING \(sessionMetadataColumns)
             """,
             [
-                .text(try documentText(document, sessionID: id)), .time(Date()), .text(id),
+                .text(documentText(document)), .time(Date()), .text(id),
                 .integer(expectedRevision),
             ],
             table: "interview_sessions"
@@ -346,15 +346,11 @@ enum StoreStatements {
         return try document(text, sessionID: row.text("id"))
     }
 
-    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact and
-    /// with keys in the document's own order (``CompactJSONEncoder``): nobody reads the column
-    /// as a file (a download encodes the document again), and it is written on every answer.
-    private static func documentText(_ document: SessionFile, sessionID: String) throws(StoreError) -> String {
-        do {
-            return try CompactJSONEncoder().encode(document)
-        } catch {
-            throw .corrupt("cannot encode the document of session '\(sessionID)': \(error)")
-        }
+    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact, by the
+    /// format's own writer (``SessionFile/compactJSON()``): nobody reads the column as a file (a
+    /// download encodes the document again), and it is written on every answer.
+    private static func documentText(_ document: SessionFile) -> String {
+        String(decoding: document.compactJSON(), as: UTF8.self)
     }
 
     private static func document(_ text: String, sessionID: String) throws(StoreError) -> SessionFile {
