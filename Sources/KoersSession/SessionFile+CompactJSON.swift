@@ -2,6 +2,7 @@ public import Foundation
 import KoersExpression
 import KoersInterview
 import KoersSource
+import Synchronization
 
 extension SessionFile {
     /// The session as compact `koers-session/1` JSON in UTF-8: the same JSON values as its
@@ -29,7 +30,7 @@ extension SessionFile {
 }
 
 /// Writes the parts of a session document as compact JSON, each field as the part's `Codable`
-/// form writes it (`encode(to:)`), with the strings escaped by ``JSONString``.
+/// form writes it (`encode(to:)`), with the strings escaped by `JSONString`.
 struct SessionJSONWriter {
     /// The bytes written so far.
     var bytes: [UInt8] = []
@@ -57,7 +58,7 @@ struct SessionJSONWriter {
         field("score_overrides")
         dictionary(session.scoreOverrides) { writer, override in writer.override(override) }
         field("questions")
-        dictionary(session.questions) { writer, fingerprint in writer.fingerprint(fingerprint) }
+        questions(session.questions)
         field("set_aside")
         array(session.setAside) { writer, setAside in writer.setAside(setAside) }
         if let label = session.label {
@@ -156,6 +157,38 @@ struct SessionJSONWriter {
         optional("confirmed_at", override.confirmedAt)
         close()
     }
+
+    /// The `questions` object: the same for every session of a pack version, so the last few
+    /// written are kept and copied when a session's fingerprints equal theirs (comparing costs
+    /// a fraction of writing and sorting them again on every answer).
+    mutating func questions(_ questions: [String: QuestionFingerprint]) {
+        let known = Self.writtenQuestions.withLock { written in
+            written.first { $0.questions == questions }?.bytes
+        }
+        if let known {
+            bytes.append(contentsOf: known)
+            return
+        }
+        let start = bytes.count
+        dictionary(questions) { writer, fingerprint in writer.fingerprint(fingerprint) }
+        let written = Array(bytes[start...])
+        Self.writtenQuestions.withLock { list in
+            if list.count >= Self.writtenQuestionsCapacity { list.removeFirst() }
+            list.append(WrittenQuestions(questions: questions, bytes: written))
+        }
+    }
+
+    /// A `questions` object as written, with the fingerprints it is of.
+    private struct WrittenQuestions: Sendable {
+        var questions: [String: QuestionFingerprint]
+        var bytes: [UInt8]
+    }
+
+    /// The `questions` objects written last, oldest first; one per pack version in use.
+    private static let writtenQuestions = Mutex<[WrittenQuestions]>([])
+
+    /// The most `questions` objects kept.
+    private static let writtenQuestionsCapacity = 8
 
     mutating func fingerprint(_ fingerprint: QuestionFingerprint) {
         open()

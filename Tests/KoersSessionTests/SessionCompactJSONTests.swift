@@ -265,6 +265,21 @@ import Testing
         #expect(places.count == keys.count && places == places.sorted())
     }
 
+    @Test func changedQuestionsAreWrittenAsChangedAfterTheSameOnesWereWritten() throws {
+        let document = try Self.document(seed: 3)
+        var changed = document
+        changed.questions["partner"] = QuestionFingerprint(try #require(Self.pack?.questions.first))
+        changed.questions["partner"]?.options.append("a new option")
+        var fewer = document
+        fewer.questions["partner"] = nil
+        for _ in 0..<2 {
+            for version in [document, changed, fewer, document] {
+                #expect(try SessionStore.decode(Data(version.compactJSON()), path: "questions") == version)
+            }
+        }
+        #expect(changed.compactJSON() != document.compactJSON())
+    }
+
     @Test func timesAreWrittenAsTheISO8601FormatStyleWritesThem() throws {
         var random = SplitMix(state: 12)
         var times: [Date] = [
