@@ -29,6 +29,20 @@ extension SessionFile {
     }
 }
 
+extension SessionChange.Content {
+    /// The content as compact JSON in UTF-8 with its keys sorted: the bytes `JSONEncoder` writes
+    /// with `.sortedKeys` and `.withoutEscapingSlashes`, as the store keeps a change in its
+    /// history table (`{"state":"answered","type":"boolean","value":true}`, a note as a string,
+    /// an override as `{"justification":…,"value":…}`), written without the `Encoder` machinery.
+    ///
+    /// - Returns: The JSON text's bytes.
+    public func compactJSON() -> [UInt8] {
+        var writer = SessionJSONWriter()
+        writer.sortedContent(self)
+        return writer.bytes
+    }
+}
+
 /// Writes the parts of a session document as compact JSON, each field as the part's `Codable`
 /// form writes it (`encode(to:)`), with the strings escaped by `JSONString`.
 struct SessionJSONWriter {
@@ -255,6 +269,22 @@ struct SessionJSONWriter {
             open()
             stateFields(state)
             close()
+        }
+    }
+
+    /// A change's content with its keys sorted (`state`, `type` and `value` of an answer come
+    /// sorted already).
+    mutating func sortedContent(_ content: SessionChange.Content) {
+        switch content {
+        case .override(let value, let justification):
+            open()
+            field("justification", first: true)
+            string(justification)
+            field("value")
+            string(SessionValueCoding.decimalString(ExactNumber(value), minimumFractionDigits: 0))
+            close()
+        case .text, .answer:
+            self.content(content)
         }
     }
 

@@ -280,6 +280,21 @@ import Testing
         #expect(changed.compactJSON() != document.compactJSON())
     }
 
+    @Test func aChangesContentIsWrittenAsJSONEncoderWritesItWithSortedKeys() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var random = SplitMix(state: 99)
+        var contents: [SessionChange.Content] = Self.hardTexts.map { .text($0) }
+        for _ in 0..<500 {
+            if let content = Self.content(&random) { contents.append(content) }
+        }
+        for content in contents {
+            let compact = Data(content.compactJSON())
+            #expect(compact == (try encoder.encode(content)), "\(String(decoding: compact, as: UTF8.self))")
+            #expect(try JSONDecoder().decode(SessionChange.Content.self, from: compact) == content)
+        }
+    }
+
     @Test func timesAreWrittenAsTheISO8601FormatStyleWritesThem() throws {
         var random = SplitMix(state: 12)
         var times: [Date] = [
