@@ -16,18 +16,14 @@ extension StoreStatements {
         id: String,
         expectedRevision: Int,
         document: SessionFile,
-        changes: [SessionHistoryEntry]
+        changes: [SessionHistoryEntry],
+        version: SessionVersion? = nil
     ) throws(StoreError) -> StoreWrite {
-        var write = try updateSession(id: id, expectedRevision: expectedRevision, document: document)
+        var write = try updateSession(id: id, expectedRevision: expectedRevision, document: document, version: version)
         guard !changes.isEmpty else { return write }
-        let lock = StoreStatement(
-            "UPDATE interview_sessions SET revision = revision WHERE id = ? AND revision = ?",
-            [.text(id), .integer(expectedRevision)]
-        )
-        let condition = StoreStatement(
-            "SELECT 1 FROM interview_sessions WHERE id = ? AND revision = ?",
-            [.text(id), .integer(expectedRevision)]
-        )
+        let row = sessionCondition(id: id, expectedRevision: expectedRevision, version: version)
+        let lock = StoreStatement("UPDATE interview_sessions SET revision = revision WHERE \(row.sql)", row.binds)
+        let condition = StoreStatement("SELECT 1 FROM interview_sessions WHERE \(row.sql)", row.binds)
         var statements = [lock]
         for change in changes { statements.append(try insertHistory(change, sessionID: id, when: condition)) }
         write.statements = statements + write.statements

@@ -295,24 +295,40 @@ enum StoreStatements {
         )
     }
 
-    /// Saves a document if the revision is still the expected one, returning the row as saved
-    /// but its document, which the caller holds (no row: someone else saved in between, or
-    /// there is no such session).
-    static func updateSession(id: String, expectedRevision: Int, document: SessionFile) throws(StoreError)
-        -> StoreWrite
-    {
+    /// Saves a document if the revision is still the expected one (and with `version`, the row
+    /// still exactly that version), returning the row as saved but its document, which the
+    /// caller holds (no row: someone else saved in between, or there is no such session).
+    static func updateSession(
+        id: String,
+        expectedRevision: Int,
+        document: SessionFile,
+        version: SessionVersion? = nil
+    ) throws(StoreError) -> StoreWrite {
+        let condition = sessionCondition(id: id, expectedRevision: expectedRevision, version: version)
         let update = StoreStatement(
             """
             UPDATE interview_sessions SET document = ?, revision = revision + 1, updated_at = ?
-            WHERE id = ? AND revision = ? RETURNING \(sessionMetadataColumns)
+            WHERE \(condition.sql) RETURNING \(sessionMetadataColumns)
             """,
-            [
-                .text(documentText(document)), .time(Date()), .text(id),
-                .integer(expectedRevision),
-            ],
+            [.text(documentText(document)), .time(Date())] + condition.binds,
             table: "interview_sessions"
         )
         return StoreWrite(what: "saving session '\(id)'", statements: [update])
+    }
+
+    /// The `WHERE` condition of a session row at the expected revision; with `version`, also at
+    /// exactly that version's times, so that a row removed and made again under the same id is
+    /// not taken for it.
+    static func sessionCondition(id: String, expectedRevision: Int, version: SessionVersion?)
+        -> (sql: String, binds: [StoreValue])
+    {
+        guard let version, version.revision == expectedRevision else {
+            return ("id = ? AND revision = ?", [.text(id), .integer(expectedRevision)])
+        }
+        return (
+            "id = ? AND revision = ? AND created_at = ? AND updated_at = ?",
+            [.text(id), .integer(expectedRevision), .text(version.createdAt), .text(version.updatedAt)]
+        )
     }
 
     static func sessionRevision(id: String) -> StoreStatement {
