@@ -158,6 +158,8 @@ enum APIIO {
     ///
     /// - Throws: A 415 ``ProblemDetails`` for anything else, also for none.
     static func checkJSONContentType(_ header: String?) throws(ProblemDetails) {
+        // What nearly every client sends, on every answer: accepted without taking it apart.
+        if header == "application/json" || header == "application/json; charset=utf-8" { return }
         let essence = (header ?? "").split(separator: ";", maxSplits: 1).first ?? ""
         let mediaType = essence.trimmingCharacters(in: .whitespaces).lowercased()
         let parts = mediaType.split(separator: "/", omittingEmptySubsequences: false)
