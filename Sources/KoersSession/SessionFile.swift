@@ -1,6 +1,7 @@
 public import Foundation
 public import KoersCore
 public import KoersExpression
+import Synchronization
 
 /// A saved interview: the pack it is for, the evaluation date and language, every answer with
 /// who gave it and when, notes, score overrides, and what the questions looked like.
@@ -93,11 +94,27 @@ public struct SessionFile: Sendable, Hashable, Codable {
 
     /// The fingerprints of every question of a pack, by question id.
     ///
+    /// Equal fingerprints of a pack come back as the very dictionary returned before, so that
+    /// the sessions of a pack share one: comparing two of them is then immediate, which
+    /// ``compactJSON()`` does on every save to copy the `questions` it wrote before.
+    ///
     /// - Parameter pack: The pack.
     /// - Returns: The fingerprints.
     public static func fingerprints(of pack: RulePack) -> [String: QuestionFingerprint] {
-        Dictionary(pack.questions.map { ($0.id, QuestionFingerprint($0)) }, uniquingKeysWith: { first, _ in first })
+        let fresh = Dictionary(
+            pack.questions.map { ($0.id, QuestionFingerprint($0)) },
+            uniquingKeysWith: { first, _ in first }
+        )
+        return sharedFingerprints.withLock { shared in
+            if let known = shared[pack.id], known == fresh { return known }
+            if shared.count >= 64 { shared.removeAll() }
+            shared[pack.id] = fresh
+            return fresh
+        }
     }
+
+    /// The fingerprints last returned for each pack id.
+    private static let sharedFingerprints = Mutex<[String: [String: QuestionFingerprint]]>([:])
 
     private enum CodingKeys: String, CodingKey {
         case format

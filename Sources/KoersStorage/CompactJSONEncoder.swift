@@ -1,9 +1,11 @@
 import Foundation
 import KoersSource
 
-/// Writes an `Encodable` value as compact JSON straight into bytes, for the session documents
-/// the store saves on every answer and for the session state the web API answers every answer
-/// with (package-wide, so that the server uses it too).
+/// Writes an `Encodable` value as compact JSON straight into bytes.
+///
+/// It writes the session state the web API answers every answer with (package-wide, so that the
+/// server uses it); the store writes session documents with the format's own writer,
+/// `SessionFile.compactJSON()`.
 ///
 /// Foundation's `JSONEncoder` first builds a tree of boxed values, checking every value's type
 /// on the way, and then writes the tree; for a session document that was most of an answer's

@@ -201,6 +201,32 @@ public protocol KoersStore: Sendable {
         changes: [SessionHistoryEntry]
     ) async throws(StoreError) -> InterviewRecord
 
+    /// The session as this store last read or saved it, without asking the database.
+    ///
+    /// It may be out of date: another process may have changed or removed the session since.
+    /// It is for a change that is saved with ``updateHeldSession(_:document:changes:)``, which
+    /// saves nothing when the session is no longer at this version, and so spares the database
+    /// a read on every answer.
+    ///
+    /// - Parameter id: The session.
+    /// - Returns: The session as held, or `nil` when the store holds none.
+    func heldSession(id: String) -> HeldSession?
+
+    /// Stores `document` and appends `changes` to the session's history, in one transaction,
+    /// if the session's row is still exactly the version `held` is of (the same revision and
+    /// times, so also not removed and made again).
+    ///
+    /// - Parameters:
+    ///   - held: The session as held (``heldSession(id:)``), which the document is a change of.
+    ///   - document: The new document.
+    ///   - changes: The changes that made it, oldest first.
+    /// - Returns: The record as stored (durable when it returns), or `nil` when the row is at
+    ///   another version or gone: nothing is saved then, and the caller reads the session
+    ///   (``session(id:)``) and changes that instead.
+    /// - Throws: ``StoreError/unavailable(_:)`` when the database cannot be reached.
+    func updateHeldSession(_ held: HeldSession, document: SessionFile, changes: [SessionHistoryEntry])
+        async throws(StoreError) -> InterviewRecord?
+
     /// Adds an interview session with the changes made while starting it (answers taken over
     /// from another session), in one transaction.
     ///
@@ -321,4 +347,14 @@ public protocol KoersStore: Sendable {
     /// - Parameter id: The organisation.
     /// - Throws: ``StoreError/notFound(_:)`` when it does not exist.
     func deleteOrganisation(id: String) async throws(StoreError)
+}
+
+/// A session as a store last read or saved it (``KoersStore/heldSession(id:)``), with the
+/// version of the row it was read from, which ``KoersStore/updateHeldSession(_:document:changes:)``
+/// checks.
+public struct HeldSession: Sendable {
+    /// The session as held.
+    public let record: InterviewRecord
+    /// The version of the row it was read from or saved as.
+    let version: SessionVersion
 }

@@ -138,8 +138,9 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         }
         let version = try SessionVersion(row)
         if let document = try StoreStatements.optionalDocument(row) {
-            documents.keep(document, of: id, at: version)
-            return try StoreStatements.session(row, document: document)
+            let record = try StoreStatements.session(row, document: document)
+            documents.keep(record, at: version)
+            return record
         }
         if let document = documents.document(of: id, at: version) {
             return try StoreStatements.session(row, document: document)
@@ -151,7 +152,7 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     /// Holds the document of a session as written or read, at the version of its record.
     private func keepCreated(_ record: InterviewRecord) {
         documents.keep(
-            record.document, of: record.id,
+            record,
             at: SessionVersion(
                 revision: record.revision, createdAt: StoreTime.text(record.createdAt),
                 updatedAt: StoreTime.text(record.updatedAt)
@@ -202,6 +203,26 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
         )
     }
 
+    func heldSession(id: String) -> HeldSession? {
+        documents.held(id).map { HeldSession(record: $0.record, version: $0.version) }
+    }
+
+    func updateHeldSession(_ held: HeldSession, document: SessionFile, changes: [SessionHistoryEntry])
+        async throws(StoreError) -> InterviewRecord?
+    {
+        let update = try StoreStatements.updateSession(
+            id: held.record.id,
+            expectedRevision: held.record.revision,
+            document: document,
+            changes: changes,
+            version: held.version
+        )
+        guard let row = try await write(update).first else { return nil }
+        let record = try StoreStatements.session(row, document: document)
+        documents.keep(record, at: try SessionVersion(row))
+        return record
+    }
+
     func createSession(_ session: InterviewRecord, changes: [SessionHistoryEntry]) async throws(StoreError) {
         try await write(StoreStatements.insert(session, changes: changes))
         keepCreated(session)
@@ -223,8 +244,9 @@ final class SQLStore<Driver: StoreDriver>: KoersStore {
     {
         let saved = try await write(update)
         if let row = saved.first {
-            documents.keep(document, of: id, at: try SessionVersion(row))
-            return try StoreStatements.session(row, document: document)
+            let record = try StoreStatements.session(row, document: document)
+            documents.keep(record, at: try SessionVersion(row))
+            return record
         }
         // Nothing was saved: say why (the write is over, so this look-up only names the reason).
         guard

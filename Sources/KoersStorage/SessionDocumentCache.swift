@@ -26,7 +26,8 @@ struct SessionVersion: Sendable, Hashable {
     }
 }
 
-/// The documents of the sessions used last, each with the version of the row it belongs to.
+/// The documents of the sessions used last, each with the record and the version of the row it
+/// belongs to.
 ///
 /// Reading a session's JSON document and decoding it is most of the work of an answer; a web
 /// app answers the same sessions again and again. The store asks the database for a session's
@@ -42,7 +43,7 @@ struct SessionVersion: Sendable, Hashable {
 final class SessionDocumentCache: Sendable {
     private struct Entry {
         var version: SessionVersion
-        var document: SessionFile
+        var record: InterviewRecord
         var used: UInt64
     }
 
@@ -70,22 +71,33 @@ final class SessionDocumentCache: Sendable {
             guard var entry = state.entries[id], entry.version == version else { return nil }
             state.clock += 1
             entry.used = state.clock
-            let document = entry.document
+            let document = entry.record.document
             state.entries[id] = entry
             return document
         }
     }
 
-    /// Holds a session's document at a version, in place of any other one of it.
-    func keep(_ document: SessionFile, of id: String, at version: SessionVersion) {
+    /// The record held for a session, whatever the database holds now, with its version.
+    func held(_ id: String) -> (record: InterviewRecord, version: SessionVersion)? {
+        state.withLock { state in
+            guard var entry = state.entries[id] else { return nil }
+            state.clock += 1
+            entry.used = state.clock
+            state.entries[id] = entry
+            return (entry.record, entry.version)
+        }
+    }
+
+    /// Holds a session's record (with its document) at a version, in place of any other one of it.
+    func keep(_ record: InterviewRecord, at version: SessionVersion) {
         state.withLock { state in
             state.clock += 1
-            if state.entries[id] == nil, state.entries.count >= capacity,
+            if state.entries[record.id] == nil, state.entries.count >= capacity,
                 let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key
             {
                 state.entries[oldest] = nil
             }
-            state.entries[id] = Entry(version: version, document: document, used: state.clock)
+            state.entries[record.id] = Entry(version: version, record: record, used: state.clock)
         }
     }
 

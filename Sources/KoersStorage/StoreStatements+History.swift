@@ -16,18 +16,14 @@ extension StoreStatements {
         id: String,
         expectedRevision: Int,
         document: SessionFile,
-        changes: [SessionHistoryEntry]
+        changes: [SessionHistoryEntry],
+        version: SessionVersion? = nil
     ) throws(StoreError) -> StoreWrite {
-        var write = try updateSession(id: id, expectedRevision: expectedRevision, document: document)
+        var write = try updateSession(id: id, expectedRevision: expectedRevision, document: document, version: version)
         guard !changes.isEmpty else { return write }
-        let lock = StoreStatement(
-            "UPDATE interview_sessions SET revision = revision WHERE id = ? AND revision = ?",
-            [.text(id), .integer(expectedRevision)]
-        )
-        let condition = StoreStatement(
-            "SELECT 1 FROM interview_sessions WHERE id = ? AND revision = ?",
-            [.text(id), .integer(expectedRevision)]
-        )
+        let row = sessionCondition(id: id, expectedRevision: expectedRevision, version: version)
+        let lock = StoreStatement("UPDATE interview_sessions SET revision = revision WHERE \(row.sql)", row.binds)
+        let condition = StoreStatement("SELECT 1 FROM interview_sessions WHERE \(row.sql)", row.binds)
         var statements = [lock]
         for change in changes { statements.append(try insertHistory(change, sessionID: id, when: condition)) }
         write.statements = statements + write.statements
@@ -56,8 +52,8 @@ extension StoreStatements {
             "by_name": .text(change.by),
             "kind": .text(change.kind.rawValue),
             "subject": .text(change.id),
-            "old_value": .optional(try contentText(change.old, sessionID: sessionID)),
-            "new_value": .optional(try contentText(change.new, sessionID: sessionID)),
+            "old_value": .optional(contentText(change.old)),
+            "new_value": .optional(contentText(change.new)),
             "source": .optional(change.source),
         ]
         let columns = values.map(\.key).joined(separator: ", ")
@@ -98,16 +94,10 @@ extension StoreStatements {
         return SessionHistoryEntry(change, accountID: try row.optionalText("account_id"), position: position)
     }
 
-    /// What a change was or became, as JSON text (an answer as in a session file's `answers`).
-    private static func contentText(_ content: SessionChange.Content?, sessionID: String) throws(StoreError) -> String? {
-        guard let content else { return nil }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(content), as: UTF8.self)
-        } catch {
-            throw .corrupt("cannot encode a change of session '\(sessionID)': \(error)")
-        }
+    /// What a change was or became, as JSON text with sorted keys (an answer as in a session
+    /// file's `answers`), by the format's own writer (`SessionChange.Content.compactJSON()`).
+    private static func contentText(_ content: SessionChange.Content?) -> String? {
+        content.map { String(decoding: $0.compactJSON(), as: UTF8.self) }
     }
 
     private static func content(_ text: String?, sessionID: String, position: Int) throws(StoreError)

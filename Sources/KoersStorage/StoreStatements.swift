@@ -239,7 +239,7 @@ enum StoreStatements {
                 "id": .text(session.id), "organisation_id": .optional(session.organisationID),
                 "label": .text(session.label), "pack_id": .text(session.packID),
                 "resume_token_hash": .optional(session.resumeTokenHash), "revision": .integer(session.revision),
-                "document": .text(try documentText(session.document, sessionID: session.id)),
+                "document": .text(documentText(session.document)),
                 "created_at": .time(session.createdAt), "updated_at": .time(session.updatedAt),
             ]
         )
@@ -295,24 +295,40 @@ enum StoreStatements {
         )
     }
 
-    /// Saves a document if the revision is still the expected one, returning the row as saved
-    /// but its document, which the caller holds (no row: someone else saved in between, or
-    /// there is no such session).
-    static func updateSession(id: String, expectedRevision: Int, document: SessionFile) throws(StoreError)
-        -> StoreWrite
-    {
+    /// Saves a document if the revision is still the expected one (and with `version`, the row
+    /// still exactly that version), returning the row as saved but its document, which the
+    /// caller holds (no row: someone else saved in between, or there is no such session).
+    static func updateSession(
+        id: String,
+        expectedRevision: Int,
+        document: SessionFile,
+        version: SessionVersion? = nil
+    ) throws(StoreError) -> StoreWrite {
+        let condition = sessionCondition(id: id, expectedRevision: expectedRevision, version: version)
         let update = StoreStatement(
             """
             UPDATE interview_sessions SET document = ?, revision = revision + 1, updated_at = ?
-            WHERE id = ? AND revision = ? RETURNING \(sessionMetadataColumns)
+            WHERE \(condition.sql) RETURNING \(sessionMetadataColumns)
             """,
-            [
-                .text(try documentText(document, sessionID: id)), .time(Date()), .text(id),
-                .integer(expectedRevision),
-            ],
+            [.text(documentText(document)), .time(Date())] + condition.binds,
             table: "interview_sessions"
         )
         return StoreWrite(what: "saving session '\(id)'", statements: [update])
+    }
+
+    /// The `WHERE` condition of a session row at the expected revision; with `version`, also at
+    /// exactly that version's times, so that a row removed and made again under the same id is
+    /// not taken for it.
+    static func sessionCondition(id: String, expectedRevision: Int, version: SessionVersion?)
+        -> (sql: String, binds: [StoreValue])
+    {
+        guard let version, version.revision == expectedRevision else {
+            return ("id = ? AND revision = ?", [.text(id), .integer(expectedRevision)])
+        }
+        return (
+            "id = ? AND revision = ? AND created_at = ? AND updated_at = ?",
+            [.text(id), .integer(expectedRevision), .text(version.createdAt), .text(version.updatedAt)]
+        )
     }
 
     static func sessionRevision(id: String) -> StoreStatement {
@@ -346,15 +362,11 @@ enum StoreStatements {
         return try document(text, sessionID: row.text("id"))
     }
 
-    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact and
-    /// with keys in the document's own order (``CompactJSONEncoder``): nobody reads the column
-    /// as a file (a download encodes the document again), and it is written on every answer.
-    private static func documentText(_ document: SessionFile, sessionID: String) throws(StoreError) -> String {
-        do {
-            return try CompactJSONEncoder().encode(document)
-        } catch {
-            throw .corrupt("cannot encode the document of session '\(sessionID)': \(error)")
-        }
+    /// A session document as `koers-session/1` JSON, as in the CLI's files but compact, by the
+    /// format's own writer (``SessionFile/compactJSON()``): nobody reads the column as a file (a
+    /// download encodes the document again), and it is written on every answer.
+    private static func documentText(_ document: SessionFile) -> String {
+        String(decoding: document.compactJSON(), as: UTF8.self)
     }
 
     private static func document(_ text: String, sessionID: String) throws(StoreError) -> SessionFile {

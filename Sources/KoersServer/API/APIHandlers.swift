@@ -179,7 +179,7 @@ struct APIHandlers: Sendable {
     /// A session's state as JSON, with its revision as the `ETag` (`"3"`), which `If-Match`
     /// takes back when an answer is written.
     private static func tagged(_ state: SessionState) throws -> Response {
-        var response = try APIIO.compactJSON(state)
+        var response = APIIO.stateJSON(state)
         response.headers[.eTag] = "\"\(state.session.revision)\""
         return response
     }
@@ -256,21 +256,21 @@ struct APIHandlers: Sendable {
         let state = try await services.sessions.setOverride(
             scoreID, in: sessionID, value: value, justification: body.justification, access: access
         )
-        return try APIIO.compactJSON(state)
+        return APIIO.stateJSON(state)
     }
 
     private func removeOverride(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let access = try await authentication.coach(request)
         let sessionID = try APIIO.parameter("sessionId", context)
         let scoreID = try APIIO.parameter("scoreId", context)
-        return try APIIO.compactJSON(try await services.sessions.removeOverride(scoreID, in: sessionID, access: access))
+        return APIIO.stateJSON(try await services.sessions.removeOverride(scoreID, in: sessionID, access: access))
     }
 
     private func confirmOverride(_ request: Request, _ context: KoersRequestContext) async throws -> Response {
         let access = try await authentication.coach(request)
         let sessionID = try APIIO.parameter("sessionId", context)
         let scoreID = try APIIO.parameter("scoreId", context)
-        return try APIIO.compactJSON(try await services.sessions.confirmOverride(scoreID, in: sessionID, access: access))
+        return APIIO.stateJSON(try await services.sessions.confirmOverride(scoreID, in: sessionID, access: access))
     }
 
     private func getResult(_ request: Request, _ context: KoersRequestContext) async throws -> Response {

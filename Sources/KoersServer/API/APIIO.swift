@@ -46,6 +46,21 @@ enum APIIO {
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
+    /// The session state as JSON, by its own writer (`SessionState.compactJSON()`), which gives
+    /// the bytes ``compactJSON(_:status:)`` gives for it (a debug build checks that on every
+    /// answer, so that every test of the API does).
+    static func stateJSON(_ state: SessionState, status: HTTPResponse.Status = .ok) -> Response {
+        let bytes = state.compactJSON()
+        assert(
+            (try? CompactJSONEncoder().bytes(state)) == bytes,
+            "the session state writer and the generic encoder differ: \(String(decoding: bytes, as: UTF8.self))"
+        )
+        var headers = HTTPFields()
+        headers[.contentType] = "application/json; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
     /// A text answer (a report).
     ///
     /// An HTML report gets the pages' security headers (``PageHandlers/securityHeaders``): it
@@ -143,6 +158,8 @@ enum APIIO {
     ///
     /// - Throws: A 415 ``ProblemDetails`` for anything else, also for none.
     static func checkJSONContentType(_ header: String?) throws(ProblemDetails) {
+        // What nearly every client sends, on every answer: accepted without taking it apart.
+        if header == "application/json" || header == "application/json; charset=utf-8" { return }
         let essence = (header ?? "").split(separator: ";", maxSplits: 1).first ?? ""
         let mediaType = essence.trimmingCharacters(in: .whitespaces).lowercased()
         let parts = mediaType.split(separator: "/", omittingEmptySubsequences: false)

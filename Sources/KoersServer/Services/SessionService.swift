@@ -358,6 +358,16 @@ public struct SessionService: Sendable {
             throw ServiceError(error)
         }
         guard let record else { throw notFound }
+        try await authorize(record, access: access, notFound: notFound)
+        return record
+    }
+
+    /// Checks that the caller may see a session record.
+    ///
+    /// - Throws: `notFound` when not (see ``authorizedRecord(id:access:)``).
+    private func authorize(_ record: InterviewRecord, access: Access, notFound: ServiceError)
+        async throws(ServiceError)
+    {
         switch access {
         case .coach(let coach):
             guard let organisationID = record.organisationID else { throw notFound }
@@ -374,7 +384,26 @@ public struct SessionService: Sendable {
         case .shareToken:
             throw notFound
         }
-        return record
+    }
+
+    /// The session as the store holds it from this process's last read or save, if the caller
+    /// may change it.
+    ///
+    /// Only when it is at one of `revisions`; a change of it is saved only if the row is still
+    /// at that version (`KoersStore.updateHeldSession(_:document:changes:)`). `nil` when the
+    /// store holds none or anything is amiss, and the session is read instead.
+    private func heldRecord(id: String, access: Access, ifRevision revisions: Set<Int>?) async -> HeldSession? {
+        guard let held = store.heldSession(id: id) else { return nil }
+        if let revisions, !revisions.contains(held.record.revision) { return nil }
+        // A session whose record expired here may have been changed by another process since.
+        guard !isExpired(held.record) else { return nil }
+        do {
+            try await authorize(held.record, access: access, notFound: .notFound("no such session"))
+            try access.requireWriter()
+        } catch {
+            return nil
+        }
+        return held
     }
 
     /// The error for an `If-Match` that names another revision than the stored one.
@@ -433,12 +462,21 @@ public struct SessionService: Sendable {
         _ body: (inout SessionFile, LoadedPack) throws(ServiceError) -> Void
     ) async throws(ServiceError) -> SessionState {
         var attempt = 0
+        // First the session as the store holds it, which spares a read of the database on every
+        // answer; the save checks that the row is still that version, and else the session is
+        // read and changed as usual.
+        var held = await heldRecord(id: id, access: access, ifRevision: revisions)
         while true {
             attempt += 1
-            let record = try await authorizedRecord(id: id, access: access)
-            try access.requireWriter()
-            if let revisions, !revisions.contains(record.revision) {
-                throw Self.changedInTheMeantime(record.revision)
+            let record: InterviewRecord
+            if let held {
+                record = held.record
+            } else {
+                record = try await authorizedRecord(id: id, access: access)
+                try access.requireWriter()
+                if let revisions, !revisions.contains(record.revision) {
+                    throw Self.changedInTheMeantime(record.revision)
+                }
             }
             let pack = try packs.pack(id: record.packID)
             var document =
@@ -451,15 +489,39 @@ public struct SessionService: Sendable {
             // a history that came with the document (an imported session file) moves there
             // with the first change, without an account.
             let loaded = document.history.count
-            try body(&document, pack)
+            do {
+                try body(&document, pack)
+            } catch {
+                // Refused against the session as held: the answer is the one for the session as
+                // the database holds it, which another process may have changed.
+                guard held == nil else {
+                    held = nil
+                    attempt -= 1
+                    continue
+                }
+                throw error
+            }
             let changes = document.history.enumerated().map { offset, change in
                 SessionHistoryEntry(change, accountID: offset < loaded ? nil : access.coach?.id)
             }
             document.history = []
             do {
-                let saved = try await store.updateSession(
-                    id: id, expectedRevision: record.revision, document: document, changes: changes
-                )
+                let saved: InterviewRecord
+                if let current = held {
+                    held = nil
+                    guard
+                        let stored = try await store.updateHeldSession(current, document: document, changes: changes)
+                    else {
+                        // Changed or removed by another process since: read it, as if this was not tried.
+                        attempt -= 1
+                        continue
+                    }
+                    saved = stored
+                } else {
+                    saved = try await store.updateSession(
+                        id: id, expectedRevision: record.revision, document: document, changes: changes
+                    )
+                }
                 // The document was adapted to the pack before the change: evaluate it once, as saved.
                 adaptedDocuments.insert(id, revision: saved.revision, updatedAt: saved.updatedAt)
                 return state(of: saved, pack: pack, language: nil, adapting: false)

@@ -27,10 +27,16 @@ public enum Tokens {
     /// - Parameter token: The token.
     /// - Returns: The SHA-256 of its UTF-8 bytes, as lowercase hex.
     public static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        // Every answer of a resumed session checks its token: written digit by digit into one
+        // buffer, not as a string per byte joined.
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: Data(token.utf8)) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// A new id for a record (UUID text, lowercase).
