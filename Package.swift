@@ -194,6 +194,8 @@ let package = Package(
             name: "KoersServerTests",
             dependencies: [
                 "KoersServer", "KoersStorage", "KoersBuiltins", "KoersTestSupport",
+                // The kept interview runs against the engine (InterviewRunsTests).
+                "KoersCore", "KoersExpression", "KoersInterview", "KoersSession",
                 // In-process tests of the router (InProcess/).
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

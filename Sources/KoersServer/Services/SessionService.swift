@@ -58,6 +58,9 @@ public struct SessionService: Sendable {
     let changeQueue = SessionChangeQueue()
     /// The session versions this process saved, adapted to their packs (see ``AdaptedDocuments``).
     let adaptedDocuments = AdaptedDocuments()
+    /// The interview runs of recently shown sessions: a state after a change evaluates only
+    /// what the change touched.
+    let interviewRuns = InterviewRuns()
 
     /// The longest note kept with an answer, in characters.
     public static let maximumNoteLength = 4000
@@ -612,7 +615,7 @@ public struct SessionService: Sendable {
     ) -> SessionState {
         let document = adapting ? adapted(record.document, to: pack) : record.document
         let language = requested.flatMap { ["nl", "en"].contains($0) ? $0 : nil } ?? document.language
-        let state = interviewState(document, pack: pack)
+        let state = interviewRuns.state(of: record.id, document: document, pack: pack)
         let formatter = ValueFormatter(language: language)
         var answers: [AnswerView] = []
         for question in pack.pack.questions {

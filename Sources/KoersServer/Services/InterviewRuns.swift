@@ -1,0 +1,90 @@
+import KoersCore
+import KoersInterview
+import KoersSession
+import Synchronization
+
+/// The interview runs of recently changed sessions, so that the state answering a change
+/// evaluates only what the change touched (`InterviewRun`) instead of the whole pack.
+///
+/// A run is taken out while it is brought up to a document and asked for its state, and put
+/// back after: two requests for one session never share a run (the second starts a fresh one),
+/// and a run is never used by two tasks at once. The state is exactly what
+/// `Interview.state(of:on:overrides:)` gives for the document: the run is given the document's
+/// answers, date and overrides, and forgets what depends on each one that differs.
+final class InterviewRuns: Sendable {
+    /// A kept run: which pack it follows and when it was last used, for eviction.
+    private struct Entry {
+        var packID: String
+        var run: KeptRun
+        var lastUse: UInt64
+    }
+
+    /// A run moved between the tasks that use it one after another.
+    ///
+    /// Unchecked: an `InterviewRun` belongs to one task at a time, and a kept run is reachable
+    /// only from the table until a task takes it out, uses it and puts it back.
+    private final class KeptRun: @unchecked Sendable {
+        let run: InterviewRun
+
+        init(_ run: InterviewRun) {
+            self.run = run
+        }
+    }
+
+    private struct Table {
+        var entries: [String: Entry] = [:]
+        var clock: UInt64 = 0
+    }
+
+    /// The most runs kept; past it the least recently used one is dropped.
+    let capacity: Int
+    private let table = Mutex(Table())
+
+    /// Creates an empty set of runs.
+    ///
+    /// - Parameter capacity: The most runs kept (at least 1).
+    init(capacity: Int = 512) {
+        self.capacity = max(1, capacity)
+    }
+
+    /// The interview state of a session's document, worked out on the session's kept run when
+    /// there is one for the pack.
+    ///
+    /// - Parameters:
+    ///   - sessionID: The session.
+    ///   - document: The session's document, adapted to the pack.
+    ///   - pack: The session's pack.
+    /// - Returns: The state, as `Interview.state(of:on:overrides:)` gives it.
+    func state(of sessionID: String, document: SessionFile, pack: LoadedPack) -> InterviewState {
+        let taken = table.withLock { table in table.entries.removeValue(forKey: sessionID) }
+        let kept: KeptRun
+        if let taken, taken.packID == pack.id {
+            kept = taken.run
+            let run = kept.run
+            let answers = document.answerSet
+            for question in pack.pack.questions {
+                run.setAnswer(answers[question.id], for: question.id)
+            }
+            run.setDate(document.evaluationDate)
+            run.setOverrides(document.engineOverrides)
+        } else {
+            kept = KeptRun(
+                InterviewRun(
+                    interview: pack.interview, answers: document.answerSet,
+                    on: document.evaluationDate, overrides: document.engineOverrides
+                )
+            )
+        }
+        let state = kept.run.state()
+        table.withLock { table in
+            table.clock &+= 1
+            if table.entries[sessionID] == nil, table.entries.count >= capacity,
+                let oldest = table.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
+            {
+                table.entries[oldest] = nil
+            }
+            table.entries[sessionID] = Entry(packID: pack.id, run: kept, lastUse: table.clock)
+        }
+        return state
+    }
+}
