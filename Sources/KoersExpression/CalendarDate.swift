@@ -219,8 +219,11 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         return era * 146_097 + dayOfEra - 719_468
     }
 
-    /// The date for a day number (Howard Hinnant's `civil_from_days`).
-    init(dayNumber: Int) {
+    /// The date for a day number: days since 1970-01-01, negative before it (Howard Hinnant's
+    /// `civil_from_days`).
+    ///
+    /// - Parameter dayNumber: Days since 1970-01-01; the result must lie in the years 1 to 9999.
+    public init(dayNumber: Int) {
         let shifted = dayNumber + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097

@@ -1,4 +1,5 @@
 public import Foundation
+import KoersExpression
 
 /// Times in JSON as Koers writes them: `"2024-05-01T09:30:00Z"`, as `JSONEncoder` writes them
 /// with `.iso8601` and as `Date.ISO8601FormatStyle` formats them.
@@ -27,14 +28,14 @@ public enum JSONTime {
             return
         }
         let total = Int(seconds)
-        let (year, month, day) = civil(days: total / 86_400)
+        let date = CalendarDate(dayNumber: total / 86_400)
         let second = total % 86_400
         bytes.append(UInt8(ascii: "\""))
-        digits(year, 4, to: &bytes)
+        digits(date.year, 4, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(month, 2, to: &bytes)
+        digits(date.month, 2, to: &bytes)
         bytes.append(UInt8(ascii: "-"))
-        digits(day, 2, to: &bytes)
+        digits(date.day, 2, to: &bytes)
         bytes.append(UInt8(ascii: "T"))
         digits(second / 3600, 2, to: &bytes)
         bytes.append(UInt8(ascii: ":"))
@@ -49,20 +50,6 @@ public enum JSONTime {
 
     /// 10000-01-01T00:00:00Z in seconds since 1970.
     private static let year10000: Double = 253_402_300_800
-
-    /// The Gregorian year, month and day of a day counted from 1970-01-01 (not before it).
-    static func civil(days: Int) -> (year: Int, month: Int, day: Int) {
-        // Howard Hinnant's days-to-civil, for days from 1970 on (so no negative eras).
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
 
     /// A non-negative number in exactly `width` decimal digits.
     private static func digits(_ number: Int, _ width: Int, to bytes: inout [UInt8]) {
