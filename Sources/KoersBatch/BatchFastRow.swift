@@ -100,15 +100,26 @@ extension BatchRowEvaluator {
                 case .string where field.end - field.start == 2: continue
                 default: break
                 }
-                let key = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
-                let hash = ByteAnswerMemo.hash(key, question: field.key)
                 let reading: Result<AnswerState, AnswerProblem>
-                if let known = workspace.memo.reading(of: key, hash: hash, question: field.key) {
-                    reading = known
+                if field.kind == .trueValue || field.kind == .falseValue {
+                    let literal = field.kind == .trueValue
+                    if let known = workspace.memo.reading(of: literal, question: field.key) {
+                        reading = known
+                    } else {
+                        guard let input = input(of: field, in: line) else { return nil }
+                        reading = interview.reading(of: input, at: field.key)
+                        workspace.memo.remember(reading, of: literal, question: field.key)
+                    }
                 } else {
-                    guard let input = input(of: field, in: line) else { return nil }
-                    reading = interview.reading(of: input, at: field.key)
-                    workspace.memo.remember(reading, of: key, hash: hash, question: field.key)
+                    let key = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
+                    let hash = ByteAnswerMemo.hash(key, question: field.key)
+                    if let known = workspace.memo.reading(of: key, hash: hash, question: field.key) {
+                        reading = known
+                    } else {
+                        guard let input = input(of: field, in: line) else { return nil }
+                        reading = interview.reading(of: input, at: field.key)
+                        workspace.memo.remember(reading, of: key, hash: hash, question: field.key)
+                    }
                 }
                 guard case .success(let state) = reading else { return nil }
                 workspace.readings[field.key] = state

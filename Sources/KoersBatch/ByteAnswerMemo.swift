@@ -39,10 +39,27 @@ struct ByteAnswerMemo: Sendable {
     private var keys: [UInt8] = []
     /// Values remembered per question.
     private var counts: [Int]
+    /// The readings of the literals `false` and `true`, at `2 × question` and one after: the
+    /// commonest values of a row, read without hashing their bytes.
+    private var literals: [Result<AnswerState, AnswerProblem>?]
 
     /// An empty memo for a pack with this many questions.
     init(questionCount: Int) {
         counts = Array(repeating: 0, count: questionCount)
+        literals = Array(repeating: nil, count: 2 * questionCount)
+    }
+
+    /// The remembered reading of the JSON literal `true` or `false` for the question at a
+    /// position.
+    func reading(of literal: Bool, question: Int) -> Result<AnswerState, AnswerProblem>? {
+        let index = 2 * question + (literal ? 1 : 0)
+        return index < literals.count ? literals[index] : nil
+    }
+
+    /// Remembers the reading of the JSON literal `true` or `false`.
+    mutating func remember(_ reading: Result<AnswerState, AnswerProblem>, of literal: Bool, question: Int) {
+        let index = 2 * question + (literal ? 1 : 0)
+        if index < literals.count { literals[index] = reading }
     }
 
     /// The hash of a value's bytes for a question.
@@ -63,14 +80,32 @@ struct ByteAnswerMemo: Sendable {
             let entry = entries[stored - 1]
             if entry.hash == hash, entry.question == question, Int(entry.length) == key.count,
                 keys.withUnsafeBufferPointer({ all in
-                    guard let stored = all.baseAddress, let given = key.baseAddress else { return key.isEmpty }
-                    return memcmp(stored + Int(entry.start), given, key.count) == 0
+                    Self.equal(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)]), key)
                 })
             {
                 return readings[stored - 1]
             }
             slot = (slot + 1) & mask
         }
+    }
+
+    /// Whether two byte strings of the same length are equal, compared eight bytes at a time
+    /// (the values a memo holds are short: a call to `memcmp` cost more than comparing).
+    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ given: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let left = stored.baseAddress, let right = given.baseAddress else { return stored.count == given.count }
+        let count = given.count
+        var offset = 0
+        while offset + 8 <= count {
+            let a = UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self)
+            let b = UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self)
+            if a != b { return false }
+            offset += 8
+        }
+        while offset < count {
+            if left[offset] != right[offset] { return false }
+            offset += 1
+        }
+        return true
     }
 
     /// Remembers a reading while there is room and the value is short.

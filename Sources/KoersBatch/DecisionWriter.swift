@@ -93,42 +93,48 @@ struct DecisionWriter: Sendable {
         bytes.append(contentsOf: #","date":""#.utf8)
         bytes.append(contentsOf: date)
         bytes.append(contentsOf: #"","outcomes":{"#.utf8)
-        for index in decision.outcomes.indices {
-            let outcome = decision.outcomes[index]
-            bytes.append(contentsOf: outcomeOpenings[index])
-            bytes.append(contentsOf: verdicts[BatchTally.verdictIndex(outcome.verdict)])
-            if !outcome.amounts.isEmpty {
-                bytes.append(contentsOf: #","amounts":{"#.utf8)
-                for (offset, amount) in outcome.amounts.enumerated() {
-                    if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes.append(contentsOf: amountKeys[index][amount.position])
-                    if let value = amount.result.value {
-                        JSONString.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
-                    } else {
-                        bytes.append(contentsOf: "null".utf8)
+        // Fields are read in place, by index: a copy of an outcome (`let outcome = …`) retained
+        // and released each of its arrays for every row.
+        decision.outcomes.withUnsafeBufferPointer { outcomes in
+            for index in outcomes.indices {
+                bytes.append(contentsOf: outcomeOpenings[index])
+                let verdict = outcomes[index].verdict
+                bytes.append(contentsOf: verdicts[BatchTally.verdictIndex(verdict)])
+                let amountCount = outcomes[index].amounts.count
+                if amountCount > 0 {
+                    bytes.append(contentsOf: #","amounts":{"#.utf8)
+                    for offset in 0..<amountCount {
+                        if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                        bytes.append(contentsOf: amountKeys[index][outcomes[index].amounts[offset].position])
+                        if case .known(let value) = outcomes[index].amounts[offset].result {
+                            JSONString.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
+                        } else {
+                            bytes.append(contentsOf: "null".utf8)
+                        }
                     }
+                    bytes.append(UInt8(ascii: "}"))
+                }
+                if verdict == .ineligible {
+                    bytes.append(contentsOf: #","unmet":["#.utf8)
+                    var first = true
+                    for position in outcomes[index].requirements.indices
+                    where outcomes[index].requirements[position] == .unmet {
+                        if !first { bytes.append(UInt8(ascii: ",")) }
+                        first = false
+                        bytes.append(contentsOf: requirementIDs[index][position])
+                    }
+                    bytes.append(UInt8(ascii: "]"))
+                }
+                if verdict == .undetermined {
+                    bytes.append(contentsOf: #","missing":["#.utf8)
+                    for (offset, question) in evaluator.questionIDs(outcomes[index].missing).enumerated() {
+                        if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+                        JSONString.appendQuoted(question, to: &bytes)
+                    }
+                    bytes.append(UInt8(ascii: "]"))
                 }
                 bytes.append(UInt8(ascii: "}"))
             }
-            if outcome.verdict == .ineligible {
-                bytes.append(contentsOf: #","unmet":["#.utf8)
-                var first = true
-                for (position, state) in outcome.requirements.enumerated() where state == .unmet {
-                    if !first { bytes.append(UInt8(ascii: ",")) }
-                    first = false
-                    bytes.append(contentsOf: requirementIDs[index][position])
-                }
-                bytes.append(UInt8(ascii: "]"))
-            }
-            if outcome.verdict == .undetermined {
-                bytes.append(contentsOf: #","missing":["#.utf8)
-                for (offset, question) in evaluator.questionIDs(outcome.missing).enumerated() {
-                    if offset > 0 { bytes.append(UInt8(ascii: ",")) }
-                    JSONString.appendQuoted(question, to: &bytes)
-                }
-                bytes.append(UInt8(ascii: "]"))
-            }
-            bytes.append(UInt8(ascii: "}"))
         }
         bytes.append(UInt8(ascii: "}"))
         if !decision.scores.isEmpty {

@@ -281,7 +281,7 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
         _ mode: NSDecimalNumber.RoundingMode
     ) -> ExactNumber? {
         guard (1...18).contains(digits) else { return nil }
-        let divisor = powersOfTen[digits]
+        let divisor = powerOfTen(digits)
         var quotient = significand / divisor
         let remainder = significand % divisor
         if remainder != 0 {
@@ -303,18 +303,42 @@ public struct ExactNumber: Sendable, Hashable, Comparable, CustomStringConvertib
 
     // MARK: Forms
 
-    /// Powers of ten that fit in an `Int64`: `10^0` to `10^18`.
-    private static let powersOfTen: [Int64] = {
-        var powers: [Int64] = [1]
-        for _ in 1...18 { powers.append(powers[powers.count - 1] * 10) }
-        return powers
-    }()
+    /// `10^places` for `places` from 0 to 18 (the powers of ten that fit in an `Int64`).
+    ///
+    /// A switch, which compiles to a constant table: a lazily made static array cost a
+    /// `swift_once` check on every comparison and sum of numbers with different exponents.
+    @inline(__always)
+    private static func powerOfTen(_ places: Int) -> Int64 {
+        switch places {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1_000
+        case 4: 10_000
+        case 5: 100_000
+        case 6: 1_000_000
+        case 7: 10_000_000
+        case 8: 100_000_000
+        case 9: 1_000_000_000
+        case 10: 10_000_000_000
+        case 11: 100_000_000_000
+        case 12: 1_000_000_000_000
+        case 13: 10_000_000_000_000
+        case 14: 100_000_000_000_000
+        case 15: 1_000_000_000_000_000
+        case 16: 10_000_000_000_000_000
+        case 17: 100_000_000_000_000_000
+        case 18: 1_000_000_000_000_000_000
+        // Every caller checks the range first, as indexing the table did.
+        default: preconditionFailure("10^\(places) has no Int64 form")
+        }
+    }
 
     /// `value × 10^places`, or `nil` when it does not fit in an `Int64`.
     @inline(__always)
     private static func scaled(_ value: Int64, by places: Int) -> Int64? {
         guard places <= 18 else { return value == 0 ? 0 : nil }
-        let (result, overflow) = value.multipliedReportingOverflow(by: powersOfTen[places])
+        let (result, overflow) = value.multipliedReportingOverflow(by: powerOfTen(places))
         return overflow || result == .min ? nil : result
     }
 

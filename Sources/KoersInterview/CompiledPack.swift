@@ -40,8 +40,15 @@ final class CompiledPack: Sendable {
     let scores: [CompiledExpression]
     /// By outcome: its `requested_if`, if it has one.
     let requestedIf: [CompiledExpression?]
-    let requirements: [[CompiledExpression]]
-    let amounts: [[CompiledExpression]]
+    /// Every outcome's requirement conditions, outcome after outcome; outcome `o`'s are at
+    /// `requirementStarts[o]..<requirementStarts[o + 1]`.
+    let requirements: [CompiledExpression]
+    /// Every outcome's amount expressions, outcome after outcome; see ``amountStarts``.
+    let amounts: [CompiledExpression]
+    /// Where each outcome's requirements start in ``requirements`` (and the count at the end).
+    let requirementStarts: [Int]
+    /// Where each outcome's amounts start in ``amounts`` (and the count at the end).
+    let amountStarts: [Int]
     let recommendations: [CompiledExpression]
     /// The recommendations' positions by priority, highest first, then in pack order: the
     /// order in which those that fire are listed, worked out once.
@@ -55,6 +62,22 @@ final class CompiledPack: Sendable {
     let outcomePeriods: [OutcomePeriods]
     /// The period in which the pack itself is in force.
     let packValidity: ValidityPeriod
+
+    /// What is in force on a date, worked out once per date for a run instead of once per
+    /// decision: by outcome whether it is open (the pack and the outcome in force), then every
+    /// requirement in force (from `outcomeCount`, in the order of ``requirements``), then every
+    /// amount in force (from `outcomeCount + requirements.count`, in the order of ``amounts``).
+    ///
+    /// - Parameter date: The evaluation date.
+    /// - Returns: The flags.
+    func inForce(on date: CalendarDate) -> [Bool] {
+        let packOpen = packValidity.contains(date)
+        var flags = outcomePeriods.map { packOpen && $0.outcome.contains(date) }
+        flags.reserveCapacity(flags.count + requirements.count + amounts.count)
+        for periods in outcomePeriods { flags.append(contentsOf: periods.requirements.map { $0.contains(date) }) }
+        for periods in outcomePeriods { flags.append(contentsOf: periods.amounts.map { $0.contains(date) }) }
+        return flags
+    }
 
     /// When an outcome, its requirements and its amounts are in force.
     struct OutcomePeriods: Sendable {
@@ -75,7 +98,7 @@ final class CompiledPack: Sendable {
     /// For every question: the slots, `relevant_if` conditions and calculations that depend on
     /// its answer (the inverse of the three lists above), so that changing an answer visits
     /// only what it can change.
-    let dependents: [Dependents]
+    let dependents: DependentTable
     /// For every question: whether it has validations (read for every answer set decided).
     let hasValidations: [Bool]
     /// The questions that a validation of an earlier question reads.
@@ -85,12 +108,70 @@ final class CompiledPack: Sendable {
     /// clears them before checking (``AnswerSetDecider``).
     let questionsReadByEarlierValidations: InputSet
 
-    /// What depends on one question's answer: slots, `relevant_if` conditions by question, and
-    /// calculations by position.
-    struct Dependents: Sendable {
-        var slots: [Int32] = []
-        var relevance: [Int32] = []
-        var calculations: [Int32] = []
+    /// What depends on each question's answer: slots, `relevant_if` conditions by question, and
+    /// calculations by position, in one flat array.
+    ///
+    /// One array instead of three per question: a run forgets a question's dependents for every
+    /// answer it changes, and reading three arrays out of a per-question struct retained and
+    /// released each of them every time.
+    struct DependentTable: Sendable {
+        /// Question after question: its dependent slots, then its `relevant_if` conditions, then
+        /// its calculations.
+        private let entries: [Int32]
+        /// Where each question's three lists start and end in `entries`: for question `q`,
+        /// slots are `bounds[3q]..<bounds[3q + 1]`, conditions up to `bounds[3q + 2]` and
+        /// calculations up to `bounds[3q + 3]`.
+        private let bounds: [Int32]
+
+        /// The table of per-question lists.
+        ///
+        /// - Parameter lists: By question: its dependent slots, conditions and calculations.
+        init(_ lists: [(slots: [Int32], relevance: [Int32], calculations: [Int32])]) {
+            var entries: [Int32] = []
+            var bounds: [Int32] = [0]
+            for list in lists {
+                for part in [list.slots, list.relevance, list.calculations] {
+                    entries.append(contentsOf: part)
+                    bounds.append(Int32(entries.count))
+                }
+            }
+            self.entries = entries
+            self.bounds = bounds
+        }
+
+        /// Clears the results that depend on a question's answer.
+        ///
+        /// - Parameters:
+        ///   - question: The question's position.
+        ///   - memo: Results by slot.
+        ///   - relevanceMemo: Results of `relevant_if` conditions by question.
+        ///   - calculationMemo: Results of calculations by position.
+        func forget<Calculation>(
+            _ question: Int,
+            memo: inout [EvaluationResult?],
+            relevanceMemo: inout [EvaluationResult?],
+            calculationMemo: inout [Calculation?]
+        ) {
+            entries.withUnsafeBufferPointer { entries in
+                bounds.withUnsafeBufferPointer { bounds in
+                    let base = 3 * question
+                    Self.clear(entries, Int(bounds[base])..<Int(bounds[base + 1]), in: &memo)
+                    Self.clear(entries, Int(bounds[base + 1])..<Int(bounds[base + 2]), in: &relevanceMemo)
+                    Self.clear(entries, Int(bounds[base + 2])..<Int(bounds[base + 3]), in: &calculationMemo)
+                }
+            }
+        }
+
+        private static func clear<Element>(
+            _ entries: UnsafeBufferPointer<Int32>,
+            _ range: Range<Int>,
+            in results: inout [Element?]
+        ) {
+            guard !range.isEmpty else { return }
+            results.withUnsafeMutableBufferPointer { results in
+                for position in range { results[Int(entries[position])] = nil }
+            }
+        }
     }
 
     /// The questions each item reads, directly or through values, scores and calculations,
@@ -167,8 +248,10 @@ final class CompiledPack: Sendable {
         values = pack.values.map { compile($0.expression) }
         scores = pack.scores.map { compile($0.expression) }
         requestedIf = pack.outcomes.map { $0.requestedIf.map(compile) }
-        requirements = pack.outcomes.map { $0.requirements.map { compile($0.condition) } }
-        amounts = pack.outcomes.map { $0.amounts.map { compile($0.expression) } }
+        requirements = pack.outcomes.flatMap { $0.requirements.map { compile($0.condition) } }
+        amounts = pack.outcomes.flatMap { $0.amounts.map { compile($0.expression) } }
+        requirementStarts = pack.outcomes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.requirements.count) }
+        amountStarts = pack.outcomes.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.amounts.count) }
         recommendations = pack.recommendations.map { compile($0.condition) }
         let priorities = pack.recommendations.map(\.priority)
         recommendationOrder = priorities.indices.sorted { (priorities[$0], $0) < (priorities[$1], $1) }
@@ -266,7 +349,8 @@ final class CompiledPack: Sendable {
             return (base..<base + outputs).reduce(into: InputSet()) { $0.formUnion(dependencies[$1] ?? []) }
         }
 
-        var dependents = Array(repeating: Dependents(), count: questionCount)
+        var dependents: [(slots: [Int32], relevance: [Int32], calculations: [Int32])] =
+            Array(repeating: ([], [], []), count: questionCount)
         for (slot, questions) in self.dependencies.enumerated() {
             for question in questions where question < questionCount { dependents[question].slots.append(Int32(slot)) }
         }
@@ -278,7 +362,7 @@ final class CompiledPack: Sendable {
                 dependents[question].calculations.append(Int32(index))
             }
         }
-        self.dependents = dependents
+        self.dependents = DependentTable(dependents)
         hasValidations = pack.questions.map { !$0.validations.isEmpty }
         var readByEarlierValidations = InputSet()
         for (position, question) in pack.questions.enumerated() {

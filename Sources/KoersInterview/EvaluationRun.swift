@@ -8,14 +8,21 @@ import KoersSource
 /// A class because resolving a slot fills the memo while the expression evaluator only reads;
 /// a run belongs to one task at a time. Changing an answer keeps every result that does not
 /// depend on it (``setAnswer(_:at:)``), which is what makes the interview incremental.
+///
+/// The stored properties that change skip the runtime's exclusivity checks
+/// (`@exclusivity(unchecked)`): a run is not `Sendable`, and no method passes one of them on
+/// `inout` while another access to it is open, so the checks (a thread-local access set per
+/// read or write, several per answer set in a batch) could never fire.
 final class EvaluationRun: EvaluationEnvironment {
     let compiled: CompiledPack
     let evaluator: Evaluator
-    private(set) var date: CalendarDate
+    @exclusivity(unchecked) private(set) var date: CalendarDate
+    /// What is in force on ``date``: ``CompiledPack/inForce(on:)``.
+    @exclusivity(unchecked) private(set) var inForce: [Bool]
     /// Answers by question slot.
     @exclusivity(unchecked) private(set) var answers: [AnswerState?]
     /// Overrides by score position.
-    private(set) var overrides: [ScoreOverride?]
+    @exclusivity(unchecked) private(set) var overrides: [ScoreOverride?]
     /// Results by slot; `nil` until worked out.
     @exclusivity(unchecked) private var memo: [EvaluationResult?]
     /// Relevance results by question slot.
@@ -24,17 +31,17 @@ final class EvaluationRun: EvaluationEnvironment {
     /// on a pack the loader would reject.
     @exclusivity(unchecked) private var busy: [Bool]
     /// Calculations worked out so far, by position in the pack.
-    var calculationMemo: [CalculationResult?]
+    @exclusivity(unchecked) var calculationMemo: [CalculationResult?]
     private var calculationsBusy: [Bool]
     /// Expressions that failed while evaluating, once each.
-    private(set) var problems: [Diagnostic] = []
+    @exclusivity(unchecked) private(set) var problems: [Diagnostic] = []
     /// Whether any result may be remembered; false from creation or ``forgetAll()`` until the
     /// first result is worked out, so answering a fresh run forgets nothing in a loop.
-    private var hasResults = false
+    @exclusivity(unchecked) private var hasResults = false
 
     /// Whether the memo holds the date-only values of the date (see
     /// ``CompiledPack/dateOnlySlots``), which no answer changes.
-    private var isSeeded = false
+    @exclusivity(unchecked) private var isSeeded = false
 
     /// A run; with `seeded`, it starts with the results of the values that read only the date.
     init(
@@ -49,6 +56,7 @@ final class EvaluationRun: EvaluationEnvironment {
         self.evaluator = evaluator
         self.answers = answers
         self.date = date
+        inForce = compiled.inForce(on: date)
         self.overrides = overrides
         memo = Array(repeating: nil, count: compiled.slotCount)
         relevanceMemo = Array(repeating: nil, count: compiled.questionCount)
@@ -71,6 +79,7 @@ final class EvaluationRun: EvaluationEnvironment {
         evaluator: Evaluator,
         answers: [AnswerState?],
         date: CalendarDate,
+        inForce: [Bool],
         overrides: [ScoreOverride?],
         memo: [EvaluationResult?],
         relevanceMemo: [EvaluationResult?],
@@ -85,6 +94,7 @@ final class EvaluationRun: EvaluationEnvironment {
         self.evaluator = evaluator
         self.answers = answers
         self.date = date
+        self.inForce = inForce
         self.overrides = overrides
         self.memo = memo
         self.relevanceMemo = relevanceMemo
@@ -104,6 +114,7 @@ final class EvaluationRun: EvaluationEnvironment {
             evaluator: evaluator,
             answers: answers,
             date: date,
+            inForce: inForce,
             overrides: overrides,
             memo: memo,
             relevanceMemo: relevanceMemo,
@@ -130,16 +141,19 @@ final class EvaluationRun: EvaluationEnvironment {
         }
         // Nothing worked out yet (a run being filled with answers): nothing to forget.
         guard hasResults else { return }
-        let dependents = compiled.dependents[question]
-        for slot in dependents.slots { memo[Int(slot)] = nil }
-        for index in dependents.relevance { relevanceMemo[Int(index)] = nil }
-        for index in dependents.calculations { calculationMemo[Int(index)] = nil }
+        compiled.dependents.forget(
+            question,
+            memo: &memo,
+            relevanceMemo: &relevanceMemo,
+            calculationMemo: &calculationMemo
+        )
     }
 
     /// Changes the evaluation date and forgets the results that read it.
     func setDate(_ date: CalendarDate) {
         guard date != self.date else { return }
         self.date = date
+        inForce = compiled.inForce(on: date)
         forgetAll()
         seed()
     }

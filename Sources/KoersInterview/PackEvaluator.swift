@@ -124,8 +124,6 @@ public struct PackEvaluator: Sendable {
     /// Makes `decision` the verdict of one outcome in a run, keeping the storage of its arrays
     /// (those of the same outcome's decision on another run, when the caller keeps one).
     func fill(_ decision: inout OutcomeDecision, outcome outcomeIndex: Int, in run: EvaluationRun) {
-        let date = run.date
-        let periods = compiled.outcomePeriods[outcomeIndex]
         // `requested_if`: known false means not requested (nothing is decided or asked);
         // unknown keeps the outcome undetermined and its questions missing.
         var requested = true
@@ -140,19 +138,26 @@ public struct PackEvaluator: Sendable {
                 missing = slots
             }
         }
-        let open = compiled.packValidity.contains(date) && periods.outcome.contains(date)
-        let requirementPeriods = periods.requirements
-        let conditions = compiled.requirements[outcomeIndex]
+        // The flags and expressions are flat arrays read by position: copying an outcome's
+        // own arrays out of the compiled pack retained and released each of them per decision.
+        let outcomeCount = compiled.outcomePeriods.count
+        let open = run.inForce[outcomeIndex]
+        let requirementStart = compiled.requirementStarts[outcomeIndex]
+        let requirementCount = compiled.requirementStarts[outcomeIndex + 1] - requirementStart
         decision.requirements.removeAll(keepingCapacity: true)
         var anyUnmet = false
         var anyOpen = false
         // The pack's requirements are read only when an expression fails (for its location).
-        for offset in requirementPeriods.indices {
-            if !requested || !open || !requirementPeriods[offset].contains(date) {
+        for offset in 0..<requirementCount {
+            let position = requirementStart + offset
+            if !requested || !open || !run.inForce[outcomeCount + position] {
                 decision.requirements.append(.notInForce)
                 continue
             }
-            switch run.evaluate(conditions[offset], pack.outcomes[outcomeIndex].requirements[offset].condition) {
+            switch run.evaluate(
+                compiled.requirements[position],
+                pack.outcomes[outcomeIndex].requirements[offset].condition
+            ) {
             case .known(.boolean(true)):
                 decision.requirements.append(.met)
             case .known:
@@ -169,10 +174,14 @@ public struct PackEvaluator: Sendable {
             else if anyUnmet { .ineligible } else if anyOpen { .undetermined } else { .eligible }
         decision.amounts.removeAll(keepingCapacity: true)
         if verdict == .eligible || verdict == .undetermined {
-            let amountPeriods = periods.amounts
-            let expressions = compiled.amounts[outcomeIndex]
-            for offset in amountPeriods.indices where amountPeriods[offset].contains(date) {
-                let result = run.evaluate(expressions[offset], pack.outcomes[outcomeIndex].amounts[offset].expression)
+            let amountStart = compiled.amountStarts[outcomeIndex]
+            let amountFlags = outcomeCount + compiled.requirements.count
+            for offset in 0..<(compiled.amountStarts[outcomeIndex + 1] - amountStart)
+            where run.inForce[amountFlags + amountStart + offset] {
+                let result = run.evaluate(
+                    compiled.amounts[amountStart + offset],
+                    pack.outcomes[outcomeIndex].amounts[offset].expression
+                )
                 decision.amounts.append(AmountDecision(position: offset, result: result))
             }
         }

@@ -11,9 +11,11 @@ import KoersSource
 /// `koers help check`). The help of each option stays English, as do ArgumentParser's headings.
 enum DutchHelp {
     /// Whether the help is asked for in Dutch: `KOERS_LANG=nl`.
-    static var isRequested: Bool {
+    ///
+    /// Read once: every command's configuration asks, and each reading of
+    /// `ProcessInfo.environment` copied the whole environment into a dictionary at start-up.
+    static let isRequested: Bool =
         DiagnosticLanguage.fromEnvironment(ProcessInfo.processInfo.environment) == .dutch
-    }
 
     /// The Dutch abstract and discussion of a command, by its path after `koers`
     /// (`""` for `koers` itself, `check`, `coach add`).
