@@ -100,14 +100,14 @@ extension BatchRowEvaluator {
                 case .string where field.end - field.start == 2: continue
                 default: break
                 }
-                let reading: Result<AnswerState, AnswerProblem>
+                let reading: ByteAnswerMemo.Reading
                 if field.kind == .trueValue || field.kind == .falseValue {
                     let literal = field.kind == .trueValue
                     if let known = workspace.memo.reading(of: literal, question: field.key) {
                         reading = known
                     } else {
                         guard let input = input(of: field, in: line) else { return nil }
-                        reading = interview.reading(of: input, at: field.key)
+                        reading = ByteAnswerMemo.Reading(interview.reading(of: input, at: field.key))
                         workspace.memo.remember(reading, of: literal, question: field.key)
                     }
                 } else {
@@ -117,11 +117,11 @@ extension BatchRowEvaluator {
                         reading = known
                     } else {
                         guard let input = input(of: field, in: line) else { return nil }
-                        reading = interview.reading(of: input, at: field.key)
+                        reading = ByteAnswerMemo.Reading(interview.reading(of: input, at: field.key))
                         workspace.memo.remember(reading, of: key, hash: hash, question: field.key)
                     }
                 }
-                guard case .success(let state) = reading else { return nil }
+                guard case .accepted(let state) = reading else { return nil }
                 workspace.readings[field.key] = state
             } else if field.key == questionCount {
                 // `_id`: a string or a number, written as a string.

@@ -15,6 +15,21 @@ import KoersInterview
 /// ``longestKey`` bytes per question and ``capacity`` in all; after that it stops learning.
 /// One memo belongs to one task at a time.
 struct ByteAnswerMemo: Sendable {
+    /// What a value read as, for the fast path: the answer, or not accepted (the row then takes
+    /// the full path, which says why; the problem itself is not kept).
+    enum Reading: Sendable {
+        case accepted(AnswerState)
+        case rejected
+
+        /// The reading of an engine's result.
+        init(_ result: Result<AnswerState, AnswerProblem>) {
+            switch result {
+            case .success(let state): self = .accepted(state)
+            case .failure: self = .rejected
+            }
+        }
+    }
+
     /// The most values remembered per question.
     static let perQuestion = 1024
     /// The most values remembered in all.
@@ -34,14 +49,14 @@ struct ByteAnswerMemo: Sendable {
     /// Each slot holds an entry's index plus one, or 0 when empty; made on first use.
     private var slots: [Int32] = []
     private var entries: [Entry] = []
-    private var readings: [Result<AnswerState, AnswerProblem>] = []
+    private var readings: [Reading] = []
     /// The keys' bytes, one after another.
     private var keys: [UInt8] = []
     /// Values remembered per question.
     private var counts: [Int]
     /// The readings of the literals `false` and `true`, at `2 × question` and one after: the
     /// commonest values of a row, read without hashing their bytes.
-    private var literals: [Result<AnswerState, AnswerProblem>?]
+    private var literals: [Reading?]
 
     /// An empty memo for a pack with this many questions.
     init(questionCount: Int) {
@@ -51,13 +66,13 @@ struct ByteAnswerMemo: Sendable {
 
     /// The remembered reading of the JSON literal `true` or `false` for the question at a
     /// position.
-    func reading(of literal: Bool, question: Int) -> Result<AnswerState, AnswerProblem>? {
+    func reading(of literal: Bool, question: Int) -> Reading? {
         let index = 2 * question + (literal ? 1 : 0)
         return index < literals.count ? literals[index] : nil
     }
 
     /// Remembers the reading of the JSON literal `true` or `false`.
-    mutating func remember(_ reading: Result<AnswerState, AnswerProblem>, of literal: Bool, question: Int) {
+    mutating func remember(_ reading: Reading, of literal: Bool, question: Int) {
         let index = 2 * question + (literal ? 1 : 0)
         if index < literals.count { literals[index] = reading }
     }
@@ -70,7 +85,7 @@ struct ByteAnswerMemo: Sendable {
     }
 
     /// The remembered reading of a value for the question at a position.
-    func reading(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, question: Int) -> Result<AnswerState, AnswerProblem>? {
+    func reading(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, question: Int) -> Reading? {
         guard !slots.isEmpty, key.count <= Self.longestKey else { return nil }
         let mask = Self.slotCount - 1
         var slot = Int(truncatingIfNeeded: hash >> 40) & mask
@@ -110,7 +125,7 @@ struct ByteAnswerMemo: Sendable {
 
     /// Remembers a reading while there is room and the value is short.
     mutating func remember(
-        _ reading: Result<AnswerState, AnswerProblem>,
+        _ reading: Reading,
         of key: UnsafeBufferPointer<UInt8>,
         hash: UInt64,
         question: Int

@@ -35,6 +35,8 @@ final class CompiledPack: Sendable {
     let dateSlot: Int
 
     let relevance: [CompiledExpression?]
+    /// By question: whether it has no `relevant_if`, so that its value is its answer.
+    let alwaysApplies: [Bool]
     let validations: [[CompiledExpression]]
     let values: [CompiledExpression]
     let scores: [CompiledExpression]
@@ -244,6 +246,7 @@ final class CompiledPack: Sendable {
             expression.expression.compiled(slots: { slots[$0] }, functions: functions)
         }
         relevance = pack.questions.map { $0.relevance.map(compile) }
+        alwaysApplies = pack.questions.map { $0.relevance == nil }
         validations = pack.questions.map { $0.validations.map { compile($0.rule) } }
         values = pack.values.map { compile($0.expression) }
         scores = pack.scores.map { compile($0.expression) }

@@ -179,6 +179,14 @@ final class EvaluationRun: EvaluationEnvironment {
     // MARK: Resolving
 
     func resolve(_ slot: Int) -> EvaluationResult {
+        // A question without `relevant_if` (question slots come first) is its answer: read it
+        // directly, without the memo, as `answerValue` would.
+        if slot < compiled.questionCount, compiled.alwaysApplies[slot] {
+            if case .given(let value) = answers[slot] { return .known(value) }
+            var missing = InputSet()
+            missing.insert(slot)
+            return .unknown(missing)
+        }
         if let cached = memo[slot] { return cached }
         guard !busy[slot] else { return .unknown([]) }
         busy[slot] = true
