@@ -26,6 +26,7 @@ enum StoreMigrations {
         StoreMigration(name: "1-accounts-organisations-sessions-share-links", statements: tables(binaryCollation: "")),
         StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: "")),
         StoreMigration(name: "3-session-history", statements: history(binaryCollation: "")),
+        StoreMigration(name: "4-revision-on-hand-edits", statements: revisionOnHandEdits(postgres: false)),
     ]
 
     /// The steps for PostgreSQL.
@@ -36,6 +37,7 @@ enum StoreMigrations {
         ),
         StoreMigration(name: "2-roles-and-account-state", statements: roles(binaryCollation: " COLLATE \"C\"")),
         StoreMigration(name: "3-session-history", statements: history(binaryCollation: " COLLATE \"C\"")),
+        StoreMigration(name: "4-revision-on-hand-edits", statements: revisionOnHandEdits(postgres: true)),
     ]
 
     /// The first schema.
@@ -153,6 +155,48 @@ enum StoreMigrations {
                 source TEXT,
                 PRIMARY KEY (session_id, position)
             )
+            """
+        ]
+    }
+
+    /// A change of a session's row that leaves its revision as it was (a repair made with
+    /// `sqlite3` or `psql`) raises the revision by one, as Koers's own saves do.
+    ///
+    /// A server holds the sessions it last read or saved, keyed to the row's revision and times,
+    /// and saves an answer only while the row is still that version. A repair that kept the
+    /// revision would have been invisible to it, and its next save would have gone over the
+    /// repair. Koers's saves raise the revision themselves, so the trigger never fires for them;
+    /// the lock statement of the history (`SET revision = revision`) names none of the columns
+    /// watched, so it does not fire either.
+    private static func revisionOnHandEdits(postgres: Bool) -> [String] {
+        let watched = "document, label, organisation_id, pack_id, resume_token_hash, created_at"
+        if postgres {
+            return [
+                """
+                CREATE FUNCTION koers_raise_session_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF NEW.revision = OLD.revision THEN
+                        NEW.revision := OLD.revision + 1;
+                    END IF;
+                    RETURN NEW;
+                END
+                $$
+                """,
+                """
+                CREATE TRIGGER interview_sessions_revision_on_edit
+                BEFORE UPDATE OF \(watched) ON interview_sessions
+                FOR EACH ROW EXECUTE FUNCTION koers_raise_session_revision()
+                """,
+            ]
+        }
+        return [
+            """
+            CREATE TRIGGER interview_sessions_revision_on_edit
+            AFTER UPDATE OF \(watched) ON interview_sessions
+            FOR EACH ROW WHEN NEW.revision = OLD.revision
+            BEGIN
+                UPDATE interview_sessions SET revision = OLD.revision + 1 WHERE id = NEW.id;
+            END
             """
         ]
     }
