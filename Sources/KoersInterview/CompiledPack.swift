@@ -65,8 +65,8 @@ final class CompiledPack: Sendable {
     /// The period in which the pack itself is in force.
     let packValidity: ValidityPeriod
 
-    /// What is in force on a date, worked out once per date for a run instead of once per
-    /// decision: by outcome whether it is open (the pack and the outcome in force), then every
+    /// What is in force on a date, worked out once per date (``dateSeed(on:evaluator:)``)
+    /// instead of once per decision: by outcome whether it is open (the pack and the outcome in force), then every
     /// requirement in force (from `outcomeCount`, in the order of ``requirements``), then every
     /// amount in force (from `outcomeCount + requirements.count`, in the order of ``amounts``).
     ///
@@ -74,10 +74,15 @@ final class CompiledPack: Sendable {
     /// - Returns: The flags.
     func inForce(on date: CalendarDate) -> [Bool] {
         let packOpen = packValidity.contains(date)
-        var flags = outcomePeriods.map { packOpen && $0.outcome.contains(date) }
-        flags.reserveCapacity(flags.count + requirements.count + amounts.count)
-        for periods in outcomePeriods { flags.append(contentsOf: periods.requirements.map { $0.contains(date) }) }
-        for periods in outcomePeriods { flags.append(contentsOf: periods.amounts.map { $0.contains(date) }) }
+        var flags: [Bool] = []
+        flags.reserveCapacity(outcomePeriods.count + requirements.count + amounts.count)
+        for periods in outcomePeriods { flags.append(packOpen && periods.outcome.contains(date)) }
+        for periods in outcomePeriods {
+            for period in periods.requirements { flags.append(period.contains(date)) }
+        }
+        for periods in outcomePeriods {
+            for period in periods.amounts { flags.append(period.contains(date)) }
+        }
         return flags
     }
 
@@ -203,8 +208,11 @@ final class CompiledPack: Sendable {
     /// The most dates ``dateSeeds`` holds.
     static let dateSeedCapacity = 64
 
-    /// The date-only results of one date (the key in ``dateSeeds``).
+    /// What a run on one date (the key in ``dateSeeds``) starts from.
     struct DateSeed: Sendable {
+        /// What is in force on the date: ``inForce(on:)``.
+        var inForce: [Bool]
+        /// The date-only results, or `nil` when there are none or one of them records a problem.
         var results: [(slot: Int, result: EvaluationResult)]?
     }
 
@@ -392,28 +400,31 @@ final class CompiledPack: Sendable {
         amountInputs = pack.outcomes.map { $0.amounts.map { used($0.expression) } }
     }
 
-    /// The results of the date-only values on a date, worked out once per date (see
-    /// ``dateOnlySlots``), or `nil` when there are none or one of them records a problem.
-    func dateOnlyResults(on date: CalendarDate, evaluator: Evaluator) -> [(slot: Int, result: EvaluationResult)]? {
-        guard !dateOnlySlots.isEmpty else { return nil }
-        if let seed = dateSeeds.withLock({ $0[date] }) { return seed.results }
-        let run = EvaluationRun(
-            compiled: self,
-            evaluator: evaluator,
-            answers: Array(repeating: nil, count: questionCount),
-            date: date,
-            overrides: Array(repeating: nil, count: scores.count),
-            seeded: false
-        )
-        var results: [(slot: Int, result: EvaluationResult)] = []
-        results.reserveCapacity(dateOnlySlots.count)
-        for slot in dateOnlySlots { results.append((slot, run.resolve(slot))) }
-        let seed = DateSeed(results: run.problems.isEmpty ? results : nil)
+    /// What a run on a date starts from, worked out once per date: what is in force, and the
+    /// results of the date-only values (see ``dateOnlySlots``).
+    func dateSeed(on date: CalendarDate, evaluator: Evaluator) -> DateSeed {
+        if let seed = dateSeeds.withLock({ $0[date] }) { return seed }
+        let inForce = inForce(on: date)
+        var seed = DateSeed(inForce: inForce, results: nil)
+        if !dateOnlySlots.isEmpty {
+            let run = EvaluationRun(
+                compiled: self,
+                evaluator: evaluator,
+                answers: Array(repeating: nil, count: questionCount),
+                date: date,
+                overrides: Array(repeating: nil, count: scores.count),
+                seeded: false
+            )
+            var results: [(slot: Int, result: EvaluationResult)] = []
+            results.reserveCapacity(dateOnlySlots.count)
+            for slot in dateOnlySlots { results.append((slot, run.resolve(slot))) }
+            seed.results = run.problems.isEmpty ? results : nil
+        }
         dateSeeds.withLock { seeds in
             if seeds.count >= Self.dateSeedCapacity { seeds.removeAll(keepingCapacity: true) }
             seeds[date] = seed
         }
-        return seed.results
+        return seed
     }
 
     /// The slot of a question, value, score or calculation output by name.

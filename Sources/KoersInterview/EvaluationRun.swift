@@ -56,19 +56,26 @@ final class EvaluationRun: EvaluationEnvironment {
         self.evaluator = evaluator
         self.answers = answers
         self.date = date
-        inForce = compiled.inForce(on: date)
+        let seed = seeded ? compiled.dateSeed(on: date, evaluator: evaluator) : nil
+        inForce = seed?.inForce ?? compiled.inForce(on: date)
         self.overrides = overrides
         memo = Array(repeating: nil, count: compiled.slotCount)
         relevanceMemo = Array(repeating: nil, count: compiled.questionCount)
         busy = Array(repeating: false, count: compiled.slotCount + compiled.questionCount)
         calculationMemo = Array(repeating: nil, count: compiled.pack.calculations.count)
         calculationsBusy = Array(repeating: false, count: compiled.pack.calculations.count)
-        if seeded { seed() }
+        if let seed { start(from: seed) }
     }
 
-    /// Puts the date-only results of the run's date into the memo, when the pack has them.
+    /// Takes what is in force on the run's date, and the date-only results into the memo when
+    /// the pack has them.
     private func seed() {
-        guard let results = compiled.dateOnlyResults(on: date, evaluator: evaluator) else { return }
+        start(from: compiled.dateSeed(on: date, evaluator: evaluator))
+    }
+
+    private func start(from seed: CompiledPack.DateSeed) {
+        inForce = seed.inForce
+        guard let results = seed.results else { return }
         for (slot, result) in results { memo[slot] = result }
         isSeeded = true
     }
@@ -153,7 +160,6 @@ final class EvaluationRun: EvaluationEnvironment {
     func setDate(_ date: CalendarDate) {
         guard date != self.date else { return }
         self.date = date
-        inForce = compiled.inForce(on: date)
         forgetAll()
         seed()
     }
