@@ -1,4 +1,3 @@
-import Foundation
 import KoersCore
 import KoersInterview
 
@@ -95,32 +94,13 @@ struct ByteAnswerMemo: Sendable {
             let entry = entries[stored - 1]
             if entry.hash == hash, entry.question == question, Int(entry.length) == key.count,
                 keys.withUnsafeBufferPointer({ all in
-                    Self.equal(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)]), key)
+                    ShortBytes.equal(UnsafeBufferPointer(rebasing: all[Int(entry.start)..<Int(entry.start + entry.length)]), key)
                 })
             {
                 return readings[stored - 1]
             }
             slot = (slot + 1) & mask
         }
-    }
-
-    /// Whether two byte strings of the same length are equal, compared eight bytes at a time
-    /// (the values a memo holds are short: a call to `memcmp` cost more than comparing).
-    private static func equal(_ stored: UnsafeBufferPointer<UInt8>, _ given: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let left = stored.baseAddress, let right = given.baseAddress else { return stored.count == given.count }
-        let count = given.count
-        var offset = 0
-        while offset + 8 <= count {
-            let a = UnsafeRawPointer(left + offset).loadUnaligned(as: UInt64.self)
-            let b = UnsafeRawPointer(right + offset).loadUnaligned(as: UInt64.self)
-            if a != b { return false }
-            offset += 8
-        }
-        while offset < count {
-            if left[offset] != right[offset] { return false }
-            offset += 1
-        }
-        return true
     }
 
     /// Remembers a reading while there is room and the value is short.

@@ -136,10 +136,7 @@ public struct JSONRowParser {
         /// ``position(of:fingerprint:)`` for a key read in place from a line's buffer.
         func position(of key: UnsafeBufferPointer<UInt8>, fingerprint: UInt64) -> Int? {
             guard let index = position(of: fingerprint), bytes[index].count == key.count else { return nil }
-            let equal = bytes[index].withUnsafeBufferPointer { stored in
-                guard let storedBase = stored.baseAddress, let keyBase = key.baseAddress else { return key.isEmpty }
-                return memcmp(storedBase, keyBase, key.count) == 0
-            }
+            let equal = bytes[index].withUnsafeBufferPointer { stored in ShortBytes.equal(stored, key) }
             return equal ? index : nil
         }
 
