@@ -3,6 +3,7 @@ import KoersCore
 public import KoersExpression
 public import KoersInterview
 import KoersPresentation
+import KoersSource
 
 /// The result of one chunk of rows: its output lines, its error messages and its counts.
 public struct BatchChunk: Sendable {
@@ -249,7 +250,7 @@ public struct BatchRowEvaluator: Sendable {
         writer.key("line")
         writer.integer(record.line)
         if let id {
-            writer.key(BatchRowDecoder.idKey)
+            writer.key(quoting: BatchRowDecoder.idKey)
             writer.string(id)
         }
     }
@@ -263,7 +264,7 @@ public struct BatchRowEvaluator: Sendable {
         writer.key("outcomes")
         writer.beginObject()
         for (index, outcome) in decision.outcomes.enumerated() {
-            writer.key(outcomeIDs[index])
+            writer.key(quoting: outcomeIDs[index])
             writer.beginObject()
             writer.key("verdict")
             writer.string(outcome.verdict.rawValue)
@@ -271,7 +272,7 @@ public struct BatchRowEvaluator: Sendable {
                 writer.key("amounts")
                 writer.beginObject()
                 for amount in outcome.amounts {
-                    writer.key(amountIDs[index][amount.position])
+                    writer.key(quoting: amountIDs[index][amount.position])
                     if let value = amount.result.value { writer.string(Self.exact(value)) } else { writer.null() }
                 }
                 writer.endObject()
@@ -305,7 +306,7 @@ public struct BatchRowEvaluator: Sendable {
             writer.key("scores")
             writer.beginObject()
             for (index, score) in decision.scores.enumerated() {
-                writer.key(scoreIDs[index])
+                writer.key(quoting: scoreIDs[index])
                 writer.beginObject()
                 writer.key("value")
                 if let value = BatchTally.effectiveNumber(of: score) {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import KoersExpression
 import KoersInterview
 import KoersSource
@@ -22,8 +22,7 @@ extension SessionFile {
     ///
     /// - Returns: The JSON text's bytes.
     public func compactJSON() -> [UInt8] {
-        var writer = SessionJSONWriter()
-        writer.bytes.reserveCapacity(4096 + 96 * (answers.count + questions.count) + 160 * history.count)
+        var writer = JSONWriter(capacity: 4096 + 96 * (answers.count + questions.count) + 160 * history.count)
         writer.session(self)
         return writer.bytes
     }
@@ -37,95 +36,92 @@ extension SessionChange.Content {
     ///
     /// - Returns: The JSON text's bytes.
     public func compactJSON() -> [UInt8] {
-        var writer = SessionJSONWriter()
+        var writer = JSONWriter()
         writer.sortedContent(self)
         return writer.bytes
     }
 }
 
-/// Writes the parts of a session document as compact JSON, each field as the part's `Codable`
-/// form writes it (`encode(to:)`), with the strings escaped by `JSONString`.
-struct SessionJSONWriter {
-    /// The bytes written so far.
-    var bytes: [UInt8] = []
-
+/// The parts of a session document as compact JSON, each field as the part's `Codable` form
+/// writes it (`encode(to:)`).
+extension JSONWriter {
     // MARK: The document and its parts
 
-    mutating func session(_ session: SessionFile) {
-        open()
-        field("format", first: true)
+    fileprivate mutating func session(_ session: SessionFile) {
+        beginObject()
+        key("format")
         string(session.format)
-        field("pack_id")
+        key("pack_id")
         string(session.packID)
-        field("pack_version")
+        key("pack_version")
         string(session.packVersion)
-        field("evaluation_date")
+        key("evaluation_date")
         string(session.evaluationDate.description)
-        field("language")
+        key("language")
         string(session.language)
-        field("created_at")
+        key("created_at")
         date(session.createdAt)
-        field("updated_at")
+        key("updated_at")
         date(session.updatedAt)
-        field("answers")
+        key("answers")
         dictionary(session.answers) { writer, answer in writer.answer(answer) }
-        field("score_overrides")
+        key("score_overrides")
         dictionary(session.scoreOverrides) { writer, override in writer.override(override) }
-        field("questions")
+        key("questions")
         questions(session.questions)
-        field("set_aside")
+        key("set_aside")
         array(session.setAside) { writer, setAside in writer.setAside(setAside) }
         if let label = session.label {
-            field("label")
+            key("label")
             string(label)
         }
         if !session.history.isEmpty {
-            field("history")
+            key("history")
             array(session.history) { writer, change in writer.change(change) }
         }
         if !session.scoreVerifications.isEmpty {
-            field("score_verifications")
+            key("score_verifications")
             dictionary(session.scoreVerifications) { writer, verification in writer.verification(verification) }
         }
-        close()
+        endObject()
     }
 
     /// A ``SessionAnswer``: its state, then who and when, the note and the origin.
-    mutating func answer(_ answer: SessionAnswer) {
-        open()
+    fileprivate mutating func answer(_ answer: SessionAnswer) {
+        beginObject()
         stateFields(answer.state)
-        field("answered_by")
+        key("answered_by")
         string(answer.answeredBy)
-        field("answered_at")
+        key("answered_at")
         date(answer.answeredAt)
         if let note = answer.note {
-            field("note")
+            key("note")
             string(note)
             if let noteBy = answer.noteBy {
-                field("note_by")
+                key("note_by")
                 string(noteBy)
             }
             if let noteAt = answer.noteAt {
-                field("note_at")
+                key("note_at")
                 date(noteAt)
             }
         }
         if let origin = answer.origin {
-            field("taken_over")
+            key("taken_over")
             self.origin(origin)
         }
-        close()
+        endObject()
     }
 
     /// `state`, `type` and `value` of an answer, the first fields of its object.
-    mutating func stateFields(_ state: AnswerState) {
-        field("state", first: true)
+    fileprivate mutating func stateFields(_ state: AnswerState) {
+        key("state")
         switch state {
         case .given(let value):
             string("answered")
-            field("type")
+            key("type")
             string(SessionValueCoding.name(of: value.type))
-            field("value")
+            key("value")
             stored(SessionValueCoding.encode(value))
         case .unknown:
             string("unknown")
@@ -134,18 +130,18 @@ struct SessionJSONWriter {
         }
     }
 
-    mutating func stored(_ json: StoredAnswerJSON) {
+    fileprivate mutating func stored(_ json: StoredAnswerJSON) {
         switch json {
-        case .boolean(let flag): literal(flag ? "true" : "false")
+        case .boolean(let flag): boolean(flag)
         case .string(let text): string(text)
         case .array(let elements): array(elements) { writer, element in writer.stored(element) }
         }
     }
 
     /// An ``AnswerOrigin``, its fields in declaration order, those without a value left out.
-    mutating func origin(_ origin: AnswerOrigin) {
-        open()
-        field("pack_id", first: true)
+    fileprivate mutating func origin(_ origin: AnswerOrigin) {
+        beginObject()
+        key("pack_id")
         string(origin.packID)
         optional("pack_title", origin.packTitle)
         optional("label", origin.label)
@@ -154,223 +150,207 @@ struct SessionJSONWriter {
         optional("answered_by", origin.answeredBy)
         optional("confirmed_by", origin.confirmedBy)
         optional("confirmed_at", origin.confirmedAt)
-        close()
+        endObject()
     }
 
-    mutating func override(_ override: SessionOverride) {
-        open()
-        field("value", first: true)
+    fileprivate mutating func override(_ override: SessionOverride) {
+        beginObject()
+        key("value")
         string(SessionValueCoding.decimalString(ExactNumber(override.value), minimumFractionDigits: 0))
-        field("justification")
+        key("justification")
         string(override.justification)
-        field("by")
+        key("by")
         string(override.by)
-        field("at")
+        key("at")
         date(override.at)
         optional("confirmed_by", override.confirmedBy)
         optional("confirmed_at", override.confirmedAt)
-        close()
+        endObject()
     }
 
     /// The `questions` object: the same for every session of a pack version, so the last few
     /// written are kept and copied when a session's fingerprints equal theirs (comparing costs
     /// a fraction of writing and sorting them again on every answer).
-    mutating func questions(_ questions: [String: QuestionFingerprint]) {
-        let known = Self.writtenQuestions.withLock { written in
-            written.first { $0.questions == questions }?.bytes
-        }
-        if let known {
-            bytes.append(contentsOf: known)
+    fileprivate mutating func questions(_ questions: [String: QuestionFingerprint]) {
+        if let known = WrittenQuestions.bytes(of: questions) {
+            appendValue { bytes in bytes.append(contentsOf: known) }
             return
         }
         let start = bytes.count
         dictionary(questions) { writer, fingerprint in writer.fingerprint(fingerprint) }
-        let written = Array(bytes[start...])
-        Self.writtenQuestions.withLock { list in
-            if list.count >= Self.writtenQuestionsCapacity { list.removeFirst() }
-            list.append(WrittenQuestions(questions: questions, bytes: written))
-        }
+        WrittenQuestions.keep(Array(bytes[start...]), of: questions)
     }
 
-    /// A `questions` object as written, with the fingerprints it is of.
-    private struct WrittenQuestions: Sendable {
-        var questions: [String: QuestionFingerprint]
-        var bytes: [UInt8]
-    }
-
-    /// The `questions` objects written last, oldest first; one per pack version in use.
-    private static let writtenQuestions = Mutex<[WrittenQuestions]>([])
-
-    /// The most `questions` objects kept.
-    private static let writtenQuestionsCapacity = 8
-
-    mutating func fingerprint(_ fingerprint: QuestionFingerprint) {
-        open()
-        field("type", first: true)
+    fileprivate mutating func fingerprint(_ fingerprint: QuestionFingerprint) {
+        beginObject()
+        key("type")
         string(fingerprint.typeID)
-        field("value_type")
+        key("value_type")
         string(fingerprint.valueType)
         if !fingerprint.options.isEmpty {
-            field("options")
+            key("options")
             array(fingerprint.options) { writer, option in writer.string(option) }
         }
-        close()
+        endObject()
     }
 
-    mutating func setAside(_ setAside: SetAsideAnswer) {
-        open()
-        field("question", first: true)
+    fileprivate mutating func setAside(_ setAside: SetAsideAnswer) {
+        beginObject()
+        key("question")
         string(setAside.questionID)
-        field("answer")
+        key("answer")
         answer(setAside.answer)
-        field("pack_version")
+        key("pack_version")
         string(setAside.packVersion)
-        field("reason")
+        key("reason")
         dictionary(setAside.reason) { writer, text in writer.string(text) }
-        field("set_aside_at")
+        key("set_aside_at")
         date(setAside.setAsideAt)
-        close()
+        endObject()
     }
 
-    mutating func change(_ change: SessionChange) {
-        open()
-        field("kind", first: true)
+    fileprivate mutating func change(_ change: SessionChange) {
+        beginObject()
+        key("kind")
         string(change.kind.rawValue)
-        field("id")
+        key("id")
         string(change.id)
-        field("by")
+        key("by")
         string(change.by)
-        field("at")
+        key("at")
         date(change.at)
         if let old = change.old {
-            field("old")
+            key("old")
             content(old)
         }
         if let new = change.new {
-            field("new")
+            key("new")
             content(new)
         }
         optional("source", change.source)
-        close()
+        endObject()
     }
 
-    mutating func content(_ content: SessionChange.Content) {
+    fileprivate mutating func content(_ content: SessionChange.Content) {
         switch content {
         case .text(let text):
             string(text)
         case .override(let value, let justification):
-            open()
-            field("value", first: true)
+            beginObject()
+            key("value")
             string(SessionValueCoding.decimalString(ExactNumber(value), minimumFractionDigits: 0))
-            field("justification")
+            key("justification")
             string(justification)
-            close()
+            endObject()
         case .answer(let state):
-            open()
+            beginObject()
             stateFields(state)
-            close()
+            endObject()
         }
     }
 
     /// A change's content with its keys sorted (`state`, `type` and `value` of an answer come
     /// sorted already).
-    mutating func sortedContent(_ content: SessionChange.Content) {
+    fileprivate mutating func sortedContent(_ content: SessionChange.Content) {
         switch content {
         case .override(let value, let justification):
-            open()
-            field("justification", first: true)
+            beginObject()
+            key("justification")
             string(justification)
-            field("value")
+            key("value")
             string(SessionValueCoding.decimalString(ExactNumber(value), minimumFractionDigits: 0))
-            close()
+            endObject()
         case .text, .answer:
             self.content(content)
         }
     }
 
-    mutating func verification(_ verification: ScoreVerification) {
-        open()
-        field("status", first: true)
+    fileprivate mutating func verification(_ verification: ScoreVerification) {
+        beginObject()
+        key("status")
         string(verification.status.rawValue)
-        field("by")
+        key("by")
         string(verification.by)
-        field("at")
+        key("at")
         date(verification.at)
         optional("reason", verification.reason)
         if let computed = verification.computed {
-            field("computed")
+            key("computed")
             string(SessionValueCoding.decimalString(ExactNumber(computed), minimumFractionDigits: 0))
         }
         if let override = verification.override {
-            field("override")
+            key("override")
             string(SessionValueCoding.decimalString(ExactNumber(override), minimumFractionDigits: 0))
         }
-        close()
+        endObject()
     }
 
     // MARK: JSON
 
-    private mutating func open() { bytes.append(UInt8(ascii: "{")) }
-
-    private mutating func close() { bytes.append(UInt8(ascii: "}")) }
-
-    /// A field's key and colon, after a comma unless it is the object's first field.
-    private mutating func field(_ key: StaticString, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        key.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    private mutating func optional(_ key: StaticString, _ text: String?) {
+    /// A field with a string, left out without one.
+    fileprivate mutating func optional(_ key: StaticString, _ text: String?) {
         guard let text else { return }
-        field(key)
+        self.key(key)
         string(text)
     }
 
-    private mutating func optional(_ key: StaticString, _ time: Date?) {
+    /// A field with a time, left out without one.
+    fileprivate mutating func optional(_ key: StaticString, _ time: Date?) {
         guard let time else { return }
-        field(key)
+        self.key(key)
         date(time)
-    }
-
-    mutating func string(_ text: String) {
-        JSONString.appendQuoted(text, to: &bytes)
-    }
-
-    private mutating func literal(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
-    }
-
-    private mutating func array<Element>(_ elements: [Element], _ write: (inout Self, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(&self, element)
-        }
-        bytes.append(UInt8(ascii: "]"))
     }
 
     /// An object of a dictionary's entries, sorted by key, so that one document is always written
     /// the same whatever the dictionary's layout.
-    private mutating func dictionary<Element>(_ entries: [String: Element], _ write: (inout Self, Element) -> Void) {
-        bytes.append(UInt8(ascii: "{"))
+    fileprivate mutating func dictionary<Element>(
+        _ entries: [String: Element],
+        _ write: (inout JSONWriter, Element) -> Void
+    ) {
+        beginObject()
         // The entries' places sorted by key: no key is hashed again and no value copied to sort.
         let places = entries.indices.sorted { entries[$0].key < entries[$1].key }
-        for (number, place) in places.enumerated() {
-            if number > 0 { bytes.append(UInt8(ascii: ",")) }
+        for place in places {
             let (key, element) = entries[place]
-            string(key)
-            bytes.append(UInt8(ascii: ":"))
+            self.key(quoting: key)
             write(&self, element)
         }
-        bytes.append(UInt8(ascii: "}"))
+        endObject()
     }
 
     // MARK: Times
 
-    mutating func date(_ time: Date) {
-        JSONTime.appendQuoted(time, to: &bytes)
+    /// A time as ``JSONTime`` writes it.
+    fileprivate mutating func date(_ time: Date) {
+        appendValue { bytes in JSONTime.appendQuoted(time, to: &bytes) }
+    }
+}
+
+/// The `questions` objects written last, each with the fingerprints it is of: one per pack version
+/// in use, so that a session's document copies its pack version's object instead of writing it.
+private enum WrittenQuestions {
+    /// A `questions` object as written, with the fingerprints it is of.
+    private struct Entry: Sendable {
+        var questions: [String: QuestionFingerprint]
+        var bytes: [UInt8]
+    }
+
+    /// The objects kept, oldest first.
+    private static let entries = Mutex<[Entry]>([])
+
+    /// The most objects kept.
+    private static let capacity = 8
+
+    /// The bytes written for the fingerprints, if they are kept.
+    static func bytes(of questions: [String: QuestionFingerprint]) -> [UInt8]? {
+        entries.withLock { entries in entries.first { $0.questions == questions }?.bytes }
+    }
+
+    /// Keeps the bytes written for the fingerprints, dropping the oldest kept if there are many.
+    static func keep(_ bytes: [UInt8], of questions: [String: QuestionFingerprint]) {
+        entries.withLock { entries in
+            if entries.count >= capacity { entries.removeFirst() }
+            entries.append(Entry(questions: questions, bytes: bytes))
+        }
     }
 }

@@ -34,7 +34,7 @@ public enum JSONString {
     }
 
     /// Whether a byte of UTF-8 cannot stand in a JSON string as it is.
-    @inline(__always)
+    @inline(__always) @usableFromInline
     static func needsEscape(_ byte: UInt8) -> Bool {
         byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\")
     }

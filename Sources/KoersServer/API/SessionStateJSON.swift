@@ -13,26 +13,23 @@ extension SessionState {
     ///
     /// - Returns: The JSON text's bytes.
     func compactJSON() -> [UInt8] {
-        var writer = StateJSONWriter()
-        writer.bytes.reserveCapacity(2048 + 256 * answers.count)
+        var writer = JSONWriter(capacity: 2048 + 256 * answers.count)
         writer.state(self)
         return writer.bytes
     }
 }
 
-/// Writes the session state and its views, each field as its synthesized `Codable` form writes
-/// it (`encodeIfPresent` for optional fields), strings escaped by `JSONString`.
-private struct StateJSONWriter {
-    var bytes: [UInt8] = []
-
-    mutating func state(_ state: SessionState) {
-        open()
-        key("session", first: true)
+/// The session state and its views, each field as its synthesized `Codable` form writes it
+/// (`encodeIfPresent` for optional fields).
+extension JSONWriter {
+    fileprivate mutating func state(_ state: SessionState) {
+        beginObject()
+        key("session")
         summary(state.session)
         key("pack")
         pack(state.pack)
         key("complete")
-        bool(state.complete)
+        boolean(state.complete)
         key("progress")
         progress(state.progress)
         if let next = state.nextQuestion {
@@ -46,19 +43,19 @@ private struct StateJSONWriter {
         key("overrides")
         array(state.overrides) { $0.override($1) }
         key("setAsideCount")
-        int(state.setAsideCount)
+        integer(state.setAsideCount)
         key("overallVerdict")
         string(state.overallVerdict)
         if let verifications = state.verifications {
             key("verifications")
             array(verifications) { $0.verification($1) }
         }
-        close()
+        endObject()
     }
 
-    mutating func summary(_ summary: SessionSummary) {
-        open()
-        key("id", first: true)
+    fileprivate mutating func summary(_ summary: SessionSummary) {
+        beginObject()
+        key("id")
         string(summary.id)
         optional("organisationId", summary.organisationId)
         key("label")
@@ -72,19 +69,19 @@ private struct StateJSONWriter {
         key("language")
         string(summary.language)
         key("revision")
-        int(summary.revision)
+        integer(summary.revision)
         key("answerCount")
-        int(summary.answerCount)
+        integer(summary.answerCount)
         key("createdAt")
-        JSONTime.appendQuoted(summary.createdAt, to: &bytes)
+        date(summary.createdAt)
         key("updatedAt")
-        JSONTime.appendQuoted(summary.updatedAt, to: &bytes)
-        close()
+        date(summary.updatedAt)
+        endObject()
     }
 
-    mutating func pack(_ pack: PackSummary) {
-        open()
-        key("id", first: true)
+    fileprivate mutating func pack(_ pack: PackSummary) {
+        beginObject()
+        key("id")
         string(pack.id)
         key("version")
         string(pack.version)
@@ -96,29 +93,26 @@ private struct StateJSONWriter {
         optional("validFrom", pack.validFrom)
         optional("validUntil", pack.validUntil)
         key("questionCount")
-        int(pack.questionCount)
-        close()
+        integer(pack.questionCount)
+        endObject()
     }
 
-    mutating func progress(_ progress: ProgressView) {
-        open()
-        key("answered", first: true)
-        int(progress.answered)
+    fileprivate mutating func progress(_ progress: ProgressView) {
+        beginObject()
+        key("answered")
+        integer(progress.answered)
         key("stillNeeded")
-        int(progress.stillNeeded)
+        integer(progress.stillNeeded)
         key("total")
-        int(progress.total)
+        integer(progress.total)
         key("fraction")
-        // As the generic encoder writes a Double (a finite one; the fraction always is).
-        var text = progress.fraction.description
-        if text.hasSuffix(".0") { text.removeLast(2) }
-        bytes.append(contentsOf: text.utf8)
-        close()
+        fraction(progress.fraction)
+        endObject()
     }
 
-    mutating func question(_ question: QuestionView) {
-        open()
-        key("id", first: true)
+    fileprivate mutating func question(_ question: QuestionView) {
+        beginObject()
+        key("id")
         string(question.id)
         key("type")
         string(question.type)
@@ -129,28 +123,28 @@ private struct StateJSONWriter {
         optional("help", question.help)
         key("options")
         array(question.options) { writer, option in
-            writer.open()
-            writer.key("id", first: true)
+            writer.beginObject()
+            writer.key("id")
             writer.string(option.id)
             writer.key("label")
             writer.string(option.label)
-            writer.close()
+            writer.endObject()
         }
         optional("unit", question.unit)
         optional("minimum", question.minimum)
         optional("maximum", question.maximum)
         key("optional")
-        bool(question.optional)
+        boolean(question.optional)
         key("allowsDontKnow")
-        bool(question.allowsDontKnow)
+        boolean(question.allowsDontKnow)
         key("checklist")
-        bool(question.checklist)
-        close()
+        boolean(question.checklist)
+        endObject()
     }
 
-    mutating func answer(_ answer: AnswerView) {
-        open()
-        key("questionId", first: true)
+    fileprivate mutating func answer(_ answer: AnswerView) {
+        beginObject()
+        key("questionId")
         string(answer.questionId)
         key("question")
         string(answer.question)
@@ -165,30 +159,30 @@ private struct StateJSONWriter {
         key("answeredBy")
         string(answer.answeredBy)
         key("answeredAt")
-        JSONTime.appendQuoted(answer.answeredAt, to: &bytes)
+        date(answer.answeredAt)
         optional("note", answer.note)
         key("ignored")
-        bool(answer.ignored)
+        boolean(answer.ignored)
         optional("noteBy", answer.noteBy)
         optional("takenOver", answer.takenOver)
         if let awaiting = answer.awaitingConfirmation {
             key("awaitingConfirmation")
-            bool(awaiting)
+            boolean(awaiting)
         }
-        close()
+        endObject()
     }
 
-    mutating func exact(_ value: EvaluationDocument.ExactValue) {
+    fileprivate mutating func exact(_ value: EvaluationDocument.ExactValue) {
         switch value {
         case .string(let text): string(text)
-        case .boolean(let flag): bool(flag)
+        case .boolean(let flag): boolean(flag)
         case .list(let elements): array(elements) { $0.exact($1) }
         }
     }
 
-    mutating func override(_ override: OverrideView) {
-        open()
-        key("scoreId", first: true)
+    fileprivate mutating func override(_ override: OverrideView) {
+        beginObject()
+        key("scoreId")
         string(override.scoreId)
         key("value")
         string(override.value)
@@ -197,66 +191,52 @@ private struct StateJSONWriter {
         key("by")
         string(override.by)
         key("at")
-        JSONTime.appendQuoted(override.at, to: &bytes)
+        date(override.at)
         optional("confirmedBy", override.confirmedBy)
         if let confirmedAt = override.confirmedAt {
             key("confirmedAt")
-            JSONTime.appendQuoted(confirmedAt, to: &bytes)
+            date(confirmedAt)
         }
-        close()
+        endObject()
     }
 
-    mutating func verification(_ verification: VerificationView) {
-        open()
-        key("scoreId", first: true)
+    fileprivate mutating func verification(_ verification: VerificationView) {
+        beginObject()
+        key("scoreId")
         string(verification.scoreId)
         key("status")
         string(verification.status)
         key("by")
         string(verification.by)
         key("at")
-        JSONTime.appendQuoted(verification.at, to: &bytes)
+        date(verification.at)
         optional("reason", verification.reason)
         optional("computed", verification.computed)
         optional("override", verification.override)
         key("current")
-        bool(verification.current)
-        close()
+        boolean(verification.current)
+        endObject()
     }
 
-    // MARK: JSON
+    // MARK: Fields
 
-    mutating func open() { bytes.append(UInt8(ascii: "{")) }
-
-    mutating func close() { bytes.append(UInt8(ascii: "}")) }
-
-    /// A key and its colon, after a comma unless it is the object's first.
-    mutating func key(_ name: StaticString, first: Bool = false) {
-        if !first { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\""))
-        name.withUTF8Buffer { bytes.append(contentsOf: $0) }
-        bytes.append(UInt8(ascii: "\""))
-        bytes.append(UInt8(ascii: ":"))
-    }
-
-    mutating func optional(_ name: StaticString, _ text: String?) {
+    /// A field with a string, left out without one.
+    fileprivate mutating func optional(_ name: StaticString, _ text: String?) {
         guard let text else { return }
         key(name)
         string(text)
     }
 
-    mutating func string(_ text: String) { JSONString.appendQuoted(text, to: &bytes) }
+    /// A fraction as the generic encoder writes a `Double` (a finite one; a fraction of
+    /// questions answered always is): `0.25`, `1`.
+    fileprivate mutating func fraction(_ value: Double) {
+        var text = value.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        appendValue { bytes in bytes.append(contentsOf: text.utf8) }
+    }
 
-    mutating func bool(_ flag: Bool) { bytes.append(contentsOf: (flag ? "true" : "false").utf8) }
-
-    mutating func int(_ number: Int) { bytes.append(contentsOf: String(number).utf8) }
-
-    mutating func array<Element>(_ elements: [Element], _ write: (inout Self, Element) -> Void) {
-        bytes.append(UInt8(ascii: "["))
-        for (index, element) in elements.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ",")) }
-            write(&self, element)
-        }
-        bytes.append(UInt8(ascii: "]"))
+    /// A time as ``JSONTime`` writes it.
+    fileprivate mutating func date(_ time: Date) {
+        appendValue { bytes in JSONTime.appendQuoted(time, to: &bytes) }
     }
 }
