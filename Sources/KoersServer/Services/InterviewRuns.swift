@@ -13,10 +13,12 @@ import Synchronization
 /// `Interview.state(of:on:overrides:)` gives for the document: the run is given the document's
 /// answers, date and overrides, and forgets what depends on each one that differs.
 final class InterviewRuns: Sendable {
-    /// A kept run and the pack it follows.
+    /// A kept run, the pack it follows and the questions its answers are given for.
     private struct Entry {
         var packID: String
         var run: KeptRun
+        /// The ids the run has answers for: those of the document it was last brought up to.
+        var answered: [String]
     }
 
     /// A run moved between the tasks that use it one after another.
@@ -57,9 +59,14 @@ final class InterviewRuns: Sendable {
         if let taken, taken.packID == pack.id {
             kept = taken.run
             let run = kept.run
-            let answers = document.answerSet
-            for question in pack.pack.questions {
-                run.setAnswer(answers[question.id], for: question.id)
+            // The run holds the answers of the document it was last brought up to: this one's
+            // are given (an unchanged one is a comparison), and the ones it no longer has are
+            // cleared. The run ignores an id that is not a question, as for a fresh run.
+            for (questionID, answer) in document.answers {
+                run.setAnswer(answer.state, for: questionID)
+            }
+            for questionID in taken.answered where document.answers[questionID] == nil {
+                run.setAnswer(nil, for: questionID)
             }
             run.setDate(document.evaluationDate)
             run.setOverrides(document.engineOverrides)
@@ -72,7 +79,8 @@ final class InterviewRuns: Sendable {
             )
         }
         let state = kept.run.state()
-        table.withLock { table in _ = table.put(Entry(packID: pack.id, run: kept), for: sessionID) }
+        let entry = Entry(packID: pack.id, run: kept, answered: Array(document.answers.keys))
+        table.withLock { table in _ = table.put(entry, for: sessionID) }
         return state
     }
 }
