@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "KoersStorage",
             dependencies: [
-                "KoersSession", "KoersSource",
+                "KoersSession", "KoersSource", "KoersExpression",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),

@@ -44,65 +44,44 @@ final class SessionDocumentCache: Sendable {
     private struct Entry {
         var version: SessionVersion
         var record: InterviewRecord
-        var used: UInt64
-    }
-
-    private struct State {
-        var entries: [String: Entry] = [:]
-        var clock: UInt64 = 0
     }
 
     /// The most documents held (a few tens of kilobytes each).
     let capacity: Int
-    private let state = Mutex(State())
+    private let entries: Mutex<RecentTable<String, Entry>>
 
     init(capacity: Int = 512) {
         self.capacity = capacity
+        entries = Mutex(RecentTable(capacity: capacity))
     }
 
-    /// The version of the document held for a session, if any.
+    /// The version of the document held for a session, if any (not counted as a use).
     func version(of id: String) -> SessionVersion? {
-        state.withLock { $0.entries[id]?.version }
+        entries.withLock { $0.peek(id)?.version }
     }
 
     /// The document held for a session at exactly this version, if any.
     func document(of id: String, at version: SessionVersion) -> SessionFile? {
-        state.withLock { state in
-            guard var entry = state.entries[id], entry.version == version else { return nil }
-            state.clock += 1
-            entry.used = state.clock
-            let document = entry.record.document
-            state.entries[id] = entry
-            return document
+        entries.withLock { entries in
+            guard let entry = entries.peek(id), entry.version == version else { return nil }
+            _ = entries.use(id)
+            return entry.record.document
         }
     }
 
     /// The record held for a session, whatever the database holds now, with its version.
     func held(_ id: String) -> (record: InterviewRecord, version: SessionVersion)? {
-        state.withLock { state in
-            guard var entry = state.entries[id] else { return nil }
-            state.clock += 1
-            entry.used = state.clock
-            state.entries[id] = entry
-            return (entry.record, entry.version)
-        }
+        entries.withLock { entries in entries.use(id).map { ($0.record, $0.version) } }
     }
 
-    /// Holds a session's record (with its document) at a version, in place of any other one of it.
+    /// Holds a session's record (with its document) at a version, in place of any other one of
+    /// it; when the table is full, the document used longest ago goes.
     func keep(_ record: InterviewRecord, at version: SessionVersion) {
-        state.withLock { state in
-            state.clock += 1
-            if state.entries[record.id] == nil, state.entries.count >= capacity,
-                let oldest = state.entries.min(by: { $0.value.used < $1.value.used })?.key
-            {
-                state.entries[oldest] = nil
-            }
-            state.entries[record.id] = Entry(version: version, record: record, used: state.clock)
-        }
+        entries.withLock { entries in _ = entries.put(Entry(version: version, record: record), for: record.id) }
     }
 
     /// Forgets a session's document (the session was removed).
     func forget(_ id: String) {
-        state.withLock { state in state.entries[id] = nil }
+        entries.withLock { entries in _ = entries.take(id) }
     }
 }

@@ -8,11 +8,25 @@ import KoersExpression
 protocol APIRequestBody: Decodable {
     /// The coding keys: every field the body may have.
     associatedtype Field: CodingKey & CaseIterable
+
+    /// The body read from a plain JSON object (``FlatJSONObject``) without `JSONDecoder`, for
+    /// a body sent often; `nil` (the default) has ``APIIO`` read it the general way, which also
+    /// words every problem. A body given here must be the one the general way reads.
+    static func read(_ object: FlatJSONObject) -> Self?
+
+    /// Whether ``read(_:)`` reads bodies at all (the default: no, so none is parsed twice).
+    static var readsFlatObjects: Bool { get }
 }
 
 extension APIRequestBody {
     /// The names of the fields, in the order they are declared.
     static var fieldNames: [String] { Field.allCases.map(\.stringValue) }
+
+    /// None: the general way.
+    static func read(_ object: FlatJSONObject) -> Self? { nil }
+
+    /// No.
+    static var readsFlatObjects: Bool { false }
 }
 
 /// `POST /api/v1/login`.
@@ -72,6 +86,27 @@ struct AnswerBody: APIRequestBody {
         dontKnow = try container.decodeIfPresent(Bool.self, forKey: .dontKnow)
         skip = try container.decodeIfPresent(Bool.self, forKey: .skip)
         note = try container.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    private init() {}
+
+    /// Yes: an answer is the request sent most, and its body is always a plain object.
+    static var readsFlatObjects: Bool { true }
+
+    /// The body as `init(from:)` reads it from the same JSON, when every field is known and of
+    /// its type; else `nil`, for the general way to name the problem.
+    static func read(_ object: FlatJSONObject) -> AnswerBody? {
+        var body = AnswerBody()
+        for (name, value) in object.fields {
+            switch (name, value) {
+            case ("value", _): body.value = value
+            case ("dontKnow", .boolean(let flag)): body.dontKnow = flag
+            case ("skip", .boolean(let flag)): body.skip = flag
+            case ("note", .string(let text)): body.note = text
+            default: return nil
+            }
+        }
+        return body
     }
 }
 

@@ -126,15 +126,30 @@ extension APIEndpoint {
         return Self.templates.contains { $0.endpoint == self && Self.matches($0.segments, actual) }
     }
 
-    /// Each endpoint's path template as segments, `nil` for a `{name}` segment: split once,
-    /// since the 405 check runs on every request.
-    private static let templates: [(endpoint: APIEndpoint, segments: [String?])] = allCases.map { endpoint in
+    /// Each endpoint's path template as segments, `nil` for a `{name}` segment, and its method:
+    /// split once, since the 405 check runs on every request.
+    private static let templates: [(endpoint: APIEndpoint, method: String, segments: [String?])] = allCases.map {
+        endpoint in
         (
             endpoint,
+            endpoint.methodName,
             endpoint.path.split(separator: "/").map { segment in
                 segment.hasPrefix("{") && segment.hasSuffix("}") ? nil : String(segment)
             }
         )
+    }
+
+    /// Whether the route table has an endpoint for a method and a path: the check every request
+    /// to the API passes, without gathering and ordering all of the path's methods as
+    /// ``methods(forPath:)`` does for a 405.
+    ///
+    /// - Parameters:
+    ///   - method: The request's method, such as `PUT`.
+    ///   - requestPath: The request's path, without the query.
+    /// - Returns: Whether `methods(forPath: requestPath)` contains `method`.
+    public static func takes(_ method: String, path requestPath: String) -> Bool {
+        let actual = requestPath.split(separator: "/")
+        return templates.contains { $0.method == method && matches($0.segments, actual) }
     }
 
     private static func matches(_ template: [String?], _ actual: [Substring]) -> Bool {
@@ -150,7 +165,7 @@ extension APIEndpoint {
     public static func methods(forPath requestPath: String) -> [String] {
         let order = ["GET", "PUT", "POST", "DELETE", "PATCH"]
         let actual = requestPath.split(separator: "/")
-        let methods = Set(templates.filter { matches($0.segments, actual) }.map(\.endpoint.methodName))
+        let methods = Set(templates.filter { matches($0.segments, actual) }.map(\.method))
         func rank(_ method: String) -> (Int, String) { (order.firstIndex(of: method) ?? order.count, method) }
         return methods.sorted { rank($0) < rank($1) }
     }

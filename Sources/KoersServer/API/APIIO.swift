@@ -104,11 +104,17 @@ enum APIIO {
         }
         var request = request
         let buffer = try await request.collectBody(upTo: context.maxUploadSize)
-        let data = Data(buffer.readableBytesView)
-        guard !data.isEmpty else {
+        guard buffer.readableBytes > 0 else {
             throw ServiceError.badRequest("the request has no body; send a JSON object", [])
         }
         try checkJSONContentType(request.headers[.contentType])
+        // A plain object, as nearly every answer is: read in one pass (``FlatJSONObject``).
+        if Body.readsFlatObjects, let object = FlatJSONObject(Array(buffer.readableBytesView)),
+            let body = Body.read(object)
+        {
+            return body
+        }
+        let data = Data(buffer.readableBytesView)
         let shape: JSONShape
         do {
             shape = try JSONShape(data)

@@ -1,6 +1,7 @@
 import KoersCore
 import KoersInterview
 import KoersSession
+import KoersStorage
 import Synchronization
 
 /// The interview runs of recently changed sessions, so that the state answering a change
@@ -12,11 +13,12 @@ import Synchronization
 /// `Interview.state(of:on:overrides:)` gives for the document: the run is given the document's
 /// answers, date and overrides, and forgets what depends on each one that differs.
 final class InterviewRuns: Sendable {
-    /// A kept run: which pack it follows and when it was last used, for eviction.
+    /// A kept run, the pack it follows and the questions its answers are given for.
     private struct Entry {
         var packID: String
         var run: KeptRun
-        var lastUse: UInt64
+        /// The ids the run has answers for: those of the document it was last brought up to.
+        var answered: [String]
     }
 
     /// A run moved between the tasks that use it one after another.
@@ -31,20 +33,16 @@ final class InterviewRuns: Sendable {
         }
     }
 
-    private struct Table {
-        var entries: [String: Entry] = [:]
-        var clock: UInt64 = 0
-    }
-
     /// The most runs kept; past it the least recently used one is dropped.
     let capacity: Int
-    private let table = Mutex(Table())
+    private let table: Mutex<RecentTable<String, Entry>>
 
     /// Creates an empty set of runs.
     ///
     /// - Parameter capacity: The most runs kept (at least 1).
     init(capacity: Int = 512) {
         self.capacity = max(1, capacity)
+        table = Mutex(RecentTable(capacity: capacity))
     }
 
     /// The interview state of a session's document, worked out on the session's kept run when
@@ -56,14 +54,19 @@ final class InterviewRuns: Sendable {
     ///   - pack: The session's pack.
     /// - Returns: The state, as `Interview.state(of:on:overrides:)` gives it.
     func state(of sessionID: String, document: SessionFile, pack: LoadedPack) -> InterviewState {
-        let taken = table.withLock { table in table.entries.removeValue(forKey: sessionID) }
+        let taken = table.withLock { table in table.take(sessionID) }
         let kept: KeptRun
         if let taken, taken.packID == pack.id {
             kept = taken.run
             let run = kept.run
-            let answers = document.answerSet
-            for question in pack.pack.questions {
-                run.setAnswer(answers[question.id], for: question.id)
+            // The run holds the answers of the document it was last brought up to: this one's
+            // are given (an unchanged one is a comparison), and the ones it no longer has are
+            // cleared. The run ignores an id that is not a question, as for a fresh run.
+            for (questionID, answer) in document.answers {
+                run.setAnswer(answer.state, for: questionID)
+            }
+            for questionID in taken.answered where document.answers[questionID] == nil {
+                run.setAnswer(nil, for: questionID)
             }
             run.setDate(document.evaluationDate)
             run.setOverrides(document.engineOverrides)
@@ -76,15 +79,8 @@ final class InterviewRuns: Sendable {
             )
         }
         let state = kept.run.state()
-        table.withLock { table in
-            table.clock &+= 1
-            if table.entries[sessionID] == nil, table.entries.count >= capacity,
-                let oldest = table.entries.min(by: { $0.value.lastUse < $1.value.lastUse })?.key
-            {
-                table.entries[oldest] = nil
-            }
-            table.entries[sessionID] = Entry(packID: pack.id, run: kept, lastUse: table.clock)
-        }
+        let entry = Entry(packID: pack.id, run: kept, answered: Array(document.answers.keys))
+        table.withLock { table in _ = table.put(entry, for: sessionID) }
         return state
     }
 }
