@@ -75,24 +75,24 @@ struct DecisionWriter: Sendable {
         evaluator: PackEvaluator,
         to bytes: inout [UInt8]
     ) {
-        bytes.append(contentsOf: #"{"row":"#.utf8)
+        Self.append(#"{"row":"#, to: &bytes)
         Self.append(row, to: &bytes)
-        bytes.append(contentsOf: #","line":"#.utf8)
+        Self.append(#","line":"#, to: &bytes)
         Self.append(line, to: &bytes)
         switch id {
         case .text(let text)?:
-            bytes.append(contentsOf: #","_id":"#.utf8)
+            Self.append(#","_id":"#, to: &bytes)
             JSONString.appendQuoted(text, to: &bytes)
         case .bytes(let raw)?:
-            bytes.append(contentsOf: #","_id":""#.utf8)
+            Self.append(#","_id":""#, to: &bytes)
             bytes.append(contentsOf: raw)
             bytes.append(UInt8(ascii: "\""))
         case nil:
             break
         }
-        bytes.append(contentsOf: #","date":""#.utf8)
+        Self.append(#","date":""#, to: &bytes)
         bytes.append(contentsOf: date)
-        bytes.append(contentsOf: #"","outcomes":{"#.utf8)
+        Self.append(#"","outcomes":{"#, to: &bytes)
         // Fields are read in place, by index: a copy of an outcome (`let outcome = …`) retained
         // and released each of its arrays for every row.
         decision.outcomes.withUnsafeBufferPointer { outcomes in
@@ -102,20 +102,20 @@ struct DecisionWriter: Sendable {
                 bytes.append(contentsOf: verdicts[BatchTally.verdictIndex(verdict)])
                 let amountCount = outcomes[index].amounts.count
                 if amountCount > 0 {
-                    bytes.append(contentsOf: #","amounts":{"#.utf8)
+                    Self.append(#","amounts":{"#, to: &bytes)
                     for offset in 0..<amountCount {
                         if offset > 0 { bytes.append(UInt8(ascii: ",")) }
                         bytes.append(contentsOf: amountKeys[index][outcomes[index].amounts[offset].position])
                         if case .known(let value) = outcomes[index].amounts[offset].result {
                             JSONString.appendQuoted(BatchRowEvaluator.exact(value), to: &bytes)
                         } else {
-                            bytes.append(contentsOf: "null".utf8)
+                            Self.append("null", to: &bytes)
                         }
                     }
                     bytes.append(UInt8(ascii: "}"))
                 }
                 if verdict == .ineligible {
-                    bytes.append(contentsOf: #","unmet":["#.utf8)
+                    Self.append(#","unmet":["#, to: &bytes)
                     var first = true
                     for position in outcomes[index].requirements.indices
                     where outcomes[index].requirements[position] == .unmet {
@@ -126,7 +126,7 @@ struct DecisionWriter: Sendable {
                     bytes.append(UInt8(ascii: "]"))
                 }
                 if verdict == .undetermined {
-                    bytes.append(contentsOf: #","missing":["#.utf8)
+                    Self.append(#","missing":["#, to: &bytes)
                     for (offset, question) in evaluator.questionIDs(outcomes[index].missing).enumerated() {
                         if offset > 0 { bytes.append(UInt8(ascii: ",")) }
                         JSONString.appendQuoted(question, to: &bytes)
@@ -138,31 +138,38 @@ struct DecisionWriter: Sendable {
         }
         bytes.append(UInt8(ascii: "}"))
         if !decision.scores.isEmpty {
-            bytes.append(contentsOf: #","scores":{"#.utf8)
+            Self.append(#","scores":{"#, to: &bytes)
             for index in decision.scores.indices {
                 let score = decision.scores[index]
                 bytes.append(contentsOf: scoreOpenings[index])
                 if let value = BatchTally.effectiveNumber(of: score) {
                     JSONString.appendQuoted(value.description, to: &bytes)
                     if let level = BatchTally.levelIndex(of: value, minimums: levelMinimums[index]) {
-                        bytes.append(contentsOf: #","level":"#.utf8)
+                        Self.append(#","level":"#, to: &bytes)
                         Self.append(level + 1, to: &bytes)
                         bytes.append(contentsOf: levelEndings[index][level])
                     } else {
                         bytes.append(UInt8(ascii: "}"))
                     }
                 } else {
-                    bytes.append(contentsOf: #"null,"missing":["#.utf8)
+                    Self.append(#"null,"missing":["#, to: &bytes)
                     for (offset, name) in evaluator.questionIDs(score.computed.missing).enumerated() {
                         if offset > 0 { bytes.append(UInt8(ascii: ",")) }
                         JSONString.appendQuoted(name, to: &bytes)
                     }
-                    bytes.append(contentsOf: "]}".utf8)
+                    Self.append("]}", to: &bytes)
                 }
             }
             bytes.append(UInt8(ascii: "}"))
         }
-        bytes.append(contentsOf: "}\n".utf8)
+        Self.append("}\n", to: &bytes)
+    }
+
+    /// A fixed piece of the row, copied from the binary's constant bytes (appending a string's
+    /// UTF-8 view went through the generic sequence path for every piece of every row).
+    @inline(__always)
+    static func append(_ text: StaticString, to bytes: inout [UInt8]) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
     /// A whole number in decimal digits, as ``JSONWriter`` writes it (a small string, which
