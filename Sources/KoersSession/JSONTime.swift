@@ -1,5 +1,6 @@
 public import Foundation
 import KoersExpression
+public import KoersSource
 
 /// Times in JSON as Koers writes them: `"2024-05-01T09:30:00Z"`, as `JSONEncoder` writes them
 /// with `.iso8601` and as `Date.ISO8601FormatStyle` formats them.
@@ -61,5 +62,14 @@ public enum JSONTime {
             rest %= divisor
             divisor /= 10
         }
+    }
+}
+
+extension JSONWriter {
+    /// Writes a time as ``JSONTime`` writes it.
+    ///
+    /// - Parameter time: The time.
+    public mutating func time(_ time: Date) {
+        appendValue { bytes in JSONTime.appendQuoted(time, to: &bytes) }
     }
 }

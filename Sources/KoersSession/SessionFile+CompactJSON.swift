@@ -60,9 +60,9 @@ extension JSONWriter {
         key("language")
         string(session.language)
         key("created_at")
-        date(session.createdAt)
+        time(session.createdAt)
         key("updated_at")
-        date(session.updatedAt)
+        time(session.updatedAt)
         key("answers")
         dictionary(session.answers) { writer, answer in writer.answer(answer) }
         key("score_overrides")
@@ -93,7 +93,7 @@ extension JSONWriter {
         key("answered_by")
         string(answer.answeredBy)
         key("answered_at")
-        date(answer.answeredAt)
+        time(answer.answeredAt)
         if let note = answer.note {
             key("note")
             string(note)
@@ -103,7 +103,7 @@ extension JSONWriter {
             }
             if let noteAt = answer.noteAt {
                 key("note_at")
-                date(noteAt)
+                time(noteAt)
             }
         }
         if let origin = answer.origin {
@@ -162,7 +162,7 @@ extension JSONWriter {
         key("by")
         string(override.by)
         key("at")
-        date(override.at)
+        time(override.at)
         optional("confirmed_by", override.confirmedBy)
         optional("confirmed_at", override.confirmedAt)
         endObject()
@@ -205,7 +205,7 @@ extension JSONWriter {
         key("reason")
         dictionary(setAside.reason) { writer, text in writer.string(text) }
         key("set_aside_at")
-        date(setAside.setAsideAt)
+        time(setAside.setAsideAt)
         endObject()
     }
 
@@ -218,7 +218,7 @@ extension JSONWriter {
         key("by")
         string(change.by)
         key("at")
-        date(change.at)
+        time(change.at)
         if let old = change.old {
             key("old")
             content(old)
@@ -272,7 +272,7 @@ extension JSONWriter {
         key("by")
         string(verification.by)
         key("at")
-        date(verification.at)
+        time(verification.at)
         optional("reason", verification.reason)
         if let computed = verification.computed {
             key("computed")
@@ -287,18 +287,11 @@ extension JSONWriter {
 
     // MARK: JSON
 
-    /// A field with a string, left out without one.
-    fileprivate mutating func optional(_ key: StaticString, _ text: String?) {
-        guard let text else { return }
-        self.key(key)
-        string(text)
-    }
-
     /// A field with a time, left out without one.
-    fileprivate mutating func optional(_ key: StaticString, _ time: Date?) {
-        guard let time else { return }
+    fileprivate mutating func optional(_ key: StaticString, _ date: Date?) {
+        guard let date else { return }
         self.key(key)
-        date(time)
+        time(date)
     }
 
     /// An object of a dictionary's entries, sorted by key, so that one document is always written
@@ -316,13 +309,6 @@ extension JSONWriter {
             write(&self, element)
         }
         endObject()
-    }
-
-    // MARK: Times
-
-    /// A time as ``JSONTime`` writes it.
-    fileprivate mutating func date(_ time: Date) {
-        appendValue { bytes in JSONTime.appendQuoted(time, to: &bytes) }
     }
 }
 

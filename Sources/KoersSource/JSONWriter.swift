@@ -171,6 +171,18 @@ public struct JSONWriter: Sendable {
         needsComma = true
     }
 
+    /// Writes a field with a string, or nothing without one (as `encodeIfPresent` does).
+    ///
+    /// - Parameters:
+    ///   - name: The field's name, which needs no escapes.
+    ///   - text: The string, if there is one.
+    @inlinable
+    public mutating func optional(_ name: StaticString, _ text: String?) {
+        guard let text else { return }
+        key(name)
+        string(text)
+    }
+
     /// Writes one JSON value whose bytes the caller appends itself.
     ///
     /// It is for a time, a number in a form of its own, a value written before and kept; the

@@ -73,9 +73,9 @@ extension JSONWriter {
         key("answerCount")
         integer(summary.answerCount)
         key("createdAt")
-        date(summary.createdAt)
+        time(summary.createdAt)
         key("updatedAt")
-        date(summary.updatedAt)
+        time(summary.updatedAt)
         endObject()
     }
 
@@ -159,7 +159,7 @@ extension JSONWriter {
         key("answeredBy")
         string(answer.answeredBy)
         key("answeredAt")
-        date(answer.answeredAt)
+        time(answer.answeredAt)
         optional("note", answer.note)
         key("ignored")
         boolean(answer.ignored)
@@ -191,11 +191,11 @@ extension JSONWriter {
         key("by")
         string(override.by)
         key("at")
-        date(override.at)
+        time(override.at)
         optional("confirmedBy", override.confirmedBy)
         if let confirmedAt = override.confirmedAt {
             key("confirmedAt")
-            date(confirmedAt)
+            time(confirmedAt)
         }
         endObject()
     }
@@ -209,7 +209,7 @@ extension JSONWriter {
         key("by")
         string(verification.by)
         key("at")
-        date(verification.at)
+        time(verification.at)
         optional("reason", verification.reason)
         optional("computed", verification.computed)
         optional("override", verification.override)
@@ -220,23 +220,11 @@ extension JSONWriter {
 
     // MARK: Fields
 
-    /// A field with a string, left out without one.
-    fileprivate mutating func optional(_ name: StaticString, _ text: String?) {
-        guard let text else { return }
-        key(name)
-        string(text)
-    }
-
     /// A fraction as the generic encoder writes a `Double` (a finite one; a fraction of
     /// questions answered always is): `0.25`, `1`.
     fileprivate mutating func fraction(_ value: Double) {
         var text = value.description
         if text.hasSuffix(".0") { text.removeLast(2) }
         appendValue { bytes in bytes.append(contentsOf: text.utf8) }
-    }
-
-    /// A time as ``JSONTime`` writes it.
-    fileprivate mutating func date(_ time: Date) {
-        appendValue { bytes in JSONTime.appendQuoted(time, to: &bytes) }
     }
 }
