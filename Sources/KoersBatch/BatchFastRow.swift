@@ -100,26 +100,14 @@ extension BatchRowEvaluator {
                 case .string where field.end - field.start == 2: continue
                 default: break
                 }
+                let value = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
                 let reading: ByteAnswerMemo.Reading
-                if field.kind == .trueValue || field.kind == .falseValue {
-                    let literal = field.kind == .trueValue
-                    if let known = workspace.memo.reading(of: literal, question: field.key) {
-                        reading = known
-                    } else {
-                        guard let input = input(of: field, in: line) else { return nil }
-                        reading = ByteAnswerMemo.Reading(interview.reading(of: input, at: field.key))
-                        workspace.memo.remember(reading, of: literal, question: field.key)
-                    }
+                if let known = workspace.memo.reading(of: value, kind: field.kind, question: field.key) {
+                    reading = known
                 } else {
-                    let key = UnsafeBufferPointer(rebasing: line[field.start..<field.end])
-                    let hash = ByteAnswerMemo.hash(key, question: field.key)
-                    if let known = workspace.memo.reading(of: key, hash: hash, question: field.key) {
-                        reading = known
-                    } else {
-                        guard let input = input(of: field, in: line) else { return nil }
-                        reading = ByteAnswerMemo.Reading(interview.reading(of: input, at: field.key))
-                        workspace.memo.remember(reading, of: key, hash: hash, question: field.key)
-                    }
+                    guard let input = input(of: field, in: line) else { return nil }
+                    reading = ByteAnswerMemo.Reading(interview.reading(of: input, at: field.key))
+                    workspace.memo.remember(reading, of: value, kind: field.kind, question: field.key)
                 }
                 guard case .accepted(let state) = reading else { return nil }
                 workspace.readings[field.key] = state

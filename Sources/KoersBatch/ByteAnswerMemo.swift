@@ -63,28 +63,47 @@ struct ByteAnswerMemo: Sendable {
         literals = Array(repeating: nil, count: 2 * questionCount)
     }
 
-    /// The remembered reading of the JSON literal `true` or `false` for the question at a
-    /// position.
-    func reading(of literal: Bool, question: Int) -> Reading? {
+    /// The remembered reading of a row's value for the question at a position.
+    ///
+    /// - Parameters:
+    ///   - value: The value's bytes as written in the line.
+    ///   - kind: Its kind; the literals `true` and `false` are found by question alone.
+    ///   - question: The question's position.
+    func reading(of value: UnsafeBufferPointer<UInt8>, kind: ScannedField.Kind, question: Int) -> Reading? {
+        switch kind {
+        case .trueValue: reading(of: true, question: question)
+        case .falseValue: reading(of: false, question: question)
+        default: reading(of: value, hash: Self.hash(value, question: question), question: question)
+        }
+    }
+
+    /// Remembers the reading of a row's value (see ``reading(of:kind:question:)``).
+    mutating func remember(_ reading: Reading, of value: UnsafeBufferPointer<UInt8>, kind: ScannedField.Kind, question: Int) {
+        switch kind {
+        case .trueValue: remember(reading, of: true, question: question)
+        case .falseValue: remember(reading, of: false, question: question)
+        default: remember(reading, of: value, hash: Self.hash(value, question: question), question: question)
+        }
+    }
+
+    private func reading(of literal: Bool, question: Int) -> Reading? {
         let index = 2 * question + (literal ? 1 : 0)
         return index < literals.count ? literals[index] : nil
     }
 
-    /// Remembers the reading of the JSON literal `true` or `false`.
-    mutating func remember(_ reading: Reading, of literal: Bool, question: Int) {
+    private mutating func remember(_ reading: Reading, of literal: Bool, question: Int) {
         let index = 2 * question + (literal ? 1 : 0)
         if index < literals.count { literals[index] = reading }
     }
 
     /// The hash of a value's bytes for a question.
-    static func hash(_ key: UnsafeBufferPointer<UInt8>, question: Int) -> UInt64 {
+    private static func hash(_ key: UnsafeBufferPointer<UInt8>, question: Int) -> UInt64 {
         var hash = JSONRowParser.fingerprintBasis ^ (UInt64(truncatingIfNeeded: question) &* 0x9E37_79B9_7F4A_7C15)
         for byte in key { hash = (hash ^ UInt64(byte)) &* JSONRowParser.fingerprintPrime }
         return hash
     }
 
-    /// The remembered reading of a value for the question at a position.
-    func reading(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, question: Int) -> Reading? {
+    private func reading(of key: UnsafeBufferPointer<UInt8>, hash: UInt64, question: Int) -> Reading? {
         guard !slots.isEmpty, key.count <= Self.longestKey else { return nil }
         let mask = Self.slotCount - 1
         var slot = Int(truncatingIfNeeded: hash >> 40) & mask
@@ -104,7 +123,7 @@ struct ByteAnswerMemo: Sendable {
     }
 
     /// Remembers a reading while there is room and the value is short.
-    mutating func remember(
+    private mutating func remember(
         _ reading: Reading,
         of key: UnsafeBufferPointer<UInt8>,
         hash: UInt64,
